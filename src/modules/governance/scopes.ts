@@ -1,0 +1,29 @@
+/**
+ * What a caller may do, as `resource:verb`. Every HTTP route names the scope it needs (or says it
+ * is public); API keys carry a subset; users get theirs through roles.
+ */
+export const SCOPES = [
+  "records:read",
+  "records:write",
+  "audit:read",
+  "audit:verify",
+  "users:read",
+  "users:admin",
+  "api_keys:read",
+  "api_keys:admin",
+  "tenant:read",
+  "tenant:admin",
+  "events:read",
+  // Partner and platform administration: tenants of a partner, partners themselves.
+  "partner:admin",
+  "platform:admin",
+] as const;
+
+export type Scope = (typeof SCOPES)[number];
+
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}
+
+/** Scopes a tenant-level admin may hand out; platform and partner scopes are never tenant-owned. */
+export const TENANT_SCOPES: readonly Scope[] = SCOPES.filter((scope) => scope !== "platform:admin" && scope !== "partner:admin");

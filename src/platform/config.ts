@@ -1,0 +1,85 @@
+import path from "node:path";
+import { z } from "zod";
+import { AppError } from "./errors.ts";
+
+/**
+ * The whole configuration, parsed once from the environment at start. A bad value stops the
+ * process with a message that names the variable and what it should be.
+ */
+export const Config = z.object({
+  /** Where the embedded database and local state live. */
+  dataDir: z.string().min(1),
+  /** A PostgreSQL server (15+). When absent, Crossdock runs on embedded PGlite in `dataDir`. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Connections to a PostgreSQL server, per process. */
+  databasePoolSize: z.coerce.number().int().min(2).max(200),
+  host: z.string().min(1),
+  port: z.coerce.number().int().min(0).max(65535),
+  /** The URL people reach Crossdock at, when behind a proxy; printed at start. */
+  publicUrl: z.string().url().optional(),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+  /** Largest request body accepted, in megabytes. */
+  bodyLimitMb: z.coerce.number().positive().max(512),
+  /** Longest a console session lives without use, in hours. */
+  sessionTtlHours: z.coerce.number().positive().max(24 * 90),
+  /** Identifies this process's workflows, so a restarted process recovers its own. */
+  executorId: z.string().min(1),
+  /** Version of the workflow code; runs started on one version finish on it. */
+  appVersion: z.string().min(1).optional(),
+  role: z.enum(["all", "api", "worker"]),
+});
+export type Config = z.infer<typeof Config>;
+
+const ENV_NAMES: Record<keyof Config, string> = {
+  dataDir: "CROSSDOCK_DATA_DIR",
+  databaseUrl: "DATABASE_URL",
+  databasePoolSize: "CROSSDOCK_DB_POOL_SIZE",
+  host: "HOST",
+  port: "PORT",
+  publicUrl: "CROSSDOCK_PUBLIC_URL",
+  logLevel: "LOG_LEVEL",
+  bodyLimitMb: "CROSSDOCK_BODY_LIMIT_MB",
+  sessionTtlHours: "CROSSDOCK_SESSION_TTL_HOURS",
+  executorId: "CROSSDOCK_EXECUTOR_ID",
+  appVersion: "CROSSDOCK_APP_VERSION",
+  role: "CROSSDOCK_ROLE",
+};
+
+const DEFAULTS = {
+  dataDir: "./crossdock-data",
+  databasePoolSize: "10",
+  host: "127.0.0.1",
+  port: "3000",
+  logLevel: "info",
+  bodyLimitMb: "32",
+  sessionTtlHours: "12",
+  executorId: "local",
+  role: "all",
+} satisfies Partial<Record<keyof Config, string>>;
+
+/** Reads the environment (and optional overrides, e.g. from CLI flags) into a Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string | number>> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, envName] of Object.entries(ENV_NAMES) as [keyof Config, string][]) {
+    const fromEnv = env[envName];
+    raw[key] = overrides[key] ?? (fromEnv === "" ? undefined : fromEnv) ?? (DEFAULTS as Record<string, string>)[key];
+  }
+  const parsed = Config.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = issue.path[0] as keyof Config;
+      return `  ${ENV_NAMES[key] ?? String(key)}=${JSON.stringify(raw[key] ?? "")}: ${issue.message}`;
+    });
+    throw new AppError("config_invalid", `Crossdock's configuration is invalid:\n${lines.join("\n")}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+}
+
+export function describeDatabase(config: Config): string {
+  if (!config.databaseUrl) return `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL server at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}

@@ -1,0 +1,20 @@
+import pg from "pg";
+import { type Database, wrapPool } from "./database.ts";
+import { typeParsers } from "./type-parsers.ts";
+
+export async function openPostgres(databaseUrl: string, poolSize: number, onError: (error: Error) => void): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types: typeParsers });
+  pool.on("error", onError);
+  // Fail at start, with the server's own words, rather than on the first request.
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ server_version_num: string }>("show server_version_num");
+    const version = Number(rows[0]?.server_version_num ?? 0);
+    if (version < 150000) throw new Error(`PostgreSQL 15 or newer is required; this server is ${version}`);
+  } finally {
+    client.release();
+  }
+  const url = new URL(databaseUrl);
+  const description = `PostgreSQL server at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  return wrapPool("postgres", pool, description, () => pool.end());
+}

@@ -1,0 +1,46 @@
+import { monotonicFactory } from "ulidx";
+
+/**
+ * Prefixed, time-sortable ids (`so_01jd…`): the prefix says what the id names, so logs and audit
+ * entries read well; the ULID part sorts by creation time, so keyset pagination by id is stable.
+ */
+export const ID_PREFIXES = {
+  partner: "ptn",
+  tenant: "ten",
+  user: "usr",
+  apiKey: "key",
+  session: "ses",
+  audit: "aud",
+  event: "evt",
+  request: "req",
+  import: "imp",
+  item: "item",
+  itemXref: "xref",
+  location: "loc",
+  customer: "cus",
+  shipTo: "shp2",
+  supplier: "sup",
+  priceList: "prl",
+  priceAgreement: "pag",
+  salesOrder: "so",
+  purchaseOrder: "po",
+  receipt: "rcp",
+  shipment: "shpm",
+  invoice: "inv",
+  inventoryBalance: "ibal",
+  inventoryMovement: "imov",
+  serviceCase: "case",
+  workflow: "wf",
+} as const;
+
+export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];
+
+const ulid = monotonicFactory();
+
+export function newId(prefix: IdPrefix | string): string {
+  return `${prefix}_${ulid().toLowerCase()}`;
+}
+
+export function hasPrefix(id: string, prefix: string): boolean {
+  return id.startsWith(`${prefix}_`) && id.length === prefix.length + 27;
+}

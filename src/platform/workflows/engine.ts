@@ -1,0 +1,67 @@
+import { DBOS, type DLogger } from "@dbos-inc/dbos-sdk";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import type { Logger } from "../logger.ts";
+
+/**
+ * Durable workflows run on DBOS Transact, with their state in the same PostgreSQL as everything
+ * else (schema `dbos`). On a server DBOS keeps its own pool and LISTEN/NOTIFY; on PGlite it shares
+ * the single in-process connection and polls, since a listening client would hold that
+ * connection forever.
+ *
+ * DBOS is one per process: register every workflow (module code does it at import or in its
+ * factory) before `launch`, which also recovers the runs this executor left unfinished.
+ */
+export type WorkflowEngine = {
+  launch(): Promise<void>;
+  shutdown(): Promise<void>;
+};
+
+function dbosLogger(logger: Logger): DLogger {
+  const child = logger.child({ component: "dbos" });
+  return {
+    info: (entry, meta) => child.info(meta ?? {}, String(entry)),
+    debug: (entry, meta) => child.debug(meta ?? {}, String(entry)),
+    warn: (entry, meta) => child.warn(meta ?? {}, String(entry)),
+    error: (error, meta) => child.error({ ...(meta ?? {}), err: error }, error instanceof Error ? error.message : String(error)),
+  };
+}
+
+export function createWorkflowEngine(deps: { db: Database; config: Config; logger: Logger }): WorkflowEngine {
+  const { db, config, logger } = deps;
+  const common = {
+    name: "crossdock",
+    executorID: config.executorId,
+    logger: dbosLogger(logger),
+    ...(config.appVersion ? { applicationVersion: config.appVersion } : {}),
+  };
+  let launched = false;
+  return {
+    async launch() {
+      if (db.kind === "pglite") {
+        DBOS.setConfig({
+          ...common,
+          // Required by DBOS's config check; the pool below is what it actually uses.
+          systemDatabaseUrl: "postgresql://postgres@pglite.local/postgres",
+          systemDatabasePool: db.pool,
+          useListenNotify: false,
+          systemDatabasePollingConcurrency: 1,
+          maxConcurrentQueueDispatches: 1,
+        });
+      } else {
+        DBOS.setConfig({
+          ...common,
+          systemDatabaseUrl: config.databaseUrl,
+          systemDatabasePoolSize: Math.max(4, Math.ceil(config.databasePoolSize / 2)),
+        });
+      }
+      await DBOS.launch();
+      launched = true;
+    },
+    async shutdown() {
+      if (!launched) return;
+      launched = false;
+      await DBOS.shutdown();
+    },
+  };
+}
