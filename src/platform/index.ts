@@ -13,3 +13,4 @@ export { createEventBus, type EventBus, type EventSubscriber } from "./events/ev
 export { createWorkflowEngine, type WorkflowEngine } from "./workflows/engine.ts";
 
 export const platformMigrations = { module: "platform", directory: new URL("./migrations/", import.meta.url) };
+export { newSecret, sameHash, sha256 } from "./crypto.ts";

@@ -1,0 +1,32 @@
+import type { Command } from "commander";
+import { MIGRATIONS } from "../../main.ts";
+import { lockDataDir } from "../../platform/db/data-dir-lock.ts";
+import { migrate } from "../../platform/db/migrations.ts";
+import { openPglite } from "../../platform/db/pglite.ts";
+import { openPostgres } from "../../platform/db/postgres.ts";
+import { reportError } from "../output.ts";
+import { configFrom, type GlobalOptions } from "../run-command.ts";
+import path from "node:path";
+
+export function migrateCommand(program: Command, globals: () => GlobalOptions) {
+  program
+    .command("migrate")
+    .description("Apply pending database migrations (start does this too); safe to run from several processes at once")
+    .action(async () => {
+      try {
+        const config = configFrom(globals());
+        const lock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
+        const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2, () => undefined) : await openPglite(path.join(config.dataDir, "pg"));
+        try {
+          const report = await migrate(db, MIGRATIONS);
+          process.stdout.write(`${db.description}: ${report.applied.length} applied, ${report.alreadyApplied} already applied\n`);
+          for (const name of report.applied) process.stdout.write(`  applied ${name}\n`);
+        } finally {
+          await db.close();
+          await lock?.release();
+        }
+      } catch (error) {
+        reportError(error);
+      }
+    });
+}

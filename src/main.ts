@@ -1,0 +1,84 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { governanceMigrations } from "./modules/governance/index.ts";
+import { createRecords, recordsMigrations } from "./modules/records/index.ts";
+import { createTenancy, tenancyMigrations } from "./modules/tenancy/index.ts";
+import type { Config } from "./platform/config.ts";
+import type { Database } from "./platform/db/database.ts";
+import { lockDataDir } from "./platform/db/data-dir-lock.ts";
+import { migrate } from "./platform/db/migrations.ts";
+import { openPglite } from "./platform/db/pglite.ts";
+import { openPostgres } from "./platform/db/postgres.ts";
+import { createEventBus } from "./platform/events/event-bus.ts";
+import { platformMigrations } from "./platform/index.ts";
+import type { Logger } from "./platform/logger.ts";
+import { createWorkflowEngine } from "./platform/workflows/engine.ts";
+import { createHttpApp } from "./server/app.ts";
+import { createOperatorAccess } from "./server/operator-access.ts";
+
+/** Every module's migrations, in dependency order. */
+export const MIGRATIONS = [platformMigrations, governanceMigrations, tenancyMigrations, recordsMigrations];
+
+async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  if (config.databaseUrl) {
+    return openPostgres(config.databaseUrl, config.databasePoolSize, (error) => logger.error({ err: error }, "database connection error"));
+  }
+  await mkdir(config.dataDir, { recursive: true });
+  return openPglite(path.join(config.dataDir, "pg"));
+}
+
+/**
+ * The composition root: opens the database, applies migrations, and builds every module and the
+ * HTTP app with explicit dependencies. `start` launches the durable machinery (workflows, event
+ * dispatch); the CLI's one-off commands use the modules without it.
+ */
+export async function createCrossdock(options: { config: Config; logger: Logger; /** an open database, e.g. a test's */ db?: Database }) {
+  const { config, logger } = options;
+  const lock = config.databaseUrl || options.db ? undefined : await lockDataDir(config.dataDir);
+  let db: Database;
+  try {
+    db = options.db ?? (await openDatabase(config, logger));
+    await migrate(db, MIGRATIONS, logger);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  const tenancy = createTenancy({ db, sessionTtlHours: config.sessionTtlHours });
+  const records = createRecords({ db });
+  const events = createEventBus({ db, logger });
+  const workflows = createWorkflowEngine({ db, config, logger });
+  const operator = createOperatorAccess();
+  let ready = false;
+  const http = createHttpApp({ config, logger, db, tenancy, records, operator, isReady: () => ready });
+
+  return {
+    config,
+    db,
+    tenancy,
+    records,
+    events,
+    workflows,
+    operator,
+    http,
+    /** Launches workflows and event dispatch, and tells CLI processes where to find this server. */
+    async start(url?: string) {
+      await workflows.launch();
+      await events.start();
+      if (!config.databaseUrl && url) {
+        await lock?.setUrl(url);
+        await operator.publish(config.dataDir);
+      }
+      ready = true;
+    },
+    async stop() {
+      ready = false;
+      await events.stop();
+      await workflows.shutdown();
+      await db.close();
+      if (!config.databaseUrl) await operator.unpublish(config.dataDir);
+      await lock?.release();
+    },
+  };
+}
+
+export type Crossdock = Awaited<ReturnType<typeof createCrossdock>>;

@@ -1,0 +1,36 @@
+import type { WriteContext } from "../../platform/actor.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
+import { createApiKeyAuthenticator } from "./authenticate.ts";
+import type { CreateApiKeyInput, CreatePartnerInput, CreateTenantInput, CreateUserInput, SignInInput } from "./contract/index.ts";
+import type { Principal } from "./principal.ts";
+import { authenticateSession, signIn, signOut } from "./sessions.ts";
+import { createPartner, createTenant, findTenant, listTenants } from "./tenants.ts";
+import { createUser, listUsers } from "./users.ts";
+
+/** Partners, tenants, users, API keys and sessions. */
+export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
+  const { db, sessionTtlHours } = deps;
+  const apiKeys = createApiKeyAuthenticator(db);
+  return {
+    createPartner: (input: CreatePartnerInput) => createPartner(db, input),
+    createTenant: (ctx: Omit<WriteContext, "tenantId">, input: CreateTenantInput) => createTenant(db, ctx.actor, input, ctx.requestId),
+    findTenant: (ref: string) => findTenant(db, ref),
+    listTenants: (filter?: { partnerId?: string }) => listTenants(db, filter),
+    createUser: (ctx: WriteContext, input: CreateUserInput) => createUser(db, ctx, input),
+    listUsers: (tenantId: string) => listUsers(db, tenantId),
+    createApiKey: (ctx: WriteContext, creator: Principal, input: CreateApiKeyInput) => createApiKey(db, ctx, creator, input),
+    listApiKeys: (tenantId: string) => listApiKeys(db, tenantId),
+    async revokeApiKey(ctx: WriteContext, id: string) {
+      const key = await revokeApiKey(db, ctx, id);
+      apiKeys.forget(id);
+      return key;
+    },
+    authenticateApiKey: (token: string) => apiKeys.authenticate(token),
+    signIn: (input: SignInInput) => signIn(db, input, sessionTtlHours),
+    authenticateSession: (token: string) => authenticateSession(db, token, sessionTtlHours),
+    signOut: (tenantId: string, sessionId: string) => signOut(db, tenantId, sessionId),
+  };
+}
+
+export type Tenancy = ReturnType<typeof createTenancy>;

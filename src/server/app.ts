@@ -1,0 +1,99 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { Records } from "../modules/records/index.ts";
+import type { Tenancy } from "../modules/tenancy/index.ts";
+import type { Config } from "../platform/config.ts";
+import type { Database } from "../platform/db/database.ts";
+import { AppError } from "../platform/errors.ts";
+import type { Logger } from "../platform/logger.ts";
+import { authenticate } from "./authenticate.ts";
+import type { AppEnv } from "./context.ts";
+import { validationError } from "./error-response.ts";
+import { handleError } from "./errors.ts";
+import { createHttpMetrics } from "./metrics.ts";
+import type { OperatorAccess } from "./operator-access.ts";
+import { requestId } from "./request-id.ts";
+import { createRouteTable, defineRawRoute, defineRoute } from "./route-access.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { consoleRoutes } from "./routes/console.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { recordRoutes } from "./routes/records.ts";
+import type { RouteDeps } from "./routes/route-deps.ts";
+import { tenantRoutes } from "./routes/tenants.ts";
+import { userRoutes } from "./routes/users.ts";
+
+export type HttpAppDeps = {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  tenancy: Tenancy;
+  records: Records;
+  operator: OperatorAccess;
+  isReady: () => boolean;
+};
+
+/** The HTTP API: every route declares its access; the OpenAPI document is built from the same schemas. */
+export function createHttpApp(deps: HttpAppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = (result as { target?: string }).target === "query" ? "query string" : (result as { target?: string }).target === "param" ? "path" : "request body";
+        throw validationError(where, result.error);
+      }
+      void c;
+    },
+  });
+  const metrics = createHttpMetrics();
+  const table = createRouteTable();
+  app.use("*", requestId(deps.logger));
+  app.use("*", metrics.middleware);
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: deps.config.bodyLimitMb * 1024 * 1024,
+      onError: () => {
+        throw new AppError("payload_too_large", `The request body is larger than the ${deps.config.bodyLimitMb} MB limit; send smaller batches`);
+      },
+    }),
+  );
+  app.use("*", authenticate({ tenancy: deps.tenancy, operator: deps.operator }));
+  app.onError(handleError);
+  app.notFound((c) => c.json({ error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}`, request_id: c.get("requestId") } }, 404));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key (`cdk_…`) created in the console or with `crossdock api-keys create`",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "crossdock_session" });
+
+  const routeDeps: RouteDeps = {
+    app,
+    routes: (spec, handler) => defineRoute(app, { table, tenancy: deps.tenancy }, spec, handler),
+    rawRoutes: (spec, handler) => defineRawRoute(app, { table, tenancy: deps.tenancy }, spec, handler),
+    config: deps.config,
+    db: deps.db,
+    tenancy: deps.tenancy,
+    records: deps.records,
+    metrics,
+    isReady: deps.isReady,
+  };
+  for (const register of [consoleRoutes, healthRoutes, authRoutes, tenantRoutes, userRoutes, apiKeyRoutes, auditRoutes, recordRoutes]) {
+    register(routeDeps);
+  }
+
+  const document = () =>
+    app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: { title: "Crossdock API", version: "1", description: "The REST API of Crossdock, the AI operations layer for wholesale distributors." },
+    });
+  routeDeps.routes(
+    { method: "get", path: "/openapi.json", tags: ["health"], summary: "This API's OpenAPI 3.1 description", access: { public: true }, responses: { 200: { description: "OpenAPI document" } } },
+    (c) => c.json(document()),
+  );
+  return { app, routeTable: table, metrics, document };
+}
+
+export type HttpApp = ReturnType<typeof createHttpApp>;

@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../platform/db/database.ts";
+import { rows, withTenant } from "../platform/db/tenant-scope.ts";
+import { sha256 } from "../platform/crypto.ts";
+import { AppError } from "../platform/errors.ts";
+
+export type StoredResponse = { status: number; body: unknown; replayed: boolean };
+
+// A claim whose request never finished (its process died) may be taken over after this long.
+const ABANDONED_AFTER_MS = 5 * 60_000;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Runs a write at most once per `Idempotency-Key`: the first request claims the key, runs, and
+ * stores its response; a retry with the same key and body gets that response back; the same key
+ * with a different body is refused. 5xx answers are not stored, so the caller may retry them.
+ * Writes behind this are themselves idempotent upserts, so a claim abandoned by a crashed process
+ * can safely run again.
+ */
+export async function idempotent(
+  db: Database,
+  scope: { tenantId: string; key: string; method: string; path: string; body: string },
+  run: () => Promise<{ status: number; body: unknown }>,
+): Promise<StoredResponse> {
+  if (!KEY_PATTERN.test(scope.key)) {
+    throw new AppError("bad_request", "Idempotency-Key must be 1–255 printable ASCII characters", { details: [{ path: "Idempotency-Key", message: "invalid" }] });
+  }
+  const requestHash = sha256(`${scope.method} ${scope.path}\n${scope.body}`);
+  const claim = await withTenant(db, scope.tenantId, async (tx) => {
+    const [inserted] = await rows<{ key: string }>(
+      tx,
+      sql`insert into platform.idempotency_keys (tenant_id, key, method, path, request_hash)
+          values (${scope.tenantId}, ${scope.key}, ${scope.method}, ${scope.path}, ${requestHash})
+          on conflict (tenant_id, key) do nothing returning key`,
+    );
+    if (inserted) return { claimed: true as const };
+    const [existing] = await rows<{ request_hash: string; status: number | null; response: unknown; created_at: string }>(
+      tx,
+      sql`select request_hash, status, response, created_at from platform.idempotency_keys
+           where tenant_id = ${scope.tenantId} and key = ${scope.key} for update`,
+    );
+    if (!existing) throw new Error("idempotency key vanished");
+    if (existing.request_hash !== requestHash) {
+      throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different request");
+    }
+    if (existing.status !== null) return { claimed: false as const, stored: { status: Number(existing.status), body: existing.response } };
+    if (Date.now() - new Date(existing.created_at).getTime() < ABANDONED_AFTER_MS) {
+      throw new AppError("idempotency_key_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly");
+    }
+    await tx.execute(sql`update platform.idempotency_keys set created_at = now() where tenant_id = ${scope.tenantId} and key = ${scope.key}`);
+    return { claimed: true as const };
+  });
+  if (!claim.claimed) return { ...claim.stored, replayed: true };
+
+  let result: { status: number; body: unknown };
+  try {
+    result = await run();
+  } catch (error) {
+    const status = error instanceof AppError ? error.status : 500;
+    if (status >= 500) await release(db, scope);
+    else await store(db, scope, status, (error as AppError).toJSON());
+    throw error;
+  }
+  if (result.status >= 500) await release(db, scope);
+  else await store(db, scope, result.status, result.body);
+  return { ...result, replayed: false };
+}
+
+async function store(db: Database, scope: { tenantId: string; key: string }, status: number, body: unknown) {
+  await withTenant(db, scope.tenantId, (tx) =>
+    tx.execute(sql`update platform.idempotency_keys set status = ${status}, response = ${JSON.stringify(body)}::jsonb
+                    where tenant_id = ${scope.tenantId} and key = ${scope.key}`),
+  );
+}
+
+async function release(db: Database, scope: { tenantId: string; key: string }) {
+  await withTenant(db, scope.tenantId, (tx) =>
+    tx.execute(sql`delete from platform.idempotency_keys where tenant_id = ${scope.tenantId} and key = ${scope.key}`),
+  );
+}

@@ -1,0 +1,40 @@
+import type { MiddlewareHandler } from "hono";
+import { routePath } from "hono/route";
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import type { AppEnv } from "./context.ts";
+
+export type HttpMetrics = { registry: Registry; middleware: MiddlewareHandler<AppEnv> };
+
+/** Prometheus metrics for `/metrics`: request counts and latency per route, plus the process's own. */
+export function createHttpMetrics(): HttpMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "crossdock_" });
+  const requests = new Counter({
+    name: "crossdock_http_requests_total",
+    help: "HTTP requests, by method, route and status",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: "crossdock_http_request_duration_seconds",
+    help: "HTTP request latency, by method and route",
+    labelNames: ["method", "route"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  return {
+    registry,
+    middleware: async (c, next) => {
+      const started = performance.now();
+      try {
+        await next();
+      } finally {
+        // The matched pattern (`/api/v1/records/items/:id`), never the raw path, so labels stay few.
+        const route = c.res.status === 404 && routePath(c, -1) === "*" ? "unmatched" : routePath(c, -1);
+        const labels = { method: c.req.method, route };
+        requests.inc({ ...labels, status: String(c.res.status) });
+        duration.observe(labels, (performance.now() - started) / 1000);
+      }
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { createRoute, type OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import type { Handler, MiddlewareHandler } from "hono";
+import type { Scope } from "../modules/governance/index.ts";
+import type { Tenancy } from "../modules/tenancy/index.ts";
+import { AppError } from "../platform/errors.ts";
+import type { AppEnv } from "./context.ts";
+
+/**
+ * Every route says who may call it: anyone (`public`), any signed-in caller (`authenticated`),
+ * or holders of one scope. The table of declarations is kept so a test can walk every route
+ * and fail on one that declares nothing.
+ */
+export type RouteAccess = { public: true } | { authenticated: true } | { scope: Scope };
+
+export type AccessEntry = { method: string; path: string; access: RouteAccess };
+
+export type RouteTable = {
+  entries: AccessEntry[];
+  find(method: string, path: string): AccessEntry | undefined;
+};
+
+export function createRouteTable(): RouteTable {
+  const entries: AccessEntry[] = [];
+  return {
+    entries,
+    find: (method, path) => entries.find((entry) => entry.method === method.toUpperCase() && entry.path === path),
+  };
+}
+
+/** `{id}` in OpenAPI is `:id` to Hono's router. */
+export const honoPath = (openApiPath: string) => openApiPath.replace(/\{([^}]+)\}/g, ":$1");
+
+export function describeAccess(access: RouteAccess): string {
+  if ("public" in access) return "Public.";
+  if ("authenticated" in access) return "Any authenticated caller.";
+  return `Requires scope \`${access.scope}\`.`;
+}
+
+export const TENANT_HEADER = "x-crossdock-tenant";
+
+export function authorize(access: RouteAccess, tenancy: Tenancy): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if ("public" in access) return next();
+    const principal = c.get("principal");
+    if (!principal) throw new AppError("unauthenticated", "Authentication is required: send an API key as `Authorization: Bearer …`, or sign in");
+    if ("scope" in access && !principal.scopes.includes(access.scope)) {
+      throw new AppError("forbidden", `This needs the scope ${access.scope}, which this credential does not have`);
+    }
+    const requested = c.req.header(TENANT_HEADER);
+    if (principal.tenantId) {
+      if (requested && requested !== principal.tenantId) {
+        const tenant = await tenancy.findTenant(requested).catch(() => undefined);
+        if (tenant?.id !== principal.tenantId) throw new AppError("forbidden", "This credential belongs to another tenant");
+      }
+      c.set("tenantId", principal.tenantId);
+    } else if (requested) {
+      c.set("tenantId", (await tenancy.findTenant(requested)).id);
+    }
+    await next();
+  };
+}
+
+type Spec = Omit<RouteConfig, "middleware"> & { access: RouteAccess };
+
+/** Registers an OpenAPI route with its access rule; the handler runs only for authorised callers. */
+export function defineRoute<S extends Spec>(
+  app: OpenAPIHono<AppEnv>,
+  deps: { table: RouteTable; tenancy: Tenancy },
+  spec: S,
+  handler: Handler<AppEnv>,
+): void {
+  const { access, ...route } = spec;
+  deps.table.entries.push({ method: route.method.toUpperCase(), path: honoPath(route.path), access });
+  const description = [route.description, describeAccess(access)].filter(Boolean).join("\n\n");
+  const security: Record<string, string[]>[] = "public" in access ? [] : [{ apiKey: [] }, { session: [] }];
+  app.openapi(
+    createRoute({ ...route, description, security, middleware: [authorize(access, deps.tenancy)] } as RouteConfig),
+    // The route's own zod schemas type the request; handlers read it with c.req.valid().
+    handler as never,
+  );
+}
+
+/** For routes whose body is parsed by hand (bulk JSON/JSONL): documented, authorised, not auto-validated. */
+export function defineRawRoute(
+  app: OpenAPIHono<AppEnv>,
+  deps: { table: RouteTable; tenancy: Tenancy },
+  spec: Spec,
+  handler: Handler<AppEnv>,
+): void {
+  const { access, ...route } = spec;
+  deps.table.entries.push({ method: route.method.toUpperCase(), path: honoPath(route.path), access });
+  const description = [route.description, describeAccess(access)].filter(Boolean).join("\n\n");
+  const security: Record<string, string[]>[] = "public" in access ? [] : [{ apiKey: [] }, { session: [] }];
+  app.openAPIRegistry.registerPath({ ...route, description, security } as RouteConfig);
+  app.on(route.method.toUpperCase(), honoPath(route.path), authorize(access, deps.tenancy), handler);
+}

@@ -1,0 +1,24 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Handler } from "hono";
+import type { Records } from "../../modules/records/index.ts";
+import type { Tenancy } from "../../modules/tenancy/index.ts";
+import type { Config } from "../../platform/config.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { AppEnv } from "../context.ts";
+import type { HttpMetrics } from "../metrics.ts";
+import type { defineRoute } from "../route-access.ts";
+
+type RouteSpec = Parameters<typeof defineRoute>[2];
+
+/** What each route file gets: the app, a way to declare routes, and the modules. */
+export type RouteDeps = {
+  app: OpenAPIHono<AppEnv>;
+  routes: (spec: RouteSpec, handler: Handler<AppEnv>) => void;
+  rawRoutes: (spec: RouteSpec, handler: Handler<AppEnv>) => void;
+  config: Config;
+  db: Database;
+  tenancy: Tenancy;
+  records: Records;
+  metrics: HttpMetrics;
+  isReady: () => boolean;
+};

@@ -1,0 +1,46 @@
+import { z } from "@hono/zod-openapi";
+import { CreateTenantInput, Tenant } from "../../modules/tenancy/index.ts";
+import { principalOf, tenantOf } from "../context.ts";
+import { errorResponses } from "../error-response.ts";
+import type { RouteDeps } from "./route-deps.ts";
+
+export function tenantRoutes({ routes, tenancy }: RouteDeps) {
+  routes(
+    {
+      method: "post",
+      path: "/api/v1/tenants",
+      tags: ["tenants"],
+      summary: "Create a tenant (a distributor)",
+      access: { scope: "platform:admin" },
+      request: { body: { content: { "application/json": { schema: CreateTenantInput } }, required: true } },
+      responses: { 201: { description: "Created", content: { "application/json": { schema: Tenant } } }, ...errorResponses },
+    },
+    async (c) => {
+      const input = c.req.valid("json" as never) as CreateTenantInput;
+      const tenant = await tenancy.createTenant({ actor: principalOf(c).actor, requestId: c.get("requestId") }, input);
+      return c.json(tenant, 201);
+    },
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/tenants",
+      tags: ["tenants"],
+      summary: "List tenants",
+      access: { scope: "platform:admin" },
+      responses: { 200: { description: "Tenants", content: { "application/json": { schema: z.object({ data: z.array(Tenant) }) } } }, ...errorResponses },
+    },
+    async (c) => c.json({ data: await tenancy.listTenants() }),
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/tenant",
+      tags: ["tenants"],
+      summary: "The tenant the caller acts in",
+      access: { scope: "tenant:read" },
+      responses: { 200: { description: "Tenant", content: { "application/json": { schema: Tenant } } }, ...errorResponses },
+    },
+    async (c) => c.json(await tenancy.findTenant(tenantOf(c))),
+  );
+}
