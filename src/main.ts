@@ -64,7 +64,7 @@ export async function createCrossdock(options: { config: Config; logger: Logger;
     async start(url?: string) {
       await workflows.launch();
       await events.start();
-      if (!config.databaseUrl && url) {
+      if (url) {
         await lock?.setUrl(url);
         await operator.publish(config.dataDir);
       }
@@ -75,7 +75,7 @@ export async function createCrossdock(options: { config: Config; logger: Logger;
       await events.stop();
       await workflows.shutdown();
       await db.close();
-      if (!config.databaseUrl) await operator.unpublish(config.dataDir);
+      if (!options.db) await operator.unpublish(config.dataDir);
       await lock?.release();
     },
   };

@@ -7,7 +7,7 @@ export type { Database, DatabaseKind, Executor, Orm, Tx } from "./db/database.ts
 export { migrate, type MigrationSet, type MigrationReport } from "./db/migrations.ts";
 export { openPglite } from "./db/pglite.ts";
 export { openPostgres } from "./db/postgres.ts";
-export { APP_ROLE, rows, withSystem, withTenant } from "./db/tenant-scope.ts";
+export { APP_ROLE, rows, textArray, withSystem, withTenant } from "./db/tenant-scope.ts";
 export { appendEvents, type NewEvent, type StoredEvent } from "./events/event-log.ts";
 export { createEventBus, type EventBus, type EventSubscriber } from "./events/event-bus.ts";
 export { createWorkflowEngine, type WorkflowEngine } from "./workflows/engine.ts";

@@ -25,7 +25,7 @@ describe("tenant isolation by row-level security", () => {
       await server.request("POST", "/api/v1/records/items", {
         token: key,
         headers: { "idempotency-key": `seed-${slug}` },
-        json: [{ source_system: "erp", external_id: "SKU-1", sku: "SKU-1", description: "Hex bolt M8", base_uom: "EA" }],
+        json: [{ source_system: "erp", external_id: "SKU-1", sku: "SKU-1", name: "Hex bolt M8", base_uom: "EA" }],
       });
     }
     const found = await server.crossdock.db.pool.query<{ table_name: string; table_schema: string }>(

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { WriteContext } from "../../platform/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
-import { rows, withTenant } from "../../platform/db/tenant-scope.ts";
+import { rows, textArray, withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { appendAudit, isScope, TENANT_SCOPES } from "../governance/index.ts";
@@ -51,7 +51,7 @@ export async function createApiKey(db: Database, ctx: WriteContext, creator: Pri
     const [row] = await rows<ApiKeyRow>(
       tx,
       sql`insert into tenancy.api_keys (tenant_id, id, name, secret_hash, scopes, created_by, expires_at)
-          values (${ctx.tenantId}, ${id}, ${input.name}, ${sha256(secret)}, ${input.scopes}, ${`${ctx.actor.type}:${ctx.actor.id}`}, ${input.expires_at ?? null})
+          values (${ctx.tenantId}, ${id}, ${input.name}, ${sha256(secret)}, ${textArray(input.scopes)}, ${`${ctx.actor.type}:${ctx.actor.id}`}, ${input.expires_at ?? null})
           returning ${COLUMNS}`,
     );
     const key = toApiKey(row as ApiKeyRow);

@@ -2,7 +2,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import type { WriteContext } from "../../platform/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
-import { rows, withTenant } from "../../platform/db/tenant-scope.ts";
+import { rows, textArray, withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { appendAudit, isRoleName, ROLE_NAMES } from "../governance/index.ts";
@@ -40,7 +40,7 @@ export async function createUser(db: Database, ctx: WriteContext, input: CreateU
       const [row] = await rows<UserRow>(
         tx,
         sql`insert into tenancy.users (tenant_id, id, email, name, password_hash, roles)
-            values (${ctx.tenantId}, ${id}, ${input.email}, ${input.name}, ${passwordHash}, ${input.roles})
+            values (${ctx.tenantId}, ${id}, ${input.email}, ${input.name}, ${passwordHash}, ${textArray(input.roles)})
             returning ${USER_COLUMNS}`,
       );
       const user = toUser(row as UserRow);

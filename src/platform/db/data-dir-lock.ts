@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../errors.ts";
 
@@ -38,6 +38,7 @@ export async function lockDataDir(dataDir: string, url?: string): Promise<{ setU
       `The data directory ${dataDir} is in use by Crossdock process ${owner.pid}${owner.url ? ` at ${owner.url}` : ""}; stop it first, or point CROSSDOCK_DATA_DIR elsewhere`,
     );
   }
+  await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE);
   const write = (value?: string) => writeFile(file, JSON.stringify({ pid: process.pid, url: value, started_at: new Date().toISOString() } satisfies DataDirOwner));
   await write(url);

@@ -26,3 +26,8 @@ export async function rows<T>(executor: Pick<Tx, "execute">, query: ReturnType<t
   const result = await executor.execute(query);
   return result.rows as T[];
 }
+
+/** A text[] parameter: drizzle's template would spread a JS array into a list of values. */
+export function textArray(values: readonly string[]) {
+  return sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
