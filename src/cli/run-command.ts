@@ -1,5 +1,5 @@
 import { type Config, loadConfig } from "../platform/config.ts";
-import { type ApiClient, connect } from "./client.ts";
+import type { ApiClient } from "./client.ts";
 import { reportError } from "./output.ts";
 
 /** Options every command accepts. */
@@ -16,6 +16,8 @@ export function configFrom(options: GlobalOptions): Config {
 export async function withClient(options: GlobalOptions, work: (client: ApiClient) => Promise<void>): Promise<void> {
   let client: ApiClient | undefined;
   try {
+    // Loaded on use, so `--help` does not pay for the whole platform.
+    const { connect } = await import("./client.ts");
     client = await connect(configFrom(options), { quiet: true });
     await work(client);
   } catch (error) {

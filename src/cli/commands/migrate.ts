@@ -1,9 +1,4 @@
 import type { Command } from "commander";
-import { MIGRATIONS } from "../../main.ts";
-import { lockDataDir } from "../../platform/db/data-dir-lock.ts";
-import { migrate } from "../../platform/db/migrations.ts";
-import { openPglite } from "../../platform/db/pglite.ts";
-import { openPostgres } from "../../platform/db/postgres.ts";
 import { reportError } from "../output.ts";
 import { configFrom, type GlobalOptions } from "../run-command.ts";
 import path from "node:path";
@@ -15,6 +10,13 @@ export function migrateCommand(program: Command, globals: () => GlobalOptions) {
     .action(async () => {
       try {
         const config = configFrom(globals());
+        const [{ MIGRATIONS }, { lockDataDir }, { migrate }, { openPglite }, { openPostgres }] = await Promise.all([
+          import("../../main.ts"),
+          import("../../platform/db/data-dir-lock.ts"),
+          import("../../platform/db/migrations.ts"),
+          import("../../platform/db/pglite.ts"),
+          import("../../platform/db/postgres.ts"),
+        ]);
         const lock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
         const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2, () => undefined) : await openPglite(path.join(config.dataDir, "pg"));
         try {

@@ -1,7 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import type { Command } from "commander";
-import { createCrossdock } from "../../main.ts";
 import { describeDatabase } from "../../platform/config.ts";
 import { createLogger } from "../../platform/logger.ts";
 import { reportError } from "../output.ts";
@@ -21,6 +19,7 @@ export function startCommand(program: Command, globals: () => GlobalOptions) {
         const base = configFrom(globals());
         const config = { ...base, ...(options.port !== undefined ? { port: Number(options.port) } : {}), ...(options.host ? { host: options.host } : {}), ...(options.role ? { role: options.role } : {}) };
         const logger = createLogger({ level: config.logLevel });
+        const [{ serve }, { createCrossdock }] = await Promise.all([import("@hono/node-server"), import("../../main.ts")]);
         const crossdock = await createCrossdock({ config, logger });
         const server = serve({ fetch: crossdock.http.app.fetch, port: config.port, hostname: config.host });
         await new Promise<void>((resolve, reject) => {
