@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { apiKeysCommand } from "./commands/api-keys.ts";
 import { auditCommand } from "./commands/audit.ts";
+import { importCommand } from "./commands/import.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { startCommand } from "./commands/start.ts";
 import { tenantsCommand } from "./commands/tenants.ts";
@@ -22,5 +23,6 @@ tenantsCommand(program, globals);
 usersCommand(program, globals);
 apiKeysCommand(program, globals);
 auditCommand(program, globals);
+importCommand(program, globals);
 
 await program.parseAsync(process.argv);
