@@ -1,0 +1,16 @@
+export * from "./contract/index.ts";
+export { InvalidCursorError, RecordNotFoundError, UnknownRecordTypeError } from "./errors.ts";
+export type { ListPage } from "./read/list-records.ts";
+export { HISTORY_LIMIT, type HistoryOptions, type RecordHistoryEntry } from "./read/record-history.ts";
+export { createRecords, type ListQuery, type Records } from "./records.ts";
+export {
+  AUDIT_ID_LIMIT,
+  MAX_BATCH,
+  type UpsertMode,
+  type UpsertOptions,
+  type UpsertResult,
+  type UpsertRowResult,
+  type UpsertStatus,
+} from "./upsert/upsert-records.ts";
+
+export const recordsMigrations = { module: "records", directory: new URL("./migrations/", import.meta.url) };

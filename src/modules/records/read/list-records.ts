@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../../../platform/db/database.ts";
+import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { AppError } from "../../../platform/errors.ts";
+import type { RecordType } from "../contract/index.ts";
+import { issueDetails } from "../issue-details.ts";
+import { fromParent, loadChildren, parentSelect, toRecord } from "../store/read-rows.ts";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { filterCondition } from "./filters.ts";
+import { afterCursor, orderBy, sortOrder, sortValue } from "./sort-order.ts";
+
+export type ListPage<R> = { data: R[]; next_cursor: string | null };
+
+type Row = Record<string, unknown>;
+
+/**
+ * One page of a record type, filtered and sorted, resumable from its cursor. `query` is the
+ * type's list query (strings, as from a URL), validated here whether or not a caller already did.
+ */
+export async function listRecords(db: Database, tenantId: string, type: RecordType, query: unknown): Promise<ListPage<Row>> {
+  const parsed = type.listQuery.safeParse(query ?? {});
+  if (!parsed.success) {
+    const details = parsed.error.issues.flatMap((issue) => issueDetails(issue));
+    throw new AppError("validation_failed", "The list query is invalid", { details });
+  }
+  const params = parsed.data as Record<string, unknown> & { limit: number; cursor?: string; sort?: string; include?: string };
+  const order = sortOrder(type, params.sort);
+  const conditions = [sql`t.tenant_id = ${tenantId}`];
+  for (const param of type.listParams) {
+    const value = params[param.name];
+    if (typeof value === "string") conditions.push(filterCondition(param, value));
+  }
+  if (params.cursor) conditions.push(afterCursor(order, decodeCursor(params.cursor, order.key)));
+  const include = params.include ? [...new Set(params.include.split(",").map((name) => name.trim()))] : [];
+
+  return withTenant(db, tenantId, async (tx) => {
+    const found = await rows<Row>(
+      tx,
+      sql`select ${parentSelect(type)}, ${sortValue(order)} as _sort
+            from ${fromParent(type)}
+           where ${sql.join(conditions, sql` and `)}
+           order by ${orderBy(order)}
+           limit ${params.limit + 1}`,
+    );
+    const page = found.slice(0, params.limit);
+    const last = page.at(-1);
+    const next =
+      found.length > params.limit && last
+        ? encodeCursor({ sort: order.key, value: (last._sort as string | null) ?? null, id: last.id as string })
+        : null;
+    const children = await loadChildren(
+      tx,
+      type,
+      include,
+      page.map((row) => row.id as string),
+      tenantId,
+    );
+    const data = page.map(({ _sort, ...row }) => ({
+      ...toRecord(type, row),
+      ...(include.length > 0 ? children.get(row.id as string) : {}),
+    }));
+    return { data, next_cursor: next };
+  });
+}
