@@ -7,12 +7,12 @@ const ROOT = path.join(import.meta.dirname, "..", "..");
 export type ServerProcess = { url: string; operatorToken: string; readyMs: number; printedReadySeconds: number; stop(): Promise<number | null> };
 
 /**
- * Starts `crossdock start` as its own process, as a user would, and waits for it to print that it
+ * Starts `crossdock start` as its own process, as `npm start` does (same Node flags), and waits for it to print that it
  * is ready. Timing starts at spawn, so it includes Node's start and module loading.
  */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin", "crossdock.mjs"), "start", "--port", "0"], {
+  const child: ChildProcess = spawn(process.execPath, ["--max-semi-space-size=64", path.join(ROOT, "bin", "crossdock.mjs"), "start", "--port", "0"], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "inherit"],
