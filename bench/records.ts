@@ -14,7 +14,10 @@ import { type ServerProcess, startServer } from "./support/server-process.ts";
 const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const BATCH = 1_000;
 const SENDERS = 2;
-const TOTAL = { postgres: Number(process.env.BENCH_RECORDS ?? 60_000), pglite: Number(process.env.BENCH_RECORDS_PGLITE ?? 30_000) };
+const TOTAL = {
+  postgres: Number(process.env.BENCH_RECORDS ?? 60_000),
+  pglite: Number(process.env.BENCH_RECORDS_PGLITE ?? 30_000),
+};
 const GET_SECONDS = Number(process.env.BENCH_GET_SECONDS ?? 10);
 
 const CATEGORIES = ["fasteners", "electrical", "safety", "abrasives", "fluid power", "janitorial"];
@@ -47,16 +50,28 @@ function item(n: number, revision = 0) {
 async function call(server: ServerProcess, method: string, url: string, token: string, body?: unknown, tenant?: string) {
   const response = await fetch(new URL(url, server.url), {
     method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(tenant ? { "x-crossdock-tenant": tenant } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      ...(tenant ? { "x-crossdock-tenant": tenant } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: the benchmark reads a few known fields of the API's answers
   const json = (await response.json()) as any;
   if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
   return json;
 }
 
-async function upsertAll(server: ServerProcess, key: string, total: number, revision: number): Promise<{ perSecond: number; counts: Record<string, number> }> {
-  const batches = Array.from({ length: Math.ceil(total / BATCH) }, (_, b) => Array.from({ length: Math.min(BATCH, total - b * BATCH) }, (_, i) => item(b * BATCH + i, revision)));
+async function upsertAll(
+  server: ServerProcess,
+  key: string,
+  total: number,
+  revision: number,
+): Promise<{ perSecond: number; counts: Record<string, number> }> {
+  const batches = Array.from({ length: Math.ceil(total / BATCH) }, (_, b) =>
+    Array.from({ length: Math.min(BATCH, total - b * BATCH) }, (_, i) => item(b * BATCH + i, revision)),
+  );
   const counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   let next = 0;
   const started = performance.now();
@@ -81,9 +96,19 @@ async function latency(server: ServerProcess, key: string, paths: string[]) {
     connections: 50,
     duration: GET_SECONDS,
     headers: { authorization: `Bearer ${key}` },
-    requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[Math.floor(Math.random() * paths.length)] as string }) }],
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => ({ ...request, path: paths[Math.floor(Math.random() * paths.length)] as string }),
+      },
+    ],
   });
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function runBackend(kind: "postgres" | "pglite"): Promise<Metric[]> {
@@ -102,14 +127,24 @@ async function runBackend(kind: "postgres" | "pglite"): Promise<Metric[]> {
   try {
     let server = await startServer(env);
     const tenant = await call(server, "POST", "/api/v1/tenants", server.operatorToken, { name: "Bench Supply", slug: "bench" });
-    const key = (await call(server, "POST", "/api/v1/api-keys", server.operatorToken, { name: "bench", scopes: ["records:read", "records:write"] }, tenant.slug)).secret as string;
+    const key = (
+      await call(
+        server,
+        "POST",
+        "/api/v1/api-keys",
+        server.operatorToken,
+        { name: "bench", scopes: ["records:read", "records:write"] },
+        tenant.slug,
+      )
+    ).secret as string;
 
     const total = TOTAL[kind];
     const inserted = await upsertAll(server, key, total, 0);
     if (inserted.counts.inserted !== total) throw new Error(`expected ${total} inserted, got ${JSON.stringify(inserted.counts)}`);
     const updated = await upsertAll(server, key, total, 1);
     const unchanged = await upsertAll(server, key, total, 1);
-    if (unchanged.counts.unchanged !== total) throw new Error(`expected ${total} unchanged, got ${JSON.stringify(unchanged.counts)}`);
+    if (unchanged.counts.unchanged !== total)
+      throw new Error(`expected ${total} unchanged, got ${JSON.stringify(unchanged.counts)}`);
     metrics.push({
       name: `${label}: bulk upsert, new records`,
       value: inserted.perSecond,
@@ -117,7 +152,12 @@ async function runBackend(kind: "postgres" | "pglite"): Promise<Metric[]> {
       target: kind === "postgres" ? ">= 20000" : ">= 8000",
       note: `${total} items of 19 fields, batches of ${BATCH}, ${SENDERS} concurrent senders`,
     });
-    metrics.push({ name: `${label}: bulk upsert, every record changed`, value: updated.perSecond, unit: "records/s", target: kind === "postgres" ? ">= 20000" : ">= 8000" });
+    metrics.push({
+      name: `${label}: bulk upsert, every record changed`,
+      value: updated.perSecond,
+      unit: "records/s",
+      target: kind === "postgres" ? ">= 20000" : ">= 8000",
+    });
     metrics.push({ name: `${label}: bulk upsert, nothing changed (retry)`, value: unchanged.perSecond, unit: "records/s" });
 
     const page = await call(server, "GET", "/api/v1/records/items?limit=1000", key);
@@ -127,7 +167,13 @@ async function runBackend(kind: "postgres" | "pglite"): Promise<Metric[]> {
     if (get.errors > 0) throw new Error(`${get.errors} GET requests failed`);
     const anchor = { name: "GET /healthz p99, same load", value: floor.p99, unit: "ms" };
     metrics.push({ name: `${label}: GET one record, 50 clients, p50`, value: get.p50, unit: "ms" });
-    metrics.push({ name: `${label}: GET one record, 50 clients, p99`, value: get.p99, unit: "ms", target: kind === "postgres" ? "< 20" : undefined, anchor });
+    metrics.push({
+      name: `${label}: GET one record, 50 clients, p99`,
+      value: get.p99,
+      unit: "ms",
+      target: kind === "postgres" ? "< 20" : undefined,
+      anchor,
+    });
     metrics.push({ name: `${label}: GET one record, 50 clients, throughput`, value: get.rps, unit: "requests/s" });
 
     const exit = await server.stop();
@@ -163,5 +209,10 @@ export async function main() {
     process.stderr.write(`records benchmark on ${kind}…\n`);
     metrics.push(...(await runBackend(kind)));
   }
-  await report("records", metrics, { cores: (await import("node:os")).cpus().length, batch: BATCH, senders: SENDERS, node: process.version });
+  await report("records", metrics, {
+    cores: (await import("node:os")).cpus().length,
+    batch: BATCH,
+    senders: SENDERS,
+    node: process.version,
+  });
 }

@@ -4,8 +4,8 @@ import { governanceMigrations } from "./modules/governance/index.ts";
 import { createRecords, recordsMigrations } from "./modules/records/index.ts";
 import { createTenancy, tenancyMigrations } from "./modules/tenancy/index.ts";
 import type { Config } from "./platform/config.ts";
-import type { Database } from "./platform/db/database.ts";
 import { lockDataDir } from "./platform/db/data-dir-lock.ts";
+import type { Database } from "./platform/db/database.ts";
 import { migrate } from "./platform/db/migrations.ts";
 import { openPglite } from "./platform/db/pglite.ts";
 import { openPostgres } from "./platform/db/postgres.ts";
@@ -21,7 +21,9 @@ export const MIGRATIONS = [platformMigrations, governanceMigrations, tenancyMigr
 
 async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   if (config.databaseUrl) {
-    return openPostgres(config.databaseUrl, config.databasePoolSize, (error) => logger.error({ err: error }, "database connection error"));
+    return openPostgres(config.databaseUrl, config.databasePoolSize, (error) =>
+      logger.error({ err: error }, "database connection error"),
+    );
   }
   await mkdir(config.dataDir, { recursive: true });
   return openPglite(path.join(config.dataDir, "pg"));
@@ -32,7 +34,11 @@ async function openDatabase(config: Config, logger: Logger): Promise<Database> {
  * HTTP app with explicit dependencies. `start` launches the durable machinery (workflows, event
  * dispatch); the CLI's one-off commands use the modules without it.
  */
-export async function createCrossdock(options: { config: Config; logger: Logger; /** an open database, e.g. a test's */ db?: Database }) {
+export async function createCrossdock(options: {
+  config: Config;
+  logger: Logger /** an open database, e.g. a test's */;
+  db?: Database;
+}) {
   const { config, logger } = options;
   const lock = config.databaseUrl || options.db ? undefined : await lockDataDir(config.dataDir);
   let db: Database;

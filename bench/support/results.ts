@@ -18,7 +18,9 @@ function meets(metric: Metric): string {
   const match = /^(>=|<=|<|>)\s*([\d.]+)/.exec(metric.target);
   if (!match) return "";
   const bound = Number(match[2]);
-  const ok = { ">=": metric.value >= bound, "<=": metric.value <= bound, "<": metric.value < bound, ">": metric.value > bound }[match[1] as ">="];
+  const ok = { ">=": metric.value >= bound, "<=": metric.value <= bound, "<": metric.value < bound, ">": metric.value > bound }[
+    match[1] as ">="
+  ];
   return ok ? "yes" : "NO";
 }
 
@@ -29,7 +31,9 @@ export async function report(benchmark: string, metrics: Metric[], context: Reco
     `${metric.value.toLocaleString("en-US", { maximumFractionDigits: 2 })} ${metric.unit}`,
     metric.target ?? "",
     meets(metric),
-    metric.anchor ? `${metric.anchor.name}: ${metric.anchor.value.toLocaleString("en-US", { maximumFractionDigits: 2 })} ${metric.anchor.unit}` : "",
+    metric.anchor
+      ? `${metric.anchor.name}: ${metric.anchor.value.toLocaleString("en-US", { maximumFractionDigits: 2 })} ${metric.anchor.unit}`
+      : "",
   ]);
   const header = ["metric", "value", "target", "met", "anchor"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));

@@ -4,7 +4,13 @@ import path from "node:path";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 
-export type ServerProcess = { url: string; operatorToken: string; readyMs: number; printedReadySeconds: number; stop(): Promise<number | null> };
+export type ServerProcess = {
+  url: string;
+  operatorToken: string;
+  readyMs: number;
+  printedReadySeconds: number;
+  stop(): Promise<number | null>;
+};
 
 /**
  * Starts `crossdock start` as its own process, as `npm start` does (same Node flags), and waits for it to print that it
@@ -12,11 +18,15 @@ export type ServerProcess = { url: string; operatorToken: string; readyMs: numbe
  */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ["--max-semi-space-size=64", path.join(ROOT, "bin", "crossdock.mjs"), "start", "--port", "0"], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--max-semi-space-size=64", path.join(ROOT, "bin", "crossdock.mjs"), "start", "--port", "0"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let output = "";
   const ready = await new Promise<{ url: string; seconds: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);

@@ -17,7 +17,12 @@ describe("crossdock CLI", { timeout: 180_000 }, () => {
   let env: Record<string, string>;
 
   const run = (args: string[], input?: string) => {
-    const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, input, encoding: "utf8", timeout: 60_000 });
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      input,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const json = (args: string[], input?: string) => {
@@ -52,7 +57,16 @@ describe("crossdock CLI", { timeout: 180_000 }, () => {
   });
 
   it("prints help for every command", () => {
-    for (const command of [[], ["start"], ["migrate"], ["tenants", "create"], ["users", "create"], ["api-keys", "create"], ["api-keys", "revoke"], ["audit", "verify"]]) {
+    for (const command of [
+      [],
+      ["start"],
+      ["migrate"],
+      ["tenants", "create"],
+      ["users", "create"],
+      ["api-keys", "create"],
+      ["api-keys", "revoke"],
+      ["audit", "verify"],
+    ]) {
       const result = run([...command, "--help"]);
       expect(result.status, command.join(" ")).toBe(0);
       expect(result.stdout).toMatch(/Usage: crossdock/);
@@ -69,7 +83,10 @@ describe("crossdock CLI", { timeout: 180_000 }, () => {
   it("sets up a tenant, a user and a scoped key, and revokes the key", () => {
     const tenant = json(["tenants", "create", "--name", "Acme Industrial Supply", "--slug", "acme"]);
     expect(tenant).toMatchObject({ slug: "acme", status: "active", id: expect.stringMatching(/^ten_/) });
-    const user = json(["users", "create", "--tenant", "acme", "--email", "ops@acme.test", "--roles", "operations_manager", "--password-stdin"], "a long enough password\n");
+    const user = json(
+      ["users", "create", "--tenant", "acme", "--email", "ops@acme.test", "--roles", "operations_manager", "--password-stdin"],
+      "a long enough password\n",
+    );
     expect(user).toMatchObject({ email: "ops@acme.test", roles: ["operations_manager"] });
     const key = json(["api-keys", "create", "--tenant", "acme", "--name", "erp", "--scopes", "records:read,records:write"]);
     expect(key.secret).toMatch(/^cdk_key_/);
@@ -90,15 +107,22 @@ describe("crossdock CLI", { timeout: 180_000 }, () => {
     const ok = run(["audit", "verify", "--tenant", "acme"]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^ok: 4 entries, chain intact/);
-    await tamper(`update governance.audit_entries set data = jsonb_set(data, '{after,roles}', '["admin"]') where action = 'user.created'`);
+    await tamper(
+      `update governance.audit_entries set data = jsonb_set(data, '{after,roles}', '["admin"]') where action = 'user.created'`,
+    );
     const broken = run(["audit", "verify", "--tenant", "acme"]);
     expect(broken.status).toBe(1);
-    expect(broken.stdout).toMatch(/^BROKEN: entry 2 \(aud_[0-9a-z]+\): its content was altered after it was written; 1 entries before it verify/);
+    expect(broken.stdout).toMatch(
+      /^BROKEN: entry 2 \(aud_[0-9a-z]+\): its content was altered after it was written; 1 entries before it verify/,
+    );
   });
 
   it("talks to a running server instead of opening its embedded database twice", async () => {
     if (server) return; // a PostgreSQL server is shared by every process; nothing to route around
-    const child = spawn(process.execPath, [BIN, "start", "--port", "0"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "start", "--port", "0"], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`not ready: ${output}`)), 60_000);

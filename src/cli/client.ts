@@ -45,7 +45,10 @@ export async function connect(config: Config, options: { quiet?: boolean } = {})
       return remoteClient(owner.url, token);
     }
   }
-  const crossdock = await createCrossdock({ config, logger: createLogger({ level: options.quiet ? "silent" : "warn", name: "crossdock-cli" }) });
+  const crossdock = await createCrossdock({
+    config,
+    logger: createLogger({ level: options.quiet ? "silent" : "warn", name: "crossdock-cli" }),
+  });
   return inProcessClient(crossdock);
 }
 
@@ -53,7 +56,11 @@ function headersFor(token: string, options: RequestOptions): Record<string, stri
   return {
     authorization: `Bearer ${token}`,
     ...(options.tenant ? { "x-crossdock-tenant": options.tenant } : {}),
-    ...(options.json !== undefined ? { "content-type": "application/json" } : options.contentType ? { "content-type": options.contentType } : {}),
+    ...(options.json !== undefined
+      ? { "content-type": "application/json" }
+      : options.contentType
+        ? { "content-type": options.contentType }
+        : {}),
     ...options.headers,
   };
 }
@@ -76,7 +83,11 @@ function inProcessClient(crossdock: Crossdock): ApiClient {
   return {
     target: crossdock.db.description,
     async request(method, apiPath, options = {}) {
-      const response = await crossdock.http.app.request(apiPath, { method, headers: headersFor(crossdock.operator.token, options), body: bodyOf(options) });
+      const response = await crossdock.http.app.request(apiPath, {
+        method,
+        headers: headersFor(crossdock.operator.token, options),
+        body: bodyOf(options),
+      });
       return readResponse(response);
     },
     close: () => crossdock.stop(),
@@ -87,7 +98,11 @@ function remoteClient(baseUrl: string, token: string): ApiClient {
   return {
     target: `the running server at ${baseUrl}`,
     async request(method, apiPath, options = {}) {
-      const response = await fetch(new URL(apiPath, baseUrl), { method, headers: headersFor(token, options), body: bodyOf(options) });
+      const response = await fetch(new URL(apiPath, baseUrl), {
+        method,
+        headers: headersFor(token, options),
+        body: bodyOf(options),
+      });
       return readResponse(response);
     },
     close: async () => undefined,

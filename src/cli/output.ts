@@ -14,7 +14,9 @@ export function print(value: unknown, asJson: boolean): void {
     const entries = Object.entries(value as Record<string, unknown>);
     const width = Math.max(...entries.map(([key]) => key.length));
     for (const [key, field] of entries) {
-      process.stdout.write(`${key.padEnd(width)}  ${typeof field === "object" && field !== null ? JSON.stringify(field) : String(field)}\n`);
+      process.stdout.write(
+        `${key.padEnd(width)}  ${typeof field === "object" && field !== null ? JSON.stringify(field) : String(field)}\n`,
+      );
     }
     process.stdout.write("\n");
     return;
@@ -27,7 +29,9 @@ export function reportError(error: unknown): never {
   if (error instanceof ApiError) {
     process.stderr.write(`error: ${error.message} (${error.code})\n`);
     for (const detail of error.details.slice(0, 50)) {
-      const where = [detail.index !== undefined ? `row ${detail.index}` : "", detail.external_id ?? "", detail.path ?? ""].filter(Boolean).join(" ");
+      const where = [detail.index !== undefined ? `row ${detail.index}` : "", detail.external_id ?? "", detail.path ?? ""]
+        .filter(Boolean)
+        .join(" ");
       process.stderr.write(`  ${where ? `${where}: ` : ""}${detail.message}\n`);
     }
   } else {

@@ -28,18 +28,29 @@ describe("tenancy through the API", () => {
   });
 
   it("creates a user whose password signs in to a session, and signs out", async () => {
-    const created = await server.request("POST", "/api/v1/users", { token: key, json: { email: "csr@acme.test", name: "Casey", password: "correct horse battery", roles: ["csr"] } });
+    const created = await server.request("POST", "/api/v1/users", {
+      token: key,
+      json: { email: "csr@acme.test", name: "Casey", password: "correct horse battery", roles: ["csr"] },
+    });
     expect(created.status).toBe(201);
     expect(created.body).not.toHaveProperty("password_hash");
-    const wrong = await server.request("POST", "/api/v1/auth/sessions", { json: { tenant: "acme", email: "csr@acme.test", password: "nope" } });
+    const wrong = await server.request("POST", "/api/v1/auth/sessions", {
+      json: { tenant: "acme", email: "csr@acme.test", password: "nope" },
+    });
     expect(wrong.status).toBe(401);
-    const signIn = await server.request("POST", "/api/v1/auth/sessions", { json: { tenant: "acme", email: "CSR@acme.test", password: "correct horse battery" } });
+    const signIn = await server.request("POST", "/api/v1/auth/sessions", {
+      json: { tenant: "acme", email: "CSR@acme.test", password: "correct horse battery" },
+    });
     expect(signIn.status).toBe(201);
     const cookie = signIn.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/crossdock_session=[0-9a-f]{64}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax/);
     const session = cookie.split(";")[0] as string;
     const me = await server.request("GET", "/api/v1/me", { headers: { cookie: session } });
-    expect(me.body).toMatchObject({ kind: "session", actor: { type: "user", label: "csr@acme.test" }, scopes: expect.arrayContaining(["records:read"]) });
+    expect(me.body).toMatchObject({
+      kind: "session",
+      actor: { type: "user", label: "csr@acme.test" },
+      scopes: expect.arrayContaining(["records:read"]),
+    });
     // a CSR holds no user-admin scope
     expect((await server.request("GET", "/api/v1/users", { headers: { cookie: session } })).status).toBe(403);
     expect((await server.request("DELETE", "/api/v1/auth/sessions/current", { headers: { cookie: session } })).status).toBe(204);
@@ -47,7 +58,10 @@ describe("tenancy through the API", () => {
   });
 
   it("shows a key's secret once, stores no secret, and refuses it after revocation", async () => {
-    const created = await server.request("POST", "/api/v1/api-keys", { token: key, json: { name: "erp", scopes: ["records:read"] } });
+    const created = await server.request("POST", "/api/v1/api-keys", {
+      token: key,
+      json: { name: "erp", scopes: ["records:read"] },
+    });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^cdk_key_[0-9a-z]{26}_[0-9a-f]{64}$/);
     const listed = await server.request("GET", "/api/v1/api-keys", { token: key });
@@ -61,7 +75,10 @@ describe("tenancy through the API", () => {
   });
 
   it("refuses an expired key", async () => {
-    const created = await server.request("POST", "/api/v1/api-keys", { token: key, json: { name: "short", scopes: ["records:read"], expires_at: new Date(Date.now() + 1500).toISOString() } });
+    const created = await server.request("POST", "/api/v1/api-keys", {
+      token: key,
+      json: { name: "short", scopes: ["records:read"], expires_at: new Date(Date.now() + 1500).toISOString() },
+    });
     expect(created.status).toBe(201);
     await new Promise((resolve) => setTimeout(resolve, 6500)); // past expiry and the key cache
     const response = await server.request("GET", "/api/v1/records/items", { token: created.body.secret });
@@ -70,39 +87,68 @@ describe("tenancy through the API", () => {
   });
 
   it("refuses a key that grants more than its creator holds", async () => {
-    const limited = await server.request("POST", "/api/v1/api-keys", { token: key, json: { name: "limited", scopes: ["api_keys:admin"] } });
-    const escalation = await server.request("POST", "/api/v1/api-keys", { token: limited.body.secret, json: { name: "escalate", scopes: ["records:write"] } });
+    const limited = await server.request("POST", "/api/v1/api-keys", {
+      token: key,
+      json: { name: "limited", scopes: ["api_keys:admin"] },
+    });
+    const escalation = await server.request("POST", "/api/v1/api-keys", {
+      token: limited.body.secret,
+      json: { name: "escalate", scopes: ["records:write"] },
+    });
     expect(escalation.status).toBe(403);
     expect(escalation.body.error.message).toContain("records:write");
   });
 
   it("rejects bad input with a machine-readable error naming the field, and keeps serving", async () => {
-    const malformed = await server.request("POST", "/api/v1/users", { token: key, body: '{"email": "x@y.z",', headers: { "content-type": "application/json" } });
+    const malformed = await server.request("POST", "/api/v1/users", {
+      token: key,
+      body: '{"email": "x@y.z",',
+      headers: { "content-type": "application/json" },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe("invalid_json");
 
-    const unknownField = await server.request("POST", "/api/v1/users", { token: key, json: { email: "a@b.co", name: "A", password: "long enough password", roles: ["csr"], shoe_size: 42 } });
+    const unknownField = await server.request("POST", "/api/v1/users", {
+      token: key,
+      json: { email: "a@b.co", name: "A", password: "long enough password", roles: ["csr"], shoe_size: 42 },
+    });
     expect(unknownField.status).toBe(422);
     expect(unknownField.body.error.code).toBe("validation_failed");
     expect(JSON.stringify(unknownField.body.error.details)).toContain("shoe_size");
 
-    const wrongType = await server.request("POST", "/api/v1/users", { token: key, json: { email: "a@b.co", name: 5, password: "long enough password", roles: ["csr"] } });
+    const wrongType = await server.request("POST", "/api/v1/users", {
+      token: key,
+      json: { email: "a@b.co", name: 5, password: "long enough password", roles: ["csr"] },
+    });
     expect(wrongType.status).toBe(422);
     expect(wrongType.body.error.details[0].path).toBe("name");
 
-    const missing = await server.request("POST", "/api/v1/users", { token: key, json: { email: "a@b.co", password: "long enough password", roles: ["csr"] } });
+    const missing = await server.request("POST", "/api/v1/users", {
+      token: key,
+      json: { email: "a@b.co", password: "long enough password", roles: ["csr"] },
+    });
     expect(missing.status).toBe(422);
     expect(missing.body.error.details.map((d: { path: string }) => d.path)).toContain("name");
 
-    const badRole = await server.request("POST", "/api/v1/users", { token: key, json: { email: "a@b.co", name: "A", password: "long enough password", roles: ["wizard"] } });
+    const badRole = await server.request("POST", "/api/v1/users", {
+      token: key,
+      json: { email: "a@b.co", name: "A", password: "long enough password", roles: ["wizard"] },
+    });
     expect(badRole.status).toBe(422);
     expect(badRole.body.error.details[0].path).toBe("roles");
 
-    const tooLarge = await server.request("POST", "/api/v1/users", { token: key, body: JSON.stringify({ name: "x".repeat(1_200_000) }), headers: { "content-type": "application/json" } });
+    const tooLarge = await server.request("POST", "/api/v1/users", {
+      token: key,
+      body: JSON.stringify({ name: "x".repeat(1_200_000) }),
+      headers: { "content-type": "application/json" },
+    });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.code).toBe("payload_too_large");
 
-    const duplicateSlug = await server.request("POST", "/api/v1/tenants", { token: server.operatorToken, json: { name: "Again", slug: "acme" } });
+    const duplicateSlug = await server.request("POST", "/api/v1/tenants", {
+      token: server.operatorToken,
+      json: { name: "Again", slug: "acme" },
+    });
     expect(duplicateSlug.status).toBe(409);
     expect(duplicateSlug.body.error.details[0].path).toBe("slug");
 
@@ -115,7 +161,9 @@ describe("tenancy through the API", () => {
   it("audits every write, and the chain verifies", async () => {
     const audit = await server.request("GET", "/api/v1/audit?limit=100", { token: key });
     const actions = audit.body.data.map((entry: { action: string }) => entry.action);
-    expect(actions).toEqual(expect.arrayContaining(["tenant.created", "api_key.created", "user.created", "user.signed_in", "api_key.revoked"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["tenant.created", "api_key.created", "user.created", "user.signed_in", "api_key.revoked"]),
+    );
     const verify = await server.request("POST", "/api/v1/audit/verify", { token: key });
     expect(verify.body).toMatchObject({ ok: true, entries: audit.body.data.length });
   });

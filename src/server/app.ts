@@ -39,7 +39,12 @@ export function createHttpApp(deps: HttpAppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const where = (result as { target?: string }).target === "query" ? "query string" : (result as { target?: string }).target === "param" ? "path" : "request body";
+        const where =
+          (result as { target?: string }).target === "query"
+            ? "query string"
+            : (result as { target?: string }).target === "param"
+              ? "path"
+              : "request body";
         throw validationError(where, result.error);
       }
       void c;
@@ -54,20 +59,32 @@ export function createHttpApp(deps: HttpAppDeps) {
     bodyLimit({
       maxSize: deps.config.bodyLimitMb * 1024 * 1024,
       onError: () => {
-        throw new AppError("payload_too_large", `The request body is larger than the ${deps.config.bodyLimitMb} MB limit; send smaller batches`);
+        throw new AppError(
+          "payload_too_large",
+          `The request body is larger than the ${deps.config.bodyLimitMb} MB limit; send smaller batches`,
+        );
       },
     }),
   );
   app.use("*", authenticate({ tenancy: deps.tenancy, operator: deps.operator }));
   app.onError(handleError);
-  app.notFound((c) => c.json({ error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}`, request_id: c.get("requestId") } }, 404));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}`, request_id: c.get("requestId") } },
+      404,
+    ),
+  );
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
     scheme: "bearer",
     description: "An API key (`cdk_…`) created in the console or with `crossdock api-keys create`",
   });
-  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "crossdock_session" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "crossdock_session",
+  });
 
   const routeDeps: RouteDeps = {
     app,
@@ -80,17 +97,37 @@ export function createHttpApp(deps: HttpAppDeps) {
     metrics,
     isReady: deps.isReady,
   };
-  for (const register of [consoleRoutes, healthRoutes, authRoutes, tenantRoutes, userRoutes, apiKeyRoutes, auditRoutes, recordRoutes]) {
+  for (const register of [
+    consoleRoutes,
+    healthRoutes,
+    authRoutes,
+    tenantRoutes,
+    userRoutes,
+    apiKeyRoutes,
+    auditRoutes,
+    recordRoutes,
+  ]) {
     register(routeDeps);
   }
 
   const document = () =>
     app.getOpenAPI31Document({
       openapi: "3.1.0",
-      info: { title: "Crossdock API", version: "1", description: "The REST API of Crossdock, the AI operations layer for wholesale distributors." },
+      info: {
+        title: "Crossdock API",
+        version: "1",
+        description: "The REST API of Crossdock, the AI operations layer for wholesale distributors.",
+      },
     });
   routeDeps.routes(
-    { method: "get", path: "/openapi.json", tags: ["health"], summary: "This API's OpenAPI 3.1 description", access: { public: true }, responses: { 200: { description: "OpenAPI document" } } },
+    {
+      method: "get",
+      path: "/openapi.json",
+      tags: ["health"],
+      summary: "This API's OpenAPI 3.1 description",
+      access: { public: true },
+      responses: { 200: { description: "OpenAPI document" } },
+    },
     (c) => c.json(document()),
   );
   return { app, routeTable: table, metrics, document };

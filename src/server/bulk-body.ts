@@ -18,7 +18,9 @@ export function parseBulkBody(contentType: string | undefined, text: string): un
       try {
         rows.push(JSON.parse(line));
       } catch (error) {
-        throw new AppError("invalid_json", `Line ${i + 1} is not valid JSON: ${(error as Error).message}`, { details: [{ index: rows.length, message: (error as Error).message }] });
+        throw new AppError("invalid_json", `Line ${i + 1} is not valid JSON: ${(error as Error).message}`, {
+          details: [{ index: rows.length, message: (error as Error).message }],
+        });
       }
     }
   } else if (type === "application/json") {
@@ -31,9 +33,13 @@ export function parseBulkBody(contentType: string | undefined, text: string): un
     if (!Array.isArray(parsed)) throw new AppError("bad_request", "The body must be a JSON array of records");
     rows = parsed;
   } else {
-    throw new AppError("unsupported_media_type", `Content-Type ${type} is not accepted; send application/json (an array) or application/x-ndjson`);
+    throw new AppError(
+      "unsupported_media_type",
+      `Content-Type ${type} is not accepted; send application/json (an array) or application/x-ndjson`,
+    );
   }
   if (rows.length === 0) throw new AppError("bad_request", "The batch is empty");
-  if (rows.length > MAX_BATCH) throw new AppError("payload_too_large", `A batch holds at most ${MAX_BATCH} records; this one has ${rows.length}`);
+  if (rows.length > MAX_BATCH)
+    throw new AppError("payload_too_large", `A batch holds at most ${MAX_BATCH} records; this one has ${rows.length}`);
   return rows;
 }

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
+import type { Principal } from "../modules/tenancy/index.ts";
 import type { WriteContext } from "../platform/actor.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Logger } from "../platform/logger.ts";
-import type { Principal } from "../modules/tenancy/index.ts";
 
 /** What every request carries once the middleware has run. */
 export type AppEnv = {

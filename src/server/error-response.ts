@@ -41,7 +41,10 @@ export function validationError(where: string, error: ZodError): AppError {
 
 export const errorResponses = {
   400: { description: "Malformed request", content: { "application/json": { schema: ErrorResponse } } },
-  401: { description: "Not authenticated, or the key is expired or revoked", content: { "application/json": { schema: ErrorResponse } } },
+  401: {
+    description: "Not authenticated, or the key is expired or revoked",
+    content: { "application/json": { schema: ErrorResponse } },
+  },
   403: { description: "Missing scope", content: { "application/json": { schema: ErrorResponse } } },
   422: { description: "Invalid input; details name each field", content: { "application/json": { schema: ErrorResponse } } },
 } as const;

@@ -12,9 +12,14 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     appError = error;
   } else if (error instanceof HTTPException && error.status < 500) {
     const malformedJson = /malformed json/i.test(error.message);
-    appError = new AppError(malformedJson ? "invalid_json" : error.status === 413 ? "payload_too_large" : "bad_request", error.message || "Bad request");
+    appError = new AppError(
+      malformedJson ? "invalid_json" : error.status === 413 ? "payload_too_large" : "bad_request",
+      error.message || "Bad request",
+    );
   } else {
-    appError = new AppError("internal", `Something went wrong on our side; quote request ${requestId} when reporting it`, { cause: error });
+    appError = new AppError("internal", `Something went wrong on our side; quote request ${requestId} when reporting it`, {
+      cause: error,
+    });
   }
   if (appError.status >= 500) logger?.error({ err: error, requestId }, appError.message);
   else logger?.warn({ code: appError.code, requestId, message: appError.message }, "request refused");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import { sha256 } from "../platform/crypto.ts";
 import type { Database } from "../platform/db/database.ts";
 import { rows, withTenant } from "../platform/db/tenant-scope.ts";
-import { sha256 } from "../platform/crypto.ts";
 import { AppError } from "../platform/errors.ts";
 
 export type StoredResponse = { status: number; body: unknown; replayed: boolean };
@@ -23,7 +23,9 @@ export async function idempotent(
   run: () => Promise<{ status: number; body: unknown }>,
 ): Promise<StoredResponse> {
   if (!KEY_PATTERN.test(scope.key)) {
-    throw new AppError("bad_request", "Idempotency-Key must be 1–255 printable ASCII characters", { details: [{ path: "Idempotency-Key", message: "invalid" }] });
+    throw new AppError("bad_request", "Idempotency-Key must be 1–255 printable ASCII characters", {
+      details: [{ path: "Idempotency-Key", message: "invalid" }],
+    });
   }
   const requestHash = sha256(`${scope.method} ${scope.path}\n${scope.body}`);
   const claim = await withTenant(db, scope.tenantId, async (tx) => {
@@ -43,11 +45,17 @@ export async function idempotent(
     if (existing.request_hash !== requestHash) {
       throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different request");
     }
-    if (existing.status !== null) return { claimed: false as const, stored: { status: Number(existing.status), body: existing.response } };
+    if (existing.status !== null)
+      return { claimed: false as const, stored: { status: Number(existing.status), body: existing.response } };
     if (Date.now() - new Date(existing.created_at).getTime() < ABANDONED_AFTER_MS) {
-      throw new AppError("idempotency_key_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly");
+      throw new AppError(
+        "idempotency_key_in_progress",
+        "A request with this Idempotency-Key is still being processed; retry shortly",
+      );
     }
-    await tx.execute(sql`update platform.idempotency_keys set created_at = now() where tenant_id = ${scope.tenantId} and key = ${scope.key}`);
+    await tx.execute(
+      sql`update platform.idempotency_keys set created_at = now() where tenant_id = ${scope.tenantId} and key = ${scope.key}`,
+    );
     return { claimed: true as const };
   });
   if (!claim.claimed) return { ...claim.stored, replayed: true };

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { AppEnv } from "./context.ts";
 
 export type HttpMetrics = { registry: Registry; middleware: MiddlewareHandler<AppEnv> };

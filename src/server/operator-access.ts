@@ -1,8 +1,8 @@
 import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SCOPES } from "../modules/governance/index.ts";
-import { newSecret, sameHash, sha256 } from "../platform/crypto.ts";
 import type { Principal } from "../modules/tenancy/index.ts";
+import { newSecret, sameHash, sha256 } from "../platform/crypto.ts";
 
 /**
  * The operator is whoever runs the CLI on the machine that runs Crossdock. A running server writes
@@ -27,7 +27,12 @@ export function createOperatorAccess(label = process.env.USER ?? "operator"): Op
   return {
     token,
     matches: (candidate) => candidate.startsWith("cdo_") && sameHash(sha256(candidate), hash),
-    principal: () => ({ kind: "operator", actor: { type: "operator", id: label, label: `${label} (CLI)` }, tenantId: null, scopes: [...SCOPES] }),
+    principal: () => ({
+      kind: "operator",
+      actor: { type: "operator", id: label, label: `${label} (CLI)` },
+      tenantId: null,
+      scopes: [...SCOPES],
+    }),
     async publish(dataDir) {
       await mkdir(dataDir, { recursive: true });
       const file = path.join(dataDir, OPERATOR_TOKEN_FILE);

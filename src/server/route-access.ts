@@ -42,7 +42,11 @@ export function authorize(access: RouteAccess, tenancy: Tenancy): MiddlewareHand
   return async (c, next) => {
     if ("public" in access) return next();
     const principal = c.get("principal");
-    if (!principal) throw new AppError("unauthenticated", "Authentication is required: send an API key as `Authorization: Bearer …`, or sign in");
+    if (!principal)
+      throw new AppError(
+        "unauthenticated",
+        "Authentication is required: send an API key as `Authorization: Bearer …`, or sign in",
+      );
     if ("scope" in access && !principal.scopes.includes(access.scope)) {
       throw new AppError("forbidden", `This needs the scope ${access.scope}, which this credential does not have`);
     }

@@ -12,7 +12,9 @@ describe("route table", () => {
     const { app, routeTable } = server.crossdock.http;
     const routes = app.routes.filter((route) => route.method !== "ALL");
     expect(routes.length).toBeGreaterThan(20);
-    const undeclared = routes.filter((route) => !routeTable.find(route.method, route.path)).map((route) => `${route.method} ${route.path}`);
+    const undeclared = routes
+      .filter((route) => !routeTable.find(route.method, route.path))
+      .map((route) => `${route.method} ${route.path}`);
     expect(undeclared).toEqual([]);
   });
 
@@ -22,10 +24,15 @@ describe("route table", () => {
     for (const entry of routeTable.entries) {
       if ("public" in entry.access) continue;
       const path = entry.path.replace(/:([a-z_]+)/g, "x");
-      const anonymous = await server.request(entry.method, path, { json: entry.method === "GET" || entry.method === "DELETE" ? undefined : [] });
+      const anonymous = await server.request(entry.method, path, {
+        json: entry.method === "GET" || entry.method === "DELETE" ? undefined : [],
+      });
       expect(anonymous.status, `${entry.method} ${entry.path} without credentials`).toBe(401);
       if ("scope" in entry.access && entry.access.scope !== "tenant:read") {
-        const lacking = await server.request(entry.method, path, { token: key, json: entry.method === "GET" || entry.method === "DELETE" ? undefined : [] });
+        const lacking = await server.request(entry.method, path, {
+          token: key,
+          json: entry.method === "GET" || entry.method === "DELETE" ? undefined : [],
+        });
         expect(lacking.status, `${entry.method} ${entry.path} without ${entry.access.scope}`).toBe(403);
         expect(lacking.body.error.message).toContain(entry.access.scope);
       }

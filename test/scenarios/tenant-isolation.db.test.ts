@@ -19,9 +19,17 @@ describe("tenant isolation by row-level security", () => {
     const second = await server.createTenantWithKey("tenant-b");
     a = first.tenant;
     b = second.tenant;
-    for (const [slug, key] of [["tenant-a", first.key], ["tenant-b", second.key]] as const) {
-      await server.request("POST", "/api/v1/users", { token: key, json: { email: `admin@${slug}.test`, name: "Admin", password: "a long enough password", roles: ["admin"] } });
-      await server.request("POST", "/api/v1/auth/sessions", { json: { tenant: slug, email: `admin@${slug}.test`, password: "a long enough password" } });
+    for (const [slug, key] of [
+      ["tenant-a", first.key],
+      ["tenant-b", second.key],
+    ] as const) {
+      await server.request("POST", "/api/v1/users", {
+        token: key,
+        json: { email: `admin@${slug}.test`, name: "Admin", password: "a long enough password", roles: ["admin"] },
+      });
+      await server.request("POST", "/api/v1/auth/sessions", {
+        json: { tenant: slug, email: `admin@${slug}.test`, password: "a long enough password" },
+      });
       await server.request("POST", "/api/v1/records/items", {
         token: key,
         headers: { "idempotency-key": `seed-${slug}` },
@@ -38,7 +46,15 @@ describe("tenant isolation by row-level security", () => {
   afterAll(() => server.close());
 
   it("covers every table that holds tenant data", () => {
-    expect(tenantTables).toEqual(expect.arrayContaining(["governance.audit_entries", "platform.events", "tenancy.users", "tenancy.api_keys", "tenancy.sessions"]));
+    expect(tenantTables).toEqual(
+      expect.arrayContaining([
+        "governance.audit_entries",
+        "platform.events",
+        "tenancy.users",
+        "tenancy.api_keys",
+        "tenancy.sessions",
+      ]),
+    );
     expect(tenantTables.some((table) => table.startsWith("records."))).toBe(true);
   });
 
@@ -58,17 +74,25 @@ describe("tenant isolation by row-level security", () => {
       const seen = await withTenant(server.crossdock.db, a.id, (tx) =>
         rows<{ tenant_id: string }>(tx, sql`select distinct tenant_id from ${sql.raw(table)}`),
       );
-      expect(seen.map((row) => row.tenant_id).filter((tenant) => tenant !== a.id), table).toEqual([]);
+      expect(
+        seen.map((row) => row.tenant_id).filter((tenant) => tenant !== a.id),
+        table,
+      ).toEqual([]);
     }
     // and B's rows really exist, so the check above could have failed
-    const total = await server.crossdock.db.pool.query<{ count: string }>("select count(*) from tenancy.users where tenant_id = $1", [b.id]);
+    const total = await server.crossdock.db.pool.query<{ count: string }>(
+      "select count(*) from tenancy.users where tenant_id = $1",
+      [b.id],
+    );
     expect(Number(total.rows[0]?.count)).toBe(1);
   });
 
   it("refuses to write a row into another tenant", async () => {
     await expect(
       withTenant(server.crossdock.db, a.id, (tx) =>
-        tx.execute(sql`insert into platform.events (id, tenant_id, type, subject_type, subject_id, payload) values ('evt_x', ${b.id}, 'x', 'x', 'x', '{}')`),
+        tx.execute(
+          sql`insert into platform.events (id, tenant_id, type, subject_type, subject_id, payload) values ('evt_x', ${b.id}, 'x', 'x', 'x', '{}')`,
+        ),
       ),
     ).rejects.toThrow();
   });

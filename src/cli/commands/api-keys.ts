@@ -8,7 +8,7 @@ export function apiKeysCommand(program: Command, globals: () => GlobalOptions) {
     .command("create")
     .description("Create an API key; its secret is printed once and stored only as a hash")
     .requiredOption("--tenant <slug>", "tenant slug or id")
-    .requiredOption("--name <name>", "what the key is for, e.g. \"ERP sync\"")
+    .requiredOption("--name <name>", 'what the key is for, e.g. "ERP sync"')
     .requiredOption("--scopes <scopes>", "comma-separated scopes, e.g. records:read,records:write")
     .option("--expires <iso-date>", "expiry, e.g. 2027-01-01T00:00:00Z")
     .option("--json", "print JSON")
@@ -16,7 +16,13 @@ export function apiKeysCommand(program: Command, globals: () => GlobalOptions) {
       withClient(globals(), async (client) => {
         const key = await client.request("POST", "/api/v1/api-keys", {
           tenant: options.tenant,
-          json: { name: options.name, scopes: String(options.scopes).split(",").map((scope) => scope.trim()), ...(options.expires ? { expires_at: options.expires } : {}) },
+          json: {
+            name: options.name,
+            scopes: String(options.scopes)
+              .split(",")
+              .map((scope) => scope.trim()),
+            ...(options.expires ? { expires_at: options.expires } : {}),
+          },
         });
         print(key, Boolean(options.json));
         if (!options.json) process.stderr.write("Keep the secret now: it is not shown again.\n");
@@ -41,7 +47,10 @@ export function apiKeysCommand(program: Command, globals: () => GlobalOptions) {
     .option("--json", "print JSON")
     .action((id, options) =>
       withClient(globals(), async (client) => {
-        print(await client.request("DELETE", `/api/v1/api-keys/${encodeURIComponent(id)}`, { tenant: options.tenant }), Boolean(options.json));
+        print(
+          await client.request("DELETE", `/api/v1/api-keys/${encodeURIComponent(id)}`, { tenant: options.tenant }),
+          Boolean(options.json),
+        );
       }),
     );
 }

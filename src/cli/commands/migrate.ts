@@ -1,7 +1,7 @@
+import path from "node:path";
 import type { Command } from "commander";
 import { reportError } from "../output.ts";
 import { configFrom, type GlobalOptions } from "../run-command.ts";
-import path from "node:path";
 
 export function migrateCommand(program: Command, globals: () => GlobalOptions) {
   program
@@ -18,7 +18,9 @@ export function migrateCommand(program: Command, globals: () => GlobalOptions) {
           import("../../platform/db/postgres.ts"),
         ]);
         const lock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
-        const db = config.databaseUrl ? await openPostgres(config.databaseUrl, 2, () => undefined) : await openPglite(path.join(config.dataDir, "pg"));
+        const db = config.databaseUrl
+          ? await openPostgres(config.databaseUrl, 2, () => undefined)
+          : await openPglite(path.join(config.dataDir, "pg"));
         try {
           const report = await migrate(db, MIGRATIONS);
           process.stdout.write(`${db.description}: ${report.applied.length} applied, ${report.alreadyApplied} already applied\n`);

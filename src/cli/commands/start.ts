@@ -17,7 +17,12 @@ export function startCommand(program: Command, globals: () => GlobalOptions) {
       const started = performance.now();
       try {
         const base = configFrom(globals());
-        const config = { ...base, ...(options.port !== undefined ? { port: Number(options.port) } : {}), ...(options.host ? { host: options.host } : {}), ...(options.role ? { role: options.role } : {}) };
+        const config = {
+          ...base,
+          ...(options.port !== undefined ? { port: Number(options.port) } : {}),
+          ...(options.host ? { host: options.host } : {}),
+          ...(options.role ? { role: options.role } : {}),
+        };
         const logger = createLogger({ level: config.logLevel });
         const [{ serve }, { createCrossdock }] = await Promise.all([import("@hono/node-server"), import("../../main.ts")]);
         const crossdock = await createCrossdock({ config, logger });

@@ -7,13 +7,15 @@ export function tenantsCommand(program: Command, globals: () => GlobalOptions) {
   tenants
     .command("create")
     .description("Create a tenant")
-    .requiredOption("--name <name>", "display name, e.g. \"Acme Industrial Supply\"")
+    .requiredOption("--name <name>", 'display name, e.g. "Acme Industrial Supply"')
     .requiredOption("--slug <slug>", "short unique name used in URLs and commands, e.g. acme")
     .option("--partner <id>", "the partner that runs this tenant")
     .option("--json", "print JSON")
     .action((options) =>
       withClient(globals(), async (client) => {
-        const tenant = await client.request("POST", "/api/v1/tenants", { json: { name: options.name, slug: options.slug, ...(options.partner ? { partner_id: options.partner } : {}) } });
+        const tenant = await client.request("POST", "/api/v1/tenants", {
+          json: { name: options.name, slug: options.slug, ...(options.partner ? { partner_id: options.partner } : {}) },
+        });
         print(tenant, Boolean(options.json));
       }),
     );

@@ -6,7 +6,9 @@ import { type GlobalOptions, withClient } from "../run-command.ts";
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export function usersCommand(program: Command, globals: () => GlobalOptions) {
@@ -17,17 +19,30 @@ export function usersCommand(program: Command, globals: () => GlobalOptions) {
     .requiredOption("--tenant <slug>", "tenant slug or id")
     .requiredOption("--email <email>", "sign-in email")
     .option("--name <name>", "display name (defaults to the email)")
-    .option("--roles <roles>", "comma-separated roles: admin, operations_manager, csr, buyer, ap_clerk, logistics, auditor, viewer", "admin")
+    .option(
+      "--roles <roles>",
+      "comma-separated roles: admin, operations_manager, csr, buyer, ap_clerk, logistics, auditor, viewer",
+      "admin",
+    )
     .option("--password <password>", "password (visible to other users of this machine; prefer --password-stdin)")
     .option("--password-stdin", "read the password from standard input")
     .option("--json", "print JSON")
     .action((options) =>
       withClient(globals(), async (client) => {
         const generated = !options.password && !options.passwordStdin;
-        const password: string = options.passwordStdin ? await readStdin() : (options.password ?? randomBytes(12).toString("base64url"));
+        const password: string = options.passwordStdin
+          ? await readStdin()
+          : (options.password ?? randomBytes(12).toString("base64url"));
         const user = await client.request<Record<string, unknown>>("POST", "/api/v1/users", {
           tenant: options.tenant,
-          json: { email: options.email, name: options.name ?? options.email, password, roles: String(options.roles).split(",").map((role) => role.trim()) },
+          json: {
+            email: options.email,
+            name: options.name ?? options.email,
+            password,
+            roles: String(options.roles)
+              .split(",")
+              .map((role) => role.trim()),
+          },
         });
         print(generated ? { ...user, password } : user, Boolean(options.json));
         if (generated && !options.json) process.stderr.write("A password was generated and is shown once above.\n");

@@ -1,8 +1,8 @@
-export { appendAudit, type AppendedAudit, type AuditInput } from "./audit/audit-trail.ts";
 export { digest } from "./audit/audit-entry.ts";
-export { verifyChain, type ChainReport, type ChainBreak } from "./audit/verify-chain.ts";
-export { SCOPES, TENANT_SCOPES, isScope, type Scope } from "./scopes.ts";
-export { ROLES, ROLE_NAMES, isRoleName, scopesForRoles, type RoleName } from "./roles.ts";
+export { type AppendedAudit, type AuditInput, appendAudit } from "./audit/audit-trail.ts";
+export { type ChainBreak, type ChainReport, verifyChain } from "./audit/verify-chain.ts";
+export { isRoleName, ROLE_NAMES, ROLES, type RoleName, scopesForRoles } from "./roles.ts";
+export { isScope, SCOPES, type Scope, TENANT_SCOPES } from "./scopes.ts";
 
 export const governanceMigrations = { module: "governance", directory: new URL("./migrations/", import.meta.url) };
 export { listEntries } from "./audit/list-entries.ts";

@@ -3,7 +3,15 @@ import { type Scope, TENANT_SCOPES } from "./scopes.ts";
 /** Built-in roles and the scopes they grant. Capabilities add their scopes here as they arrive. */
 export const ROLES = {
   admin: [...TENANT_SCOPES],
-  operations_manager: ["records:read", "records:write", "audit:read", "users:read", "api_keys:read", "tenant:read", "events:read"],
+  operations_manager: [
+    "records:read",
+    "records:write",
+    "audit:read",
+    "users:read",
+    "api_keys:read",
+    "tenant:read",
+    "events:read",
+  ],
   csr: ["records:read", "records:write", "tenant:read"],
   buyer: ["records:read", "records:write", "tenant:read"],
   ap_clerk: ["records:read", "records:write", "tenant:read"],

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { WriteContext } from "../../platform/actor.ts";
+import { newSecret, sha256 } from "../../platform/crypto.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { rows, textArray, withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
@@ -8,7 +9,6 @@ import { appendAudit, isScope, TENANT_SCOPES } from "../governance/index.ts";
 import type { ApiKey, CreateApiKeyInput, CreatedApiKey } from "./contract/index.ts";
 import type { Principal } from "./principal.ts";
 import { iso, isoOrNull } from "./rows.ts";
-import { newSecret, sha256 } from "../../platform/crypto.ts";
 import { formatApiKey } from "./secrets.ts";
 
 type ApiKeyRow = Record<keyof ApiKey, unknown>;
@@ -31,7 +31,12 @@ const COLUMNS = sql.raw("id, tenant_id, name, scopes, created_by, created_at, ex
  * Creates a key whose scopes are a subset of the creator's: nobody hands out more than they hold.
  * The secret is returned once; only its sha256 is kept.
  */
-export async function createApiKey(db: Database, ctx: WriteContext, creator: Principal, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+export async function createApiKey(
+  db: Database,
+  ctx: WriteContext,
+  creator: Principal,
+  input: CreateApiKeyInput,
+): Promise<CreatedApiKey> {
   const invalid = input.scopes.filter((scope) => !isScope(scope) || !TENANT_SCOPES.includes(scope));
   if (invalid.length > 0) {
     throw new AppError("validation_failed", `Unknown or non-tenant scopes: ${invalid.join(", ")}`, {
@@ -43,7 +48,9 @@ export async function createApiKey(db: Database, ctx: WriteContext, creator: Pri
     throw new AppError("forbidden", `You cannot grant scopes you do not hold: ${beyond.join(", ")}`);
   }
   if (input.expires_at && new Date(input.expires_at).getTime() <= Date.now()) {
-    throw new AppError("validation_failed", "expires_at must be in the future", { details: [{ path: "expires_at", message: "in the past" }] });
+    throw new AppError("validation_failed", "expires_at must be in the future", {
+      details: [{ path: "expires_at", message: "in the past" }],
+    });
   }
   const id = newId("key");
   const secret = newSecret();
@@ -61,7 +68,9 @@ export async function createApiKey(db: Database, ctx: WriteContext, creator: Pri
 }
 
 export async function listApiKeys(db: Database, tenantId: string): Promise<ApiKey[]> {
-  return withTenant(db, tenantId, async (tx) => (await rows<ApiKeyRow>(tx, sql`select ${COLUMNS} from tenancy.api_keys order by created_at, id`)).map(toApiKey));
+  return withTenant(db, tenantId, async (tx) =>
+    (await rows<ApiKeyRow>(tx, sql`select ${COLUMNS} from tenancy.api_keys order by created_at, id`)).map(toApiKey),
+  );
 }
 
 export async function revokeApiKey(db: Database, ctx: WriteContext, id: string): Promise<ApiKey> {
@@ -75,7 +84,13 @@ export async function revokeApiKey(db: Database, ctx: WriteContext, id: string):
            where id = ${id} returning ${COLUMNS}`,
     );
     const key = toApiKey(row as ApiKeyRow);
-    await appendAudit(tx, { ...ctx, action: "api_key.revoked", resourceType: "api_key", resourceId: id, data: { before: toApiKey(before), after: key } });
+    await appendAudit(tx, {
+      ...ctx,
+      action: "api_key.revoked",
+      resourceType: "api_key",
+      resourceId: id,
+      data: { before: toApiKey(before), after: key },
+    });
     return key;
   });
 }

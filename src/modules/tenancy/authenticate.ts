@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
+import { sameHash, sha256 } from "../../platform/crypto.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { rows } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import { isScope, type Scope } from "../governance/index.ts";
 import type { Principal } from "./principal.ts";
-import { sameHash, sha256 } from "../../platform/crypto.ts";
 import { parseApiKey } from "./secrets.ts";
 
 type KeyRow = {
@@ -53,9 +53,11 @@ export function createApiKeyAuthenticator(db: Database) {
       const parsed = parseApiKey(token);
       if (!parsed) throw new AppError("unauthenticated", "The API key is malformed");
       const row = await load(parsed.id);
-      if (!row || !sameHash(row.secret_hash, sha256(parsed.secret))) throw new AppError("unauthenticated", "The API key is not valid");
+      if (!row || !sameHash(row.secret_hash, sha256(parsed.secret)))
+        throw new AppError("unauthenticated", "The API key is not valid");
       if (row.revoked_at) throw new AppError("key_revoked", `The API key ${row.id} was revoked`);
-      if (row.expires_at && new Date(row.expires_at).getTime() <= Date.now()) throw new AppError("key_expired", `The API key ${row.id} has expired`);
+      if (row.expires_at && new Date(row.expires_at).getTime() <= Date.now())
+        throw new AppError("key_expired", `The API key ${row.id} has expired`);
       if (row.tenant_status !== "active") throw new AppError("forbidden", "The tenant is suspended");
       if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
         row.last_used_at = new Date().toISOString();

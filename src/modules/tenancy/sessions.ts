@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
+import { newSecret, sha256 } from "../../platform/crypto.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { rows, withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import { appendAudit, scopesForRoles } from "../governance/index.ts";
 import type { SignInInput, User } from "./contract/index.ts";
 import type { Principal } from "./principal.ts";
-import { newSecret, sha256 } from "../../platform/crypto.ts";
 import { findTenant } from "./tenants.ts";
 import { toUser, USER_COLUMNS, verifyPassword } from "./users.ts";
 
@@ -32,7 +32,9 @@ export async function signIn(db: Database, input: SignInInput, ttlHours: number)
   const token = newSecret();
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000).toISOString();
   await withTenant(db, tenant.id, async (tx) => {
-    await tx.execute(sql`insert into tenancy.sessions (id, tenant_id, user_id, expires_at) values (${sha256(token)}, ${tenant.id}, ${user.id}, ${expiresAt})`);
+    await tx.execute(
+      sql`insert into tenancy.sessions (id, tenant_id, user_id, expires_at) values (${sha256(token)}, ${tenant.id}, ${user.id}, ${expiresAt})`,
+    );
     await tx.execute(sql`update tenancy.users set last_sign_in_at = now() where id = ${user.id}`);
     await appendAudit(tx, {
       tenantId: tenant.id,
@@ -46,9 +48,21 @@ export async function signIn(db: Database, input: SignInInput, ttlHours: number)
   return { token, user, expires_at: expiresAt };
 }
 
-type SessionRow = { id: string; tenant_id: string; user_id: string; email: string; roles: string[]; expires_at: string; last_seen_at: string };
+type SessionRow = {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  email: string;
+  roles: string[];
+  expires_at: string;
+  last_seen_at: string;
+};
 
-export async function authenticateSession(db: Database, token: string, ttlHours: number): Promise<Principal & { sessionId: string }> {
+export async function authenticateSession(
+  db: Database,
+  token: string,
+  ttlHours: number,
+): Promise<Principal & { sessionId: string }> {
   const id = sha256(token);
   const [row] = await rows<SessionRow>(
     db.orm,
@@ -58,7 +72,8 @@ export async function authenticateSession(db: Database, token: string, ttlHours:
           join tenancy.tenants t on t.id = s.tenant_id
          where s.id = ${id} and s.revoked_at is null and u.status = 'active' and t.status = 'active'`,
   );
-  if (!row || new Date(row.expires_at).getTime() <= Date.now()) throw new AppError("unauthenticated", "The session has expired; sign in again");
+  if (!row || new Date(row.expires_at).getTime() <= Date.now())
+    throw new AppError("unauthenticated", "The session has expired; sign in again");
   if (Date.now() - new Date(row.last_seen_at).getTime() > SLIDE_AFTER_MS) {
     const expiresAt = new Date(Date.now() + ttlHours * 3_600_000).toISOString();
     await db.orm.execute(sql`update tenancy.sessions set last_seen_at = now(), expires_at = ${expiresAt} where id = ${id}`);

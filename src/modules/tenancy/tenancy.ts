@@ -14,7 +14,8 @@ export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
   const apiKeys = createApiKeyAuthenticator(db);
   return {
     createPartner: (input: CreatePartnerInput) => createPartner(db, input),
-    createTenant: (ctx: Omit<WriteContext, "tenantId">, input: CreateTenantInput) => createTenant(db, ctx.actor, input, ctx.requestId),
+    createTenant: (ctx: Omit<WriteContext, "tenantId">, input: CreateTenantInput) =>
+      createTenant(db, ctx.actor, input, ctx.requestId),
     findTenant: (ref: string) => findTenant(db, ref),
     listTenants: (filter?: { partnerId?: string }) => listTenants(db, filter),
     createUser: (ctx: WriteContext, input: CreateUserInput) => createUser(db, ctx, input),

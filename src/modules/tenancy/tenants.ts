@@ -32,17 +32,40 @@ export async function createTenant(db: Database, actor: Actor, input: CreateTena
   const id = newId("ten");
   try {
     await withSystem(db, (tx) =>
-      tx.execute(sql`insert into tenancy.tenants (id, partner_id, name, slug) values (${id}, ${input.partner_id ?? null}, ${input.name}, ${input.slug})`),
+      tx.execute(
+        sql`insert into tenancy.tenants (id, partner_id, name, slug) values (${id}, ${input.partner_id ?? null}, ${input.name}, ${input.slug})`,
+      ),
     );
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(input.slug);
     throw error;
   }
   return withTenant(db, id, async (tx) => {
-    const [row] = await rows<TenantRow>(tx, sql`select id, partner_id, name, slug, status, created_at, updated_at from tenancy.tenants where id = ${id}`);
+    const [row] = await rows<TenantRow>(
+      tx,
+      sql`select id, partner_id, name, slug, status, created_at, updated_at from tenancy.tenants where id = ${id}`,
+    );
     const tenant = toTenant(row as TenantRow);
-    await appendAudit(tx, { tenantId: id, actor, action: "tenant.created", resourceType: "tenant", resourceId: id, requestId, data: { after: tenant } });
-    await appendEvents(tx, [{ tenantId: id, type: "tenant.created", subjectType: "tenant", subjectId: id, payload: tenant, actor: `${actor.type}:${actor.id}`, requestId }]);
+    await appendAudit(tx, {
+      tenantId: id,
+      actor,
+      action: "tenant.created",
+      resourceType: "tenant",
+      resourceId: id,
+      requestId,
+      data: { after: tenant },
+    });
+    await appendEvents(tx, [
+      {
+        tenantId: id,
+        type: "tenant.created",
+        subjectType: "tenant",
+        subjectId: id,
+        payload: tenant,
+        actor: `${actor.type}:${actor.id}`,
+        requestId,
+      },
+    ]);
     return tenant;
   });
 }

@@ -13,9 +13,16 @@ export function apiKeyRoutes({ routes, tenancy }: RouteDeps) {
       summary: "Create an API key; its secret is in this response only",
       access: { scope: "api_keys:admin" },
       request: { body: { content: { "application/json": { schema: CreateApiKeyInput } }, required: true } },
-      responses: { 201: { description: "Created", content: { "application/json": { schema: CreatedApiKey } } }, ...errorResponses },
+      responses: {
+        201: { description: "Created", content: { "application/json": { schema: CreatedApiKey } } },
+        ...errorResponses,
+      },
     },
-    async (c) => c.json(await tenancy.createApiKey(writeContextOf(c), principalOf(c), c.req.valid("json" as never) as CreateApiKeyInput), 201),
+    async (c) =>
+      c.json(
+        await tenancy.createApiKey(writeContextOf(c), principalOf(c), c.req.valid("json" as never) as CreateApiKeyInput),
+        201,
+      ),
   );
   routes(
     {
@@ -24,7 +31,10 @@ export function apiKeyRoutes({ routes, tenancy }: RouteDeps) {
       tags: ["api keys"],
       summary: "List API keys (never their secrets)",
       access: { scope: "api_keys:read" },
-      responses: { 200: { description: "Keys", content: { "application/json": { schema: z.object({ data: z.array(ApiKey) }) } } }, ...errorResponses },
+      responses: {
+        200: { description: "Keys", content: { "application/json": { schema: z.object({ data: z.array(ApiKey) }) } } },
+        ...errorResponses,
+      },
     },
     async (c) => c.json({ data: await tenancy.listApiKeys(tenantOf(c)) }),
   );

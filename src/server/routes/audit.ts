@@ -17,7 +17,12 @@ export function auditRoutes({ routes, db }: RouteDeps) {
       access: { scope: "audit:read" },
       request: { query: AuditQuery },
       responses: {
-        200: { description: "Entries", content: { "application/json": { schema: z.object({ data: z.array(AuditEntry), next_before_seq: z.number().nullable() }) } } },
+        200: {
+          description: "Entries",
+          content: {
+            "application/json": { schema: z.object({ data: z.array(AuditEntry), next_before_seq: z.number().nullable() }) },
+          },
+        },
         ...errorResponses,
       },
     },
@@ -34,7 +39,10 @@ export function auditRoutes({ routes, db }: RouteDeps) {
       tags: ["audit"],
       summary: "Recompute the tenant's hash chain and report the first broken link, if any",
       access: { scope: "audit:verify" },
-      responses: { 200: { description: "Verification report", content: { "application/json": { schema: ChainReport } } }, ...errorResponses },
+      responses: {
+        200: { description: "Verification report", content: { "application/json": { schema: ChainReport } } },
+        ...errorResponses,
+      },
     },
     async (c) => {
       const tenantId = tenantOf(c);

@@ -23,7 +23,10 @@ export function authRoutes({ routes, tenancy, config }: RouteDeps) {
       access: { public: true },
       request: { body: { content: { "application/json": { schema: SignInInput } }, required: true } },
       responses: {
-        201: { description: "Signed in; the session cookie is set", content: { "application/json": { schema: z.object({ user: User, expires_at: z.string() }) } } },
+        201: {
+          description: "Signed in; the session cookie is set",
+          content: { "application/json": { schema: z.object({ user: User, expires_at: z.string() }) } },
+        },
         ...errorResponses,
       },
     },
@@ -51,7 +54,8 @@ export function authRoutes({ routes, tenancy, config }: RouteDeps) {
     },
     async (c) => {
       const principal = principalOf(c) as ReturnType<typeof principalOf> & { sessionId?: string };
-      if (principal.kind === "session" && principal.sessionId && principal.tenantId) await tenancy.signOut(principal.tenantId, principal.sessionId);
+      if (principal.kind === "session" && principal.sessionId && principal.tenantId)
+        await tenancy.signOut(principal.tenantId, principal.sessionId);
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },
@@ -67,7 +71,12 @@ export function authRoutes({ routes, tenancy, config }: RouteDeps) {
     },
     (c) => {
       const principal = principalOf(c);
-      return c.json({ kind: principal.kind, actor: principal.actor, tenant_id: principal.tenantId, scopes: [...principal.scopes] });
+      return c.json({
+        kind: principal.kind,
+        actor: principal.actor,
+        tenant_id: principal.tenantId,
+        scopes: [...principal.scopes],
+      });
     },
   );
 }

@@ -5,7 +5,14 @@ import type { RouteDeps } from "./route-deps.ts";
 export function healthRoutes({ app, routes, db, metrics, isReady }: RouteDeps) {
   const Health = z.object({ status: z.string() });
   routes(
-    { method: "get", path: "/healthz", tags: ["health"], summary: "The process is alive", access: { public: true }, responses: { 200: { description: "alive", content: { "application/json": { schema: Health } } } } },
+    {
+      method: "get",
+      path: "/healthz",
+      tags: ["health"],
+      summary: "The process is alive",
+      access: { public: true },
+      responses: { 200: { description: "alive", content: { "application/json": { schema: Health } } } },
+    },
     (c) => c.json({ status: "ok" }),
   );
   routes(

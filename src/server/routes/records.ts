@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { ErrorResponse, errorResponses } from "../error-response.ts";
-import { parseBulkBody, MAX_BATCH } from "../bulk-body.ts";
+import { MAX_BATCH, parseBulkBody } from "../bulk-body.ts";
 import { tenantOf, writeContextOf } from "../context.ts";
+import { ErrorResponse, errorResponses } from "../error-response.ts";
 import { idempotent } from "../idempotency.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
@@ -9,8 +9,22 @@ const UpsertResult = z.object({
   inserted: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
-  rejected: z.array(z.object({ index: z.number().int().optional(), external_id: z.string().optional(), path: z.string().optional(), message: z.string() })),
-  results: z.array(z.object({ index: z.number().int(), external_id: z.string().nullable(), id: z.string().nullable(), status: z.enum(["inserted", "updated", "unchanged", "rejected"]) })),
+  rejected: z.array(
+    z.object({
+      index: z.number().int().optional(),
+      external_id: z.string().optional(),
+      path: z.string().optional(),
+      message: z.string(),
+    }),
+  ),
+  results: z.array(
+    z.object({
+      index: z.number().int(),
+      external_id: z.string().nullable(),
+      id: z.string().nullable(),
+      status: z.enum(["inserted", "updated", "unchanged", "rejected"]),
+    }),
+  ),
 });
 
 /** One set of routes per canonical record type, documented with that type's own schemas. */
@@ -36,7 +50,10 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
         },
         responses: {
           200: { description: "Written; counts and a result per row", content: { "application/json": { schema: UpsertResult } } },
-          413: { description: "Too many records or too large a body", content: { "application/json": { schema: ErrorResponse } } },
+          413: {
+            description: "Too many records or too large a body",
+            content: { "application/json": { schema: ErrorResponse } },
+          },
           415: { description: "Unsupported content type", content: { "application/json": { schema: ErrorResponse } } },
           ...errorResponses,
         },
@@ -44,7 +61,8 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
       async (c) => {
         const ctx = writeContextOf(c);
         const mode = c.req.query("mode") ?? "atomic";
-        if (mode !== "atomic" && mode !== "partial") return c.json({ error: { code: "validation_failed", message: "mode must be atomic or partial" } }, 422);
+        if (mode !== "atomic" && mode !== "partial")
+          return c.json({ error: { code: "validation_failed", message: "mode must be atomic or partial" } }, 422);
         const text = await c.req.text();
         const run = async () => {
           const batch = parseBulkBody(c.req.header("content-type"), text);
@@ -55,7 +73,11 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
           const result = await run();
           return c.json(result.body as object, 200);
         }
-        const result = await idempotent(db, { tenantId: ctx.tenantId, key, method: "POST", path: c.req.path, body: `${mode}\n${text}` }, run);
+        const result = await idempotent(
+          db,
+          { tenantId: ctx.tenantId, key, method: "POST", path: c.req.path, body: `${mode}\n${text}` },
+          run,
+        );
         if (result.replayed) c.header("Idempotent-Replayed", "true");
         return c.json(result.body as object, result.status as 200);
       },
@@ -69,7 +91,12 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
         access: { scope: "records:read" },
         request: { query: type.listQuery },
         responses: {
-          200: { description: "A page", content: { "application/json": { schema: z.object({ data: z.array(type.output), next_cursor: z.string().nullable() }) } } },
+          200: {
+            description: "A page",
+            content: {
+              "application/json": { schema: z.object({ data: z.array(type.output), next_cursor: z.string().nullable() }) },
+            },
+          },
           ...errorResponses,
         },
       },
@@ -83,7 +110,11 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
         summary: `Get one ${type.name} by its Crossdock id`,
         access: { scope: "records:read" },
         request: { params: z.object({ id: z.string() }) },
-        responses: { 200: { description: "The record", content: { "application/json": { schema: type.output } } }, 404: errorResponses[400], ...errorResponses },
+        responses: {
+          200: { description: "The record", content: { "application/json": { schema: type.output } } },
+          404: errorResponses[400],
+          ...errorResponses,
+        },
       },
       async (c) => c.json(await records.get(tenantOf(c), type.name, c.req.param("id") as string)),
     );
@@ -95,9 +126,21 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
         summary: `Get one ${type.name} by its id in the source system`,
         access: { scope: "records:read" },
         request: { params: z.object({ source_system: z.string(), external_id: z.string() }) },
-        responses: { 200: { description: "The record", content: { "application/json": { schema: type.output } } }, 404: errorResponses[400], ...errorResponses },
+        responses: {
+          200: { description: "The record", content: { "application/json": { schema: type.output } } },
+          404: errorResponses[400],
+          ...errorResponses,
+        },
       },
-      async (c) => c.json(await records.getByExternalId(tenantOf(c), type.name, c.req.param("source_system") as string, c.req.param("external_id") as string)),
+      async (c) =>
+        c.json(
+          await records.getByExternalId(
+            tenantOf(c),
+            type.name,
+            c.req.param("source_system") as string,
+            c.req.param("external_id") as string,
+          ),
+        ),
     );
     routes(
       {
@@ -107,7 +150,13 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
         summary: `The change history of one ${type.name}: every version, oldest first`,
         access: { scope: "records:read" },
         request: { params: z.object({ id: z.string() }) },
-        responses: { 200: { description: "Versions", content: { "application/json": { schema: z.object({ data: z.array(z.record(z.string(), z.unknown())) }) } } }, ...errorResponses },
+        responses: {
+          200: {
+            description: "Versions",
+            content: { "application/json": { schema: z.object({ data: z.array(z.record(z.string(), z.unknown())) }) } },
+          },
+          ...errorResponses,
+        },
       },
       async (c) => c.json({ data: await records.history(tenantOf(c), type.name, c.req.param("id") as string) }),
     );

@@ -28,7 +28,10 @@ export function tenantRoutes({ routes, tenancy }: RouteDeps) {
       tags: ["tenants"],
       summary: "List tenants",
       access: { scope: "platform:admin" },
-      responses: { 200: { description: "Tenants", content: { "application/json": { schema: z.object({ data: z.array(Tenant) }) } } }, ...errorResponses },
+      responses: {
+        200: { description: "Tenants", content: { "application/json": { schema: z.object({ data: z.array(Tenant) }) } } },
+        ...errorResponses,
+      },
     },
     async (c) => c.json({ data: await tenancy.listTenants() }),
   );

@@ -24,7 +24,10 @@ export function userRoutes({ routes, tenancy }: RouteDeps) {
       tags: ["users"],
       summary: "List users",
       access: { scope: "users:read" },
-      responses: { 200: { description: "Users", content: { "application/json": { schema: z.object({ data: z.array(User) }) } } }, ...errorResponses },
+      responses: {
+        200: { description: "Users", content: { "application/json": { schema: z.object({ data: z.array(User) }) } } },
+        ...errorResponses,
+      },
     },
     async (c) => c.json({ data: await tenancy.listUsers(tenantOf(c)) }),
   );

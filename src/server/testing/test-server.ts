@@ -1,4 +1,4 @@
-import { createCrossdock, type Crossdock, MIGRATIONS } from "../../main.ts";
+import { type Crossdock, createCrossdock, MIGRATIONS } from "../../main.ts";
 import { loadConfig } from "../../platform/config.ts";
 import { createLogger } from "../../platform/logger.ts";
 import { createTestDatabase } from "../../platform/testing/test-database.ts";
@@ -11,6 +11,8 @@ export type TestRequest = {
   headers?: Record<string, string>;
 };
 
+// Tests read arbitrary JSON bodies and assert on their shape; `any` keeps those assertions short.
+// biome-ignore lint/suspicious/noExplicitAny: test helper, the assertions are the type check
 export type TestResponse = { status: number; body: any; headers: Headers };
 
 /**
@@ -52,7 +54,18 @@ export async function createTestServer(overrides: Record<string, string> = {}) {
       tenant: slug,
       json: {
         name: "test",
-        scopes: scopes ?? ["records:read", "records:write", "audit:read", "audit:verify", "users:read", "users:admin", "api_keys:read", "api_keys:admin", "tenant:read", "events:read"],
+        scopes: scopes ?? [
+          "records:read",
+          "records:write",
+          "audit:read",
+          "audit:verify",
+          "users:read",
+          "users:admin",
+          "api_keys:read",
+          "api_keys:admin",
+          "tenant:read",
+          "events:read",
+        ],
       },
     });
     if (key.status !== 201) throw new Error(`key: ${JSON.stringify(key.body)}`);

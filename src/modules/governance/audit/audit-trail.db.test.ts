@@ -14,11 +14,25 @@ describe("audit trail", () => {
     test = await createTestDatabase([platformMigrations, governanceMigrations]);
     for (let i = 0; i < 5; i++) {
       await withTenant(test.db, "ten_a", (tx) =>
-        appendAudit(tx, { tenantId: "ten_a", actor, action: "records.item.upserted", resourceType: "item", resourceId: `item_${i}`, data: { after: { sku: `S-${i}`, price: "1.50" } } }),
+        appendAudit(tx, {
+          tenantId: "ten_a",
+          actor,
+          action: "records.item.upserted",
+          resourceType: "item",
+          resourceId: `item_${i}`,
+          data: { after: { sku: `S-${i}`, price: "1.50" } },
+        }),
       );
     }
     await withTenant(test.db, "ten_b", (tx) =>
-      appendAudit(tx, { tenantId: "ten_b", actor, action: "records.item.upserted", resourceType: "item", resourceId: "item_x", data: {} }),
+      appendAudit(tx, {
+        tenantId: "ten_b",
+        actor,
+        action: "records.item.upserted",
+        resourceType: "item",
+        resourceId: "item_x",
+        data: {},
+      }),
     );
   });
   afterAll(() => test.drop());
@@ -29,14 +43,18 @@ describe("audit trail", () => {
   });
 
   it("refuses updates and deletes through SQL", async () => {
-    await expect(test.db.pool.query("update governance.audit_entries set action = 'x' where seq = 1")).rejects.toThrow(/append-only/);
+    await expect(test.db.pool.query("update governance.audit_entries set action = 'x' where seq = 1")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(test.db.pool.query("delete from governance.audit_entries where seq = 1")).rejects.toThrow(/append-only/);
   });
 
   it("names the first altered entry", async () => {
     await withSystem(test.db, async (tx) => {
       await tx.execute(sql`alter table governance.audit_entries disable trigger audit_entries_append_only`);
-      await tx.execute(sql`update governance.audit_entries set data = '{"after":{"sku":"S-3","price":"0.01"}}' where tenant_id = 'ten_a' and seq = 3`);
+      await tx.execute(
+        sql`update governance.audit_entries set data = '{"after":{"sku":"S-3","price":"0.01"}}' where tenant_id = 'ten_a' and seq = 3`,
+      );
       await tx.execute(sql`alter table governance.audit_entries enable trigger audit_entries_append_only`);
     });
     const report = await withTenant(test.db, "ten_a", (tx) => verifyChain(tx, "ten_a"));

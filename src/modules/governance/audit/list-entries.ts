@@ -4,13 +4,22 @@ import { rows } from "../../../platform/db/tenant-scope.ts";
 import type { AuditEntry, AuditQuery } from "../contract/index.ts";
 
 /** Newest first, filtered; `next_before_seq` continues the listing. */
-export async function listEntries(tx: Tx, tenantId: string, query: AuditQuery): Promise<{ data: AuditEntry[]; next_before_seq: number | null }> {
+export async function listEntries(
+  tx: Tx,
+  tenantId: string,
+  query: AuditQuery,
+): Promise<{ data: AuditEntry[]; next_before_seq: number | null }> {
   const where: SQL[] = [sql`tenant_id = ${tenantId}`];
   if (query.actor) {
     const [type, id] = query.actor.includes(":") ? query.actor.split(":", 2) : [undefined, query.actor];
     where.push(type ? sql`actor_type = ${type} and actor_id = ${id}` : sql`actor_id = ${id}`);
   }
-  if (query.action) where.push(query.action.endsWith("*") ? sql`action like ${`${query.action.slice(0, -1).replace(/[%_\\]/g, "\\$&")}%`}` : sql`action = ${query.action}`);
+  if (query.action)
+    where.push(
+      query.action.endsWith("*")
+        ? sql`action like ${`${query.action.slice(0, -1).replace(/[%_\\]/g, "\\$&")}%`}`
+        : sql`action = ${query.action}`,
+    );
   if (query.resource_type) where.push(sql`resource_type = ${query.resource_type}`);
   if (query.resource_id) where.push(sql`resource_id = ${query.resource_id}`);
   if (query.from) where.push(sql`occurred_at >= ${query.from}`);

@@ -33,7 +33,11 @@ export async function verifyChain(tx: Tx, tenantId: string): Promise<ChainReport
       const { prev_hash, hash, ...entry } = stored;
       const at = { seq: Number(entry.seq), id: entry.id };
       if (at.seq !== expectedSeq) {
-        return { ok: false, entries: count, firstBreak: { seq: expectedSeq, id: null, reason: `entry ${expectedSeq} is missing` } };
+        return {
+          ok: false,
+          entries: count,
+          firstBreak: { seq: expectedSeq, id: null, reason: `entry ${expectedSeq} is missing` },
+        };
       }
       if (prev_hash !== expectedPrev) {
         return { ok: false, entries: count, firstBreak: { ...at, reason: "its link to the previous entry does not match" } };
@@ -55,7 +59,11 @@ export async function verifyChain(tx: Tx, tenantId: string): Promise<ChainReport
     return {
       ok: false,
       entries: count,
-      firstBreak: { seq: count + 1, id: null, reason: `the chain ends at entry ${count} but its head records ${head.seq} entries` },
+      firstBreak: {
+        seq: count + 1,
+        id: null,
+        reason: `the chain ends at entry ${count} but its head records ${head.seq} entries`,
+      },
     };
   }
   return { ok: true, entries: count, headHash: expectedPrev };
