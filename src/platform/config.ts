@@ -24,7 +24,10 @@ export const Config = z.object({
   /** Largest request body accepted, in megabytes. */
   bodyLimitMb: z.coerce.number().positive().max(512),
   /** Longest a console session lives without use, in hours. */
-  sessionTtlHours: z.coerce.number().positive().max(24 * 90),
+  sessionTtlHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90),
   /** Identifies this process's workflows, so a restarted process recovers its own. */
   executorId: z.string().min(1),
   /** Version of the workflow code; runs started on one version finish on it. */
@@ -61,7 +64,10 @@ const DEFAULTS = {
 } satisfies Partial<Record<keyof Config, string>>;
 
 /** Reads the environment (and optional overrides, e.g. from CLI flags) into a Config. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string | number>> = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof Config, string | number>> = {},
+): Config {
   const raw: Record<string, unknown> = {};
   for (const [key, envName] of Object.entries(ENV_NAMES) as [keyof Config, string][]) {
     const fromEnv = env[envName];

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger };
 
@@ -8,7 +8,16 @@ export function createLogger(options: { level: string; name?: string }): Logger 
     level: options.level,
     // Secrets never reach the log, whatever a caller passes in.
     redact: {
-      paths: ["req.headers.authorization", "req.headers.cookie", "password", "*.password", "secret", "*.secret", "token", "*.token"],
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        "password",
+        "*.password",
+        "secret",
+        "*.secret",
+        "token",
+        "*.token",
+      ],
       censor: "[redacted]",
     },
   });

@@ -30,7 +30,10 @@ export async function currentOwner(dataDir: string): Promise<DataDirOwner | unde
   }
 }
 
-export async function lockDataDir(dataDir: string, url?: string): Promise<{ setUrl(url: string): Promise<void>; release(): Promise<void> }> {
+export async function lockDataDir(
+  dataDir: string,
+  url?: string,
+): Promise<{ setUrl(url: string): Promise<void>; release(): Promise<void> }> {
   const owner = await currentOwner(dataDir);
   if (owner) {
     throw new AppError(
@@ -40,7 +43,11 @@ export async function lockDataDir(dataDir: string, url?: string): Promise<{ setU
   }
   await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE);
-  const write = (value?: string) => writeFile(file, JSON.stringify({ pid: process.pid, url: value, started_at: new Date().toISOString() } satisfies DataDirOwner));
+  const write = (value?: string) =>
+    writeFile(
+      file,
+      JSON.stringify({ pid: process.pid, url: value, started_at: new Date().toISOString() } satisfies DataDirOwner),
+    );
   await write(url);
   return {
     setUrl: (value) => write(value),

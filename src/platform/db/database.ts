@@ -1,5 +1,5 @@
-import type pg from "pg";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 
 export type DatabaseKind = "pglite" | "postgres";
 export type Orm = NodePgDatabase;

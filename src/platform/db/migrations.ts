@@ -50,7 +50,10 @@ export async function migrate(db: Database, sets: MigrationSet[], logger?: Logge
       const checksum = done.get(key);
       if (checksum !== undefined) {
         if (checksum !== migration.checksum) {
-          throw new AppError("migration_failed", `Migration ${key} was changed after it was applied; add a new migration instead`);
+          throw new AppError(
+            "migration_failed",
+            `Migration ${key} was changed after it was applied; add a new migration instead`,
+          );
         }
         continue;
       }

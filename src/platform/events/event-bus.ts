@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { DBOS } from "@dbos-inc/dbos-sdk";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../logger.ts";
@@ -7,7 +8,13 @@ import type { StoredEvent } from "./event-log.ts";
  * A subscriber handles each matching event once. Its `handle` runs as the body of a durable
  * workflow whose id is `<subscriber>:<event id>`: if the process dies mid-way, the run resumes
  * from its last finished step on restart, and a second dispatch of the same event is a no-op.
- * Side effects inside `handle` belong in `DBOS.runStep`, so they are not repeated on resume.
+ *
+ * Side effects inside `handle` belong in `DBOS.runStep`: a finished step is never run again. A
+ * step is run at least once, though: if the process dies after a step's effect but before DBOS
+ * has recorded the step, the step runs again on resume. So make each effect idempotent, keyed by
+ * the event id (or `DBOS.workflowID` and `DBOS.stepID`): an upsert, an insert that ignores a
+ * duplicate key, an Idempotency-Key header on a call out. A handler that throws leaves its run in
+ * status ERROR, with the event as input, for someone to look at and resume; it is not retried.
  */
 export type EventSubscriber = {
   name: string;
@@ -17,13 +24,19 @@ export type EventSubscriber = {
 };
 
 export type EventBus = {
-  /** Register before the workflow engine launches. */
+  /** Register before the workflow engine launches: DBOS refuses new workflows after launch. */
   subscribe(subscriber: EventSubscriber): void;
-  /** Starts dispatching; call after the workflow engine has launched. */
+  /** Starts dispatching in the background; call after the workflow engine has launched. */
   start(): Promise<void>;
+  /** Stops the background dispatcher and waits for a pass in progress. Call before the engine shuts down. */
   stop(): Promise<void>;
-  /** Reads and dispatches everything committed so far; resolves when nothing is left. */
-  drain(): Promise<number>;
+  /**
+   * Dispatches every event committed before the call and waits until the subscribers' runs have
+   * finished (successfully or not), including runs left over from a crash or from earlier passes,
+   * and events the handlers append meanwhile. Resolves with the number of events read; rejects
+   * after `timeoutMs` (default 60 s) naming the runs still unfinished. Needs a launched engine.
+   */
+  drain(options?: { timeoutMs?: number }): Promise<number>;
 };
 
 type EventRow = {
@@ -43,6 +56,8 @@ type EventRow = {
 const CURSOR = "event-bus";
 const QUEUE = "crossdock.events";
 const BATCH = 500;
+/** Runs of the queue that are not finished yet. */
+const UNFINISHED = ["ENQUEUED", "PENDING", "DELAYED"] as const;
 
 function matches(patterns: string[], type: string): boolean {
   return patterns.some((pattern) => (pattern.endsWith("*") ? type.startsWith(pattern.slice(0, -1)) : pattern === type));
@@ -52,11 +67,31 @@ export function createEventBus(deps: { db: Database; logger: Logger; pollMs?: nu
   const { db } = deps;
   const logger = deps.logger.child({ component: "event-bus" });
   const pollMs = deps.pollMs ?? 250;
-const QUEUE = "crossdock.events";
   const subscribers: { subscriber: EventSubscriber; workflow: (event: StoredEvent) => Promise<void> }[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
   let stopped = true;
+  let queueReady: Promise<unknown> | undefined;
+  // Dispatch passes run one at a time, whoever asks (the poller or drain): two passes over the
+  // same cursor would only enqueue the same runs twice.
+  let lastPass: Promise<unknown> = Promise.resolve();
+
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = lastPass.then(work, work);
+    lastPass = result.catch(() => undefined);
+    return result;
+  }
+
+  function ensureQueue(): Promise<unknown> {
+    // A limit per process, not a global one: a global limit makes every worker's dequeue a
+    // repeatable-read transaction that collides with the others'. A poll dequeues at most the free
+    // slots, so slots and poll interval set the pace: DBOS's default of 1 s would cap the bus at
+    // a few events a second; measured, 32 slots polled every 50 ms handle ~200 events/s.
+    queueReady ??= DBOS.registerQueue(QUEUE, { workerConcurrency: 32, minPollingIntervalMs: 50 }).catch((error: unknown) => {
+      queueReady = undefined;
+      throw error;
+    });
+    return queueReady;
+  }
 
   async function dispatchBatch(): Promise<number> {
     const cursor = await db.pool.query<{ tx_id: string; seq: number }>(
@@ -94,28 +129,74 @@ const QUEUE = "crossdock.events";
     return rows.length;
   }
 
-  async function drain(): Promise<number> {
+  /** One pass: reads and enqueues until nothing committed is left. */
+  function dispatchAll(): Promise<number> {
+    return exclusive(async () => {
+      // With no subscribers, moving the cursor would only skip events for the processes that have some.
+      if (subscribers.length === 0) return 0;
+      await ensureQueue();
+      let total = 0;
+      for (;;) {
+        const count = await dispatchBatch();
+        total += count;
+        if (count < BATCH) return total;
+      }
+    });
+  }
+
+  async function unfinishedRuns(): Promise<string[]> {
+    const runs = await DBOS.listWorkflows({
+      queueName: QUEUE,
+      status: [...UNFINISHED],
+      limit: 10,
+      loadInput: false,
+      loadOutput: false,
+    });
+    return runs.map((run) => run.workflowID);
+  }
+
+  async function drain(options: { timeoutMs?: number } = {}): Promise<number> {
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    // Every transaction that had begun writing when drain was called has ended once the oldest
+    // running transaction id reaches this horizon; until then its events may still commit.
+    const { rows } = await db.pool.query<{ horizon: string }>("select pg_snapshot_xmax(pg_current_snapshot())::text as horizon");
+    const horizon = rows[0]?.horizon ?? "0";
     let total = 0;
     for (;;) {
-      const count = await dispatchBatch();
-      total += count;
-      if (count < BATCH) return total;
+      // Checked before the pass reads, so that the pass sees what they promise: every transaction
+      // older than the drain has ended, and every handler (and what it appended) has finished.
+      const { rows: caughtUp } = await db.pool.query<{ done: boolean }>(
+        "select pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 as done",
+        [horizon],
+      );
+      const handlersDone = (await unfinishedRuns()).length === 0;
+      const read = await dispatchAll();
+      total += read;
+      // Checked again after: a background pass that ran just before this one enqueued runs too.
+      const busy = await unfinishedRuns();
+      if (caughtUp[0]?.done && handlersDone && read === 0 && busy.length === 0) return total;
+      if (Date.now() > deadline) {
+        const waitingFor = caughtUp[0]?.done ? "" : "; a transaction begun before the drain is still open";
+        throw new Error(`Event bus did not drain in time; unfinished runs: ${busy.join(", ") || "none"}${waitingFor}`);
+      }
+      if (read === 0) await delay(50);
     }
   }
 
   function schedule() {
     if (stopped) return;
     timer = setTimeout(async () => {
-      running = drain();
       try {
-        await running;
+        // An engine shut down before the bus was stopped: nothing to dispatch into.
+        if (DBOS.isInitialized()) await dispatchAll();
       } catch (error) {
         logger.error({ err: error }, "event dispatch failed; retrying");
       } finally {
-        running = undefined;
         schedule();
       }
     }, pollMs);
+    // The poller alone never keeps a process alive.
+    timer.unref();
   }
 
   return {
@@ -127,14 +208,14 @@ const QUEUE = "crossdock.events";
     },
     async start() {
       if (subscribers.length === 0 || !stopped) return;
-      await DBOS.registerQueue(QUEUE, { concurrency: 8 });
+      await ensureQueue();
       stopped = false;
       schedule();
     },
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running?.catch(() => undefined);
+      await lastPass;
     },
     drain,
   };

@@ -64,12 +64,16 @@ export function startChild(script: URL, options: { args?: string[]; env?: Record
       resolve();
     });
   });
-  const describe = () => `child ${child.pid} ${exit ? `exited (code ${exit.code}, signal ${exit.signal})` : "still running"}; its output:\n${output}`;
+  const describe = () =>
+    `child ${child.pid} ${exit ? `exited (code ${exit.code}, signal ${exit.signal})` : "still running"}; its output:\n${output}`;
 
   /** Resolves when `check` returns a value; rejects if the child exits first or time runs out. */
   function until<T>(check: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; ${describe()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; ${describe()}`)),
+        timeoutMs,
+      );
       const listener = () => {
         const value = check();
         if (value !== undefined) finish(undefined, value);
@@ -93,7 +97,11 @@ export function startChild(script: URL, options: { args?: string[]; env?: Record
       return until(() => messages.find((message) => message.type === type && where(message)), `message "${type}"`, timeoutMs);
     },
     async waitForCount(type, count, timeoutMs = DEFAULT_TIMEOUT_MS) {
-      await until(() => (messages.filter((message) => message.type === type).length >= count ? true : undefined), `${count} "${type}" messages`, timeoutMs);
+      await until(
+        () => (messages.filter((message) => message.type === type).length >= count ? true : undefined),
+        `${count} "${type}" messages`,
+        timeoutMs,
+      );
     },
     send(message) {
       child.send(message);

@@ -34,7 +34,9 @@ export async function createDurableTestDatabase(
   let env: Record<string, string | undefined>;
   let remove: () => Promise<void>;
   if (serverUrl) {
-    const name = `crossdock_test_${newId("db").slice(3).replace(/[^a-z0-9]/g, "")}`;
+    const name = `crossdock_test_${newId("db")
+      .slice(3)
+      .replace(/[^a-z0-9]/g, "")}`;
     await adminQuery(serverUrl, `create database ${name}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -43,7 +45,7 @@ export async function createDurableTestDatabase(
     remove = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
   } else {
     const dataDir = await mkdtemp(path.join(tmpdir(), "crossdock-test-"));
-    open = () => openPglite(dataDir);
+    open = () => openPglite(pgliteDir(dataDir));
     env = { DATABASE_URL: undefined, CROSSDOCK_DATA_DIR: dataDir };
     remove = () => rm(dataDir, { recursive: true, force: true });
   }
@@ -71,3 +73,6 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
     await client.end();
   }
 }
+
+/** Where the embedded database lives inside a data directory, as in `src/main.ts`. */
+export const pgliteDir = (dataDir: string): string => path.join(dataDir, "pg");

@@ -19,7 +19,9 @@ export async function createTestDatabase(migrations: MigrationSet[]): Promise<Te
     await migrate(db, migrations);
     return { db, url: undefined, drop: () => db.close() };
   }
-  const name = `crossdock_test_${newId("db").slice(3).replace(/[^a-z0-9]/g, "")}`;
+  const name = `crossdock_test_${newId("db")
+    .slice(3)
+    .replace(/[^a-z0-9]/g, "")}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

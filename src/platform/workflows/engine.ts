@@ -1,6 +1,7 @@
 import { DBOS, type DLogger } from "@dbos-inc/dbos-sdk";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
+import { AppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 
 /**
@@ -38,6 +39,8 @@ export function createWorkflowEngine(deps: { db: Database; config: Config; logge
   let launched = false;
   return {
     async launch() {
+      // DBOS refuses a second setConfig while launched; a second launch is simply a no-op.
+      if (launched) return;
       if (db.kind === "pglite") {
         DBOS.setConfig({
           ...common,
@@ -49,6 +52,9 @@ export function createWorkflowEngine(deps: { db: Database; config: Config; logge
           maxConcurrentQueueDispatches: 1,
         });
       } else {
+        // Without a URL DBOS would quietly fall back to a database of its own on localhost.
+        if (!config.databaseUrl)
+          throw new AppError("config_invalid", "The workflow engine needs DATABASE_URL to run on a PostgreSQL server");
         DBOS.setConfig({
           ...common,
           systemDatabaseUrl: config.databaseUrl,
