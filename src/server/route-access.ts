@@ -66,22 +66,25 @@ export function authorize(access: RouteAccess, tenancy: Tenancy): MiddlewareHand
 
 type Spec = Omit<RouteConfig, "middleware"> & { access: RouteAccess };
 
-/** Registers an OpenAPI route with its access rule; the handler runs only for authorised callers. */
-export function defineRoute<S extends Spec>(
-  app: OpenAPIHono<AppEnv>,
-  deps: { table: RouteTable; tenancy: Tenancy },
-  spec: S,
-  handler: Handler<AppEnv>,
-): void {
+/** Records the route's access in the table and returns what its OpenAPI operation says about it. */
+function declare(table: RouteTable, spec: Spec) {
   const { access, ...route } = spec;
-  deps.table.entries.push({ method: route.method.toUpperCase(), path: honoPath(route.path), access });
+  table.entries.push({ method: route.method.toUpperCase(), path: honoPath(route.path), access });
   const description = [route.description, describeAccess(access)].filter(Boolean).join("\n\n");
   const security: Record<string, string[]>[] = "public" in access ? [] : [{ apiKey: [] }, { session: [] }];
-  app.openapi(
-    createRoute({ ...route, description, security, middleware: [authorize(access, deps.tenancy)] } as RouteConfig),
-    // The route's own zod schemas type the request; handlers read it with c.req.valid().
-    handler as never,
-  );
+  return { access, route: { ...route, description, security } as RouteConfig };
+}
+
+/** Registers an OpenAPI route with its access rule; the handler runs only for authorised callers. */
+export function defineRoute(
+  app: OpenAPIHono<AppEnv>,
+  deps: { table: RouteTable; tenancy: Tenancy },
+  spec: Spec,
+  handler: Handler<AppEnv>,
+): void {
+  const { access, route } = declare(deps.table, spec);
+  // The route's own zod schemas type the request; handlers read it with c.req.valid().
+  app.openapi(createRoute({ ...route, middleware: [authorize(access, deps.tenancy)] }), handler as never);
 }
 
 /** For routes whose body is parsed by hand (bulk JSON/JSONL): documented, authorised, not auto-validated. */
@@ -91,10 +94,7 @@ export function defineRawRoute(
   spec: Spec,
   handler: Handler<AppEnv>,
 ): void {
-  const { access, ...route } = spec;
-  deps.table.entries.push({ method: route.method.toUpperCase(), path: honoPath(route.path), access });
-  const description = [route.description, describeAccess(access)].filter(Boolean).join("\n\n");
-  const security: Record<string, string[]>[] = "public" in access ? [] : [{ apiKey: [] }, { session: [] }];
-  app.openAPIRegistry.registerPath({ ...route, description, security } as RouteConfig);
+  const { access, route } = declare(deps.table, spec);
+  app.openAPIRegistry.registerPath(route);
   app.on(route.method.toUpperCase(), honoPath(route.path), authorize(access, deps.tenancy), handler);
 }

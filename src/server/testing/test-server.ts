@@ -1,4 +1,5 @@
 import { type Crossdock, createCrossdock, MIGRATIONS } from "../../main.ts";
+import { TENANT_SCOPES } from "../../modules/governance/index.ts";
 import { loadConfig } from "../../platform/config.ts";
 import { createLogger } from "../../platform/logger.ts";
 import { createTestDatabase } from "../../platform/testing/test-database.ts";
@@ -54,18 +55,7 @@ export async function createTestServer(overrides: Record<string, string> = {}) {
       tenant: slug,
       json: {
         name: "test",
-        scopes: scopes ?? [
-          "records:read",
-          "records:write",
-          "audit:read",
-          "audit:verify",
-          "users:read",
-          "users:admin",
-          "api_keys:read",
-          "api_keys:admin",
-          "tenant:read",
-          "events:read",
-        ],
+        scopes: scopes ?? [...TENANT_SCOPES],
       },
     });
     if (key.status !== 201) throw new Error(`key: ${JSON.stringify(key.body)}`);
