@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
@@ -30,8 +31,11 @@ export const Config = z.object({
     .max(24 * 90),
   /** Identifies this process's workflows, so a restarted process recovers its own. */
   executorId: z.string().min(1),
-  /** Version of the workflow code; runs started on one version finish on it. */
-  appVersion: z.string().min(1).optional(),
+  /**
+   * Version of the workflow code; a restarted process resumes the runs of its own version. Defaults
+   * to the package version, so a restart after a code change still resumes interrupted runs.
+   */
+  appVersion: z.string().min(1),
   role: z.enum(["all", "api", "worker"]),
 });
 export type Config = z.infer<typeof Config>;
@@ -51,7 +55,11 @@ const ENV_NAMES: Record<keyof Config, string> = {
   role: "CROSSDOCK_ROLE",
 };
 
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
+  .version;
+
 const DEFAULTS = {
+  appVersion: PACKAGE_VERSION,
   dataDir: "./crossdock-data",
   databasePoolSize: "10",
   host: "127.0.0.1",

@@ -53,7 +53,17 @@ describe("tenancy through the API", () => {
     });
     // a CSR holds no user-admin scope
     expect((await server.request("GET", "/api/v1/users", { headers: { cookie: session } })).status).toBe(403);
-    expect((await server.request("DELETE", "/api/v1/auth/sessions/current", { headers: { cookie: session } })).status).toBe(204);
+    const crossSite = await server.request("DELETE", "/api/v1/auth/sessions/current", {
+      headers: { cookie: session, origin: "https://evil.example" },
+    });
+    expect(crossSite.status).toBe(403);
+    const noOrigin = await server.request("DELETE", "/api/v1/auth/sessions/current", { headers: { cookie: session } });
+    expect(noOrigin.status).toBe(403);
+    expect((await server.request("GET", "/api/v1/me", { headers: { cookie: session } })).status).toBe(200);
+    const sameOrigin = await server.request("DELETE", "/api/v1/auth/sessions/current", {
+      headers: { cookie: session, origin: "http://localhost" },
+    });
+    expect(sameOrigin.status).toBe(204);
     expect((await server.request("GET", "/api/v1/me", { headers: { cookie: session } })).status).toBe(401);
   });
 

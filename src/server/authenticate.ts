@@ -1,10 +1,28 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Tenancy } from "../modules/tenancy/index.ts";
+import { AppError } from "../platform/errors.ts";
 import type { AppEnv } from "./context.ts";
 import type { OperatorAccess } from "./operator-access.ts";
 
 export const SESSION_COOKIE = "crossdock_session";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A browser attaches the session cookie to requests other sites make it send. A write carried by
+ * the cookie must therefore come from a page of this origin: browsers always send Origin on such
+ * requests, and a page elsewhere cannot forge it. API keys are not sent by browsers on their own.
+ */
+function refuseCrossSiteWrite(method: string, origin: string | undefined, url: string): void {
+  if (SAFE_METHODS.has(method.toUpperCase())) return;
+  if (origin !== new URL(url).origin) {
+    throw new AppError(
+      "forbidden",
+      "A signed-in write must come from the console's own origin (the Origin header did not match)",
+    );
+  }
+}
 
 /**
  * Works out who is calling, if anyone: an API key or operator token in `Authorization: Bearer`,
@@ -22,7 +40,10 @@ export function authenticate(deps: { tenancy: Tenancy; operator: OperatorAccess 
       c.set("principal", principal);
     } else {
       const session = getCookie(c, SESSION_COOKIE);
-      if (session) c.set("principal", await deps.tenancy.authenticateSession(session));
+      if (session) {
+        refuseCrossSiteWrite(c.req.method, c.req.header("origin"), c.req.url);
+        c.set("principal", await deps.tenancy.authenticateSession(session));
+      }
     }
     await next();
   };

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { Database } from "../db/database.ts";
 import { type MigrationSet, migrate } from "../db/migrations.ts";
 import { openPglite } from "../db/pglite.ts";
 import { openPostgres } from "../db/postgres.ts";
 import { newId } from "../ids.ts";
+import { adminQuery } from "./test-database.ts";
 
 /**
  * A migrated database that outlives the process using it, for tests that kill a process and
@@ -62,16 +62,6 @@ export async function createDurableTestDatabase(
     await setup?.(db);
   });
   return { kind: serverUrl ? "postgres" : "pglite", env, open, use, drop: remove };
-}
-
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Where the embedded database lives inside a data directory, as in `src/main.ts`. */

@@ -37,7 +37,8 @@ export async function createTestDatabase(migrations: MigrationSet[]): Promise<Te
   };
 }
 
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+/** Runs one statement on the server outside any test database (create or drop one). */
+export async function adminQuery(serverUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

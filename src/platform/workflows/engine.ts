@@ -34,7 +34,7 @@ export function createWorkflowEngine(deps: { db: Database; config: Config; logge
     name: "crossdock",
     executorID: config.executorId,
     logger: dbosLogger(logger),
-    ...(config.appVersion ? { applicationVersion: config.appVersion } : {}),
+    applicationVersion: config.appVersion,
   };
   let launched = false;
   return {
