@@ -91,9 +91,3 @@ export function loadConfig(
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
 }
-
-export function describeDatabase(config: Config): string {
-  if (!config.databaseUrl) return `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
-  const url = new URL(config.databaseUrl);
-  return `PostgreSQL server at ${url.hostname}:${url.port || 5432}${url.pathname}`;
-}

@@ -1,5 +1,5 @@
 export { type Actor, type ActorType, actorRef, type WriteContext } from "./actor.ts";
-export { Config, describeDatabase, loadConfig } from "./config.ts";
+export { Config, loadConfig } from "./config.ts";
 export type { Database, DatabaseKind, Executor, Orm, Tx } from "./db/database.ts";
 export { type MigrationReport, type MigrationSet, migrate } from "./db/migrations.ts";
 export { openPglite } from "./db/pglite.ts";

@@ -37,17 +37,10 @@ export type HttpAppDeps = {
 /** The HTTP API: every route declares its access; the OpenAPI document is built from the same schemas. */
 export function createHttpApp(deps: HttpAppDeps) {
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const where =
-          (result as { target?: string }).target === "query"
-            ? "query string"
-            : (result as { target?: string }).target === "param"
-              ? "path"
-              : "request body";
-        throw validationError(where, result.error);
-      }
-      void c;
+    defaultHook: (result) => {
+      if (result.success) return;
+      const target = (result as { target?: string }).target;
+      throw validationError(target === "query" ? "query string" : target === "param" ? "path" : "request body", result.error);
     },
   });
   const metrics = createHttpMetrics();

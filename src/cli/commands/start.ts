@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
 import type { Command } from "commander";
-import { describeDatabase } from "../../platform/config.ts";
 import { createLogger } from "../../platform/logger.ts";
 import { reportError } from "../output.ts";
 import { configFrom, type GlobalOptions } from "../run-command.ts";
@@ -36,7 +35,7 @@ export function startCommand(program: Command, globals: () => GlobalOptions) {
         await crossdock.start(url);
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         process.stdout.write(
-          `Crossdock is ready in ${seconds} s\n  console  ${url}/\n  API      ${url}/api/v1  (OpenAPI: ${url}/openapi.json)\n  data     ${describeDatabase(config)}\nPress Ctrl-C to stop.\n`,
+          `Crossdock is ready in ${seconds} s\n  console  ${url}/\n  API      ${url}/api/v1  (OpenAPI: ${url}/openapi.json)\n  data     ${crossdock.db.description}\nPress Ctrl-C to stop.\n`,
         );
         let stopping = false;
         const stop = async (signal: string) => {

@@ -9,7 +9,7 @@ import { appendAudit, isScope, TENANT_SCOPES } from "../governance/index.ts";
 import type { ApiKey, CreateApiKeyInput, CreatedApiKey } from "./contract/index.ts";
 import type { Principal } from "./principal.ts";
 import { iso, isoOrNull } from "./rows.ts";
-import { formatApiKey } from "./secrets.ts";
+import { formatApiKey } from "./api-key-format.ts";
 
 type ApiKeyRow = Record<keyof ApiKey, unknown>;
 

@@ -5,7 +5,7 @@ import { rows } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import { isScope, type Scope } from "../governance/index.ts";
 import type { Principal } from "./principal.ts";
-import { parseApiKey } from "./secrets.ts";
+import { parseApiKey } from "./api-key-format.ts";
 
 type KeyRow = {
   tenant_id: string;

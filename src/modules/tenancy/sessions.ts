@@ -14,6 +14,8 @@ const DECOY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$OJ8fS8zM1vWUgL/IJAGL2g$meqAEi
 
 const SLIDE_AFTER_MS = 5 * 60_000;
 
+const expiryFrom = (ttlHours: number) => new Date(Date.now() + ttlHours * 3_600_000).toISOString();
+
 export type SignedIn = { token: string; user: User; expires_at: string };
 
 const refused = () => new AppError("unauthenticated", "The email or password is not correct");
@@ -30,7 +32,7 @@ export async function signIn(db: Database, input: SignInInput, ttlHours: number)
   if (!tenant || !row || !ok || row.status !== "active" || tenant.status !== "active") throw refused();
   const user = toUser(row as never);
   const token = newSecret();
-  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000).toISOString();
+  const expiresAt = expiryFrom(ttlHours);
   await withTenant(db, tenant.id, async (tx) => {
     await tx.execute(
       sql`insert into tenancy.sessions (id, tenant_id, user_id, expires_at) values (${sha256(token)}, ${tenant.id}, ${user.id}, ${expiresAt})`,
@@ -75,7 +77,7 @@ export async function authenticateSession(
   if (!row || new Date(row.expires_at).getTime() <= Date.now())
     throw new AppError("unauthenticated", "The session has expired; sign in again");
   if (Date.now() - new Date(row.last_seen_at).getTime() > SLIDE_AFTER_MS) {
-    const expiresAt = new Date(Date.now() + ttlHours * 3_600_000).toISOString();
+    const expiresAt = expiryFrom(ttlHours);
     await db.orm.execute(sql`update tenancy.sessions set last_seen_at = now(), expires_at = ${expiresAt} where id = ${id}`);
   }
   return {

@@ -5,8 +5,7 @@ import type { Database } from "../db/database.ts";
 import { type MigrationSet, migrate } from "../db/migrations.ts";
 import { openPglite } from "../db/pglite.ts";
 import { openPostgres } from "../db/postgres.ts";
-import { newId } from "../ids.ts";
-import { adminQuery } from "./test-database.ts";
+import { createServerDatabase } from "./test-database.ts";
 
 /**
  * A migrated database that outlives the process using it, for tests that kill a process and
@@ -34,15 +33,10 @@ export async function createDurableTestDatabase(
   let env: Record<string, string | undefined>;
   let remove: () => Promise<void>;
   if (serverUrl) {
-    const name = `crossdock_test_${newId("db")
-      .slice(3)
-      .replace(/[^a-z0-9]/g, "")}`;
-    await adminQuery(serverUrl, `create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    open = () => openPostgres(url.toString(), 4, () => undefined);
-    env = { DATABASE_URL: url.toString(), CROSSDOCK_DATA_DIR: undefined };
-    remove = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    const server = await createServerDatabase(serverUrl);
+    open = () => openPostgres(server.url, 4, () => undefined);
+    env = { DATABASE_URL: server.url, CROSSDOCK_DATA_DIR: undefined };
+    remove = server.drop;
   } else {
     const dataDir = await mkdtemp(path.join(tmpdir(), "crossdock-test-"));
     open = () => openPglite(pgliteDir(dataDir));

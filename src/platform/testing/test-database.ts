@@ -19,26 +19,32 @@ export async function createTestDatabase(migrations: MigrationSet[]): Promise<Te
     await migrate(db, migrations);
     return { db, url: undefined, drop: () => db.close() };
   }
+  const server = await createServerDatabase(serverUrl);
+  const db = await openPostgres(server.url, 8, () => undefined);
+  await migrate(db, migrations);
+  return {
+    db,
+    url: server.url,
+    async drop() {
+      await db.close();
+      await server.drop();
+    },
+  };
+}
+
+/** A new, empty database on the server at `serverUrl`: its URL, and how to drop it. */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `crossdock_test_${newId("db")
     .slice(3)
     .replace(/[^a-z0-9]/g, "")}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 8, () => undefined);
-  await migrate(db, migrations);
-  return {
-    db,
-    url: url.toString(),
-    async drop() {
-      await db.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
-    },
-  };
+  return { url: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
 }
 
 /** Runs one statement on the server outside any test database (create or drop one). */
-export async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

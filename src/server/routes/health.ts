@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { RouteDeps } from "./route-deps.ts";
 
 /** Liveness, readiness and Prometheus metrics. */
-export function healthRoutes({ app, routes, db, metrics, isReady }: RouteDeps) {
+export function healthRoutes({ routes, db, metrics, isReady }: RouteDeps) {
   const Health = z.object({ status: z.string() });
   routes(
     {
@@ -48,5 +48,4 @@ export function healthRoutes({ app, routes, db, metrics, isReady }: RouteDeps) {
     },
     async (c) => c.body(await metrics.registry.metrics(), 200, { "Content-Type": metrics.registry.contentType }),
   );
-  void app;
 }

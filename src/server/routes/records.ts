@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { AppError } from "../../platform/errors.ts";
 import { MAX_BATCH, parseBulkBody } from "../bulk-body.ts";
 import { tenantOf, writeContextOf } from "../context.ts";
 import { ErrorResponse, errorResponses } from "../error-response.ts";
@@ -61,8 +62,11 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
       async (c) => {
         const ctx = writeContextOf(c);
         const mode = c.req.query("mode") ?? "atomic";
-        if (mode !== "atomic" && mode !== "partial")
-          return c.json({ error: { code: "validation_failed", message: "mode must be atomic or partial" } }, 422);
+        if (mode !== "atomic" && mode !== "partial") {
+          throw new AppError("validation_failed", "mode must be atomic or partial", {
+            details: [{ path: "mode", message: "atomic or partial" }],
+          });
+        }
         const text = await c.req.text();
         const run = async () => {
           const batch = parseBulkBody(c.req.header("content-type"), text);
