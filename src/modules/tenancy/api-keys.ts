@@ -6,10 +6,10 @@ import { rows, textArray, withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { appendAudit, isScope, TENANT_SCOPES } from "../governance/index.ts";
+import { formatApiKey } from "./api-key-format.ts";
 import type { ApiKey, CreateApiKeyInput, CreatedApiKey } from "./contract/index.ts";
 import type { Principal } from "./principal.ts";
 import { iso, isoOrNull } from "./rows.ts";
-import { formatApiKey } from "./api-key-format.ts";
 
 type ApiKeyRow = Record<keyof ApiKey, unknown>;
 

@@ -4,8 +4,8 @@ import type { Database } from "../../platform/db/database.ts";
 import { rows } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import { isScope, type Scope } from "../governance/index.ts";
-import type { Principal } from "./principal.ts";
 import { parseApiKey } from "./api-key-format.ts";
+import type { Principal } from "./principal.ts";
 
 type KeyRow = {
   tenant_id: string;
