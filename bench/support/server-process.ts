@@ -20,7 +20,15 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--max-semi-space-size=64", path.join(ROOT, "bin", "crossdock.mjs"), "start", "--port", "0"],
+    [
+      "--max-semi-space-size=64",
+      // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark's load
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      path.join(ROOT, "bin", "crossdock.mjs"),
+      "start",
+      "--port",
+      "0",
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: "warn", ...env },

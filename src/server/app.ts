@@ -47,18 +47,17 @@ export function createHttpApp(deps: HttpAppDeps) {
   const table = createRouteTable();
   app.use("*", requestId(deps.logger));
   app.use("*", metrics.middleware);
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: deps.config.bodyLimitMb * 1024 * 1024,
-      onError: () => {
-        throw new AppError(
-          "payload_too_large",
-          `The request body is larger than the ${deps.config.bodyLimitMb} MB limit; send smaller batches`,
-        );
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitMb * 1024 * 1024,
+    onError: () => {
+      throw new AppError(
+        "payload_too_large",
+        `The request body is larger than the ${deps.config.bodyLimitMb} MB limit; send smaller batches`,
+      );
+    },
+  });
+  // Reads have no body; checking for one would make the adapter build a full Request for each of them.
+  app.use("*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use("*", authenticate({ tenancy: deps.tenancy, operator: deps.operator }));
   app.onError(handleError);
   app.notFound((c) =>

@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
 import type { Database, Tx } from "./database.ts";
 
 /** The PostgreSQL role tenant-scoped work runs as; row-level security applies to it. */
@@ -14,6 +16,30 @@ export async function withTenant<T>(db: Database, tenantId: string, work: (tx: T
     await tx.execute(sql`select set_config('crossdock.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`);
     return work(tx);
   });
+}
+
+// Inlines values with node-postgres's escaping, which is right whatever standard_conforming_strings says.
+class LiteralDialect extends PgDialect {
+  override escapeString(value: string): string {
+    return pg.escapeLiteral(value);
+  }
+}
+const literalDialect = new LiteralDialect();
+
+/**
+ * Runs one read-only statement as `tenantId`, under the same row-level security as withTenant,
+ * in a single round trip: the settings and the statement go as one simple-protocol message, which
+ * PostgreSQL runs as one implicit transaction, so the settings end with it. Values in `statement`
+ * are inlined as escaped literals (the simple protocol has no parameters). For hot reads, where
+ * withTenant's BEGIN, settings, query and COMMIT would cost four round trips.
+ */
+export async function readAsTenant<T>(db: Database, tenantId: string, statement: SQL): Promise<T[]> {
+  const settings = sql`select set_config('crossdock.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
+  const text = [settings, statement].map((part) => literalDialect.sqlToQuery(part.inlineParams()).sql).join(";\n");
+  const results = (await db.pool.query(text)) as unknown as pg.QueryResult[];
+  const last = results.at(-1);
+  if (!Array.isArray(results) || results.length !== 2 || !last) throw new Error("readAsTenant takes exactly one statement");
+  return last.rows as T[];
 }
 
 /** Platform-level work that spans tenants (sign-in lookups, dispatch, migrations). */

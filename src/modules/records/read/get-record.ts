@@ -1,9 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
-import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { readAsTenant } from "../../../platform/db/tenant-scope.ts";
 import type { RecordType } from "../contract/index.ts";
 import { RecordNotFoundError } from "../errors.ts";
-import { fromParent, loadChildren, parentSelect, toRecord } from "../store/read-rows.ts";
+import { fromParent, recordJson } from "../store/read-rows.ts";
 
 export type RecordKey = { id: string } | { sourceSystem: string; externalId: string };
 
@@ -22,14 +22,12 @@ export async function getRecord(
   if ("id" in key && !key.id.startsWith(`${type.prefix}_`)) throw new RecordNotFoundError(type.name, describe(key));
   const where: SQL =
     "id" in key ? sql`t.id = ${key.id}` : sql`t.source_system = ${key.sourceSystem} and t.external_id = ${key.externalId}`;
-  return withTenant(db, tenantId, async (tx) => {
-    const [row] = await rows<Record<string, unknown>>(
-      tx,
-      sql`select ${parentSelect(type)} from ${fromParent(type)} where t.tenant_id = ${tenantId} and ${where}`,
-    );
-    if (!row) throw new RecordNotFoundError(type.name, describe(key));
-    const id = row.id as string;
-    const children = await loadChildren(tx, type, Object.keys(type.children), [id], tenantId);
-    return { ...toRecord(type, row), ...children.get(id) };
-  });
+  const [row] = await readAsTenant<{ record: string }>(
+    db,
+    tenantId,
+    sql`select ${recordJson(type, Object.keys(type.children))} as record
+          from ${fromParent(type)} where t.tenant_id = ${tenantId} and ${where}`,
+  );
+  if (!row) throw new RecordNotFoundError(type.name, describe(key));
+  return JSON.parse(row.record);
 }

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
-import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { readAsTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import type { RecordType } from "../contract/index.ts";
 import { issueDetails } from "../issue-details.ts";
-import { fromParent, loadChildren, parentSelect, toRecord } from "../store/read-rows.ts";
+import { fromParent, recordJson } from "../store/read-rows.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { filterCondition } from "./filters.ts";
 import { afterCursor, orderBy, sortOrder, sortValue } from "./sort-order.ts";
@@ -33,32 +33,18 @@ export async function listRecords(db: Database, tenantId: string, type: RecordTy
   if (params.cursor) conditions.push(afterCursor(order, decodeCursor(params.cursor, order.key)));
   const include = params.include ? [...new Set(params.include.split(",").map((name) => name.trim()))] : [];
 
-  return withTenant(db, tenantId, async (tx) => {
-    const found = await rows<Row>(
-      tx,
-      sql`select ${parentSelect(type)}, ${sortValue(order)} as _sort
-            from ${fromParent(type)}
-           where ${sql.join(conditions, sql` and `)}
-           order by ${orderBy(order)}
-           limit ${params.limit + 1}`,
-    );
-    const page = found.slice(0, params.limit);
-    const last = page.at(-1);
-    const next =
-      found.length > params.limit && last
-        ? encodeCursor({ sort: order.key, value: (last._sort as string | null) ?? null, id: last.id as string })
-        : null;
-    const children = await loadChildren(
-      tx,
-      type,
-      include,
-      page.map((row) => row.id as string),
-      tenantId,
-    );
-    const data = page.map(({ _sort, ...row }) => ({
-      ...toRecord(type, row),
-      ...(include.length > 0 ? children.get(row.id as string) : {}),
-    }));
-    return { data, next_cursor: next };
-  });
+  const found = await readAsTenant<{ record: string; id: string; _sort: string | null }>(
+    db,
+    tenantId,
+    sql`select ${recordJson(type, include)} as record, t.id, ${sortValue(order)} as _sort
+          from ${fromParent(type)}
+         where ${sql.join(conditions, sql` and `)}
+         order by ${orderBy(order)}
+         limit ${params.limit + 1}`,
+  );
+  const page = found.slice(0, params.limit);
+  const last = page.at(-1);
+  const next =
+    found.length > params.limit && last ? encodeCursor({ sort: order.key, value: last._sort ?? null, id: last.id }) : null;
+  return { data: page.map((row) => JSON.parse(row.record) as Row), next_cursor: next };
 }

@@ -1,73 +1,44 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Tx } from "../../../platform/db/database.ts";
-import { rows } from "../../../platform/db/tenant-scope.ts";
-import type { Fields, RecordType } from "../contract/index.ts";
-import { childTable, columnsOf, isoTimestamp, parentTable, selectExpression } from "./tables.ts";
+import type { RecordType } from "../contract/index.ts";
+import { type Column, childTable, columnsOf, isoTimestamp, parentTable, quote } from "./tables.ts";
 
-type Row = Record<string, unknown>;
-
-/** The select list of a parent table, shaped as the record's output. */
-export function parentSelect(type: RecordType): SQL {
-  const fields = columnsOf(type.fields).map((column) => selectExpression(column, "t."));
-  return sql.raw(
-    [
-      "t.id",
-      "t.source_system",
-      "t.external_id",
-      ...fields,
-      "t.attributes",
-      "t.version",
-      `${isoTimestamp("t.created_at")} as created_at`,
-      `${isoTimestamp("t.updated_at")} as updated_at`,
-    ].join(", "),
-  );
+/** A column as a JSON value of the record's output: numerics as strings (exact), timestamps as ISO 8601. */
+function jsonValue(column: Column, alias: string): string {
+  const ref = `${alias}${quote(column.name)}`;
+  if (column.kind === "timestamp") return isoTimestamp(ref);
+  if (column.kind === "decimal" || column.kind === "money") return `${ref}::text`;
+  return ref;
 }
 
-// Drizzle's raw queries return numbers of some types as strings; integers are numbers in the contract.
-function integersToNumbers(fields: Fields, row: Row): Row {
-  for (const [name, field] of Object.entries(fields)) {
-    const value = row[name];
-    if (field.kind === "integer" && typeof value === "string") row[name] = Number(value);
-  }
-  return row;
-}
-
-export function toRecord(type: RecordType, row: Row): Row {
-  integersToNumbers(type.fields, row);
-  row.version = Number(row.version);
-  return row;
-}
-
-/** Lines of the given collections for the given records, keyed by record id, in their order. */
-export async function loadChildren(
-  tx: Tx,
-  type: RecordType,
-  collections: readonly string[],
-  parentIds: readonly string[],
-  tenantId: string,
-): Promise<Map<string, Record<string, Row[]>>> {
-  const byParent = new Map<string, Record<string, Row[]>>(
-    parentIds.map((id) => [id, Object.fromEntries(collections.map((name) => [name, []]))]),
-  );
-  if (parentIds.length === 0) return byParent;
-  for (const name of collections) {
+/**
+ * `row_to_json` of a record with the given collections' lines, built by PostgreSQL in one statement over the
+ * parent alias `t`: the same shape as toRecord plus loadChildren, without a round trip per collection.
+ */
+export function recordJson(type: RecordType, collections: readonly string[]): SQL {
+  const lines = collections.flatMap((name) => {
     const collection = type.children[name];
-    if (!collection) continue;
-    const columns = columnsOf(collection.fields).map((column) => selectExpression(column, "c."));
-    const lines = await rows<Row>(
-      tx,
-      sql`select c.parent_id, ${sql.raw(columns.join(", "))}, c.attributes
-            from ${sql.raw(childTable(type, name))} c
-           where c.tenant_id = ${tenantId}
-             and c.parent_id in (select jsonb_array_elements_text(${JSON.stringify(parentIds)}::jsonb))
-           order by c.parent_id, c.position`,
-    );
-    for (const line of lines) {
-      const { parent_id: parentId, ...rest } = line;
-      byParent.get(parentId as string)?.[name]?.push(integersToNumbers(collection.fields, rest));
-    }
-  }
-  return byParent;
+    if (!collection) return [];
+    const columns = columnsOf(collection.fields).map((column) => `${jsonValue(column, "c.")} as ${quote(column.name)}`);
+    const line = `(select row_to_json(l) from (select ${[...columns, "c.attributes"].join(", ")}) l)`;
+    return [
+      `(select coalesce(json_agg(${line} order by c.position), '[]'::json)
+          from ${childTable(type, name)} c
+         where c.tenant_id = t.tenant_id and c.parent_id = t.id) as ${quote(name)}`,
+    ];
+  });
+  const fields = columnsOf(type.fields).map((column) => `${jsonValue(column, "t.")} as ${quote(column.name)}`);
+  const select = [
+    "t.id",
+    "t.source_system",
+    "t.external_id",
+    ...fields,
+    "t.attributes",
+    "t.version",
+    `${isoTimestamp("t.created_at")} as created_at`,
+    `${isoTimestamp("t.updated_at")} as updated_at`,
+    ...lines,
+  ];
+  return sql.raw(`row_to_json((select r from (select ${select.join(", ")}) r))::text`);
 }
 
 export const fromParent = (type: RecordType): SQL => sql.raw(`${parentTable(type)} t`);

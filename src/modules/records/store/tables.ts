@@ -47,12 +47,7 @@ export function childTable(type: Pick<RecordType, "name">, collection: string): 
 /** `"name"`; names come from the contract, which a test holds to [a-z0-9_]. */
 export const quote = (name: string): string => `"${name}"`;
 
-/** A column as reads return it: timestamps as ISO 8601 in UTC, everything else as stored. */
-export function selectExpression(column: Column, alias = ""): string {
-  const ref = `${alias}${quote(column.name)}`;
-  return column.kind === "timestamp" ? `${isoTimestamp(ref)} as ${quote(column.name)}` : ref;
-}
-
+/** A timestamp as ISO 8601 in UTC with milliseconds, as the records' output has it. */
 export function isoTimestamp(expression: string): string {
   return `to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
