@@ -4,7 +4,7 @@ export type { Database, DatabaseKind, Executor, Orm, Tx } from "./db/database.ts
 export { type MigrationReport, type MigrationSet, migrate } from "./db/migrations.ts";
 export { openPglite } from "./db/pglite.ts";
 export { openPostgres } from "./db/postgres.ts";
-export { APP_ROLE, rows, textArray, withSystem, withTenant } from "./db/tenant-scope.ts";
+export { APP_ROLE, readAsTenant, rows, textArray, withSystem, withTenant } from "./db/tenant-scope.ts";
 export { AppError, assertNever, type ErrorCode, type ErrorDetail, isAppError, notFound } from "./errors.ts";
 export { createEventBus, type EventBus, type EventSubscriber } from "./events/event-bus.ts";
 export { appendEvents, type NewEvent, type StoredEvent } from "./events/event-log.ts";

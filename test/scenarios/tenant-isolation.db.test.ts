@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rows, withTenant } from "../../src/platform/index.ts";
+import { readAsTenant, rows, withTenant } from "../../src/platform/index.ts";
 import { createTestServer, type TestServer } from "../../src/server/testing/test-server.ts";
 
 /**
@@ -85,6 +85,44 @@ describe("tenant isolation by row-level security", () => {
       [b.id],
     );
     expect(Number(total.rows[0]?.count)).toBe(1);
+  });
+
+  it("does the same for single-round-trip reads, whichever tenant a reused connection served before", async () => {
+    // Alternate tenants, so pooled connections are handed from one tenant to the other.
+    for (let round = 0; round < 6; round++) {
+      for (const tenant of [a, b]) {
+        for (const table of tenantTables) {
+          const seen = await readAsTenant<{ tenant_id: string }>(
+            server.crossdock.db,
+            tenant.id,
+            sql`select distinct tenant_id from ${sql.raw(table)}`,
+            { name: `isolation.${table}` },
+          );
+          expect(
+            seen.map((row) => row.tenant_id).filter((id) => id !== tenant.id),
+            `${table} as ${tenant.id}`,
+          ).toEqual([]);
+        }
+        const items = await readAsTenant<{ n: number }>(
+          server.crossdock.db,
+          tenant.id,
+          sql`select count(*)::int as n from records.items`,
+        );
+        expect(items[0]?.n).toBe(1);
+      }
+    }
+  });
+
+  it("keeps a connection's tenant right after a read that failed", async () => {
+    await expect(readAsTenant(server.crossdock.db, a.id, sql`select 1 / 0`, { name: "isolation.fails" })).rejects.toThrow(
+      /division by zero/,
+    );
+    const seen = await readAsTenant<{ tenant_id: string }>(
+      server.crossdock.db,
+      b.id,
+      sql`select distinct tenant_id from tenancy.users`,
+    );
+    expect(seen.map((row) => row.tenant_id)).toEqual([b.id]);
   });
 
   it("refuses to write a row into another tenant", async () => {

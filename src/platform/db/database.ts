@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
+import type { TenantReadPool } from "./tenant-read-pool.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
 export type Orm = NodePgDatabase;
@@ -17,11 +18,19 @@ export type Database = {
   kind: DatabaseKind;
   pool: pg.Pool;
   orm: Orm;
+  /** On a PostgreSQL server, the connections readAsTenant uses; PGlite has only its one connection. */
+  tenantReads?: TenantReadPool;
   /** Human-readable: which engine and where. */
   description: string;
   close(): Promise<void>;
 };
 
-export function wrapPool(kind: DatabaseKind, pool: pg.Pool, description: string, close: () => Promise<void>): Database {
-  return { kind, pool, orm: drizzle(pool), description, close };
+export function wrapPool(
+  kind: DatabaseKind,
+  pool: pg.Pool,
+  description: string,
+  close: () => Promise<void>,
+  tenantReads?: TenantReadPool,
+): Database {
+  return { kind, pool, orm: drizzle(pool), description, close, ...(tenantReads ? { tenantReads } : {}) };
 }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { type Database, wrapPool } from "./database.ts";
+import { TenantReadPool } from "./tenant-read-pool.ts";
 import { typeParsers } from "./type-parsers.ts";
 
 export async function openPostgres(databaseUrl: string, poolSize: number, onError: (error: Error) => void): Promise<Database> {
@@ -16,5 +17,11 @@ export async function openPostgres(databaseUrl: string, poolSize: number, onErro
   }
   const url = new URL(databaseUrl);
   const description = `PostgreSQL server at ${url.hostname}:${url.port || 5432}${url.pathname}`;
-  return wrapPool("postgres", pool, description, () => pool.end());
+  const tenantReads = new TenantReadPool({
+    connectionString: databaseUrl,
+    max: Math.max(2, Math.ceil(poolSize / 2)),
+    types: typeParsers,
+  });
+  tenantReads.on("error", onError);
+  return wrapPool("postgres", pool, description, () => Promise.all([pool.end(), tenantReads.end()]).then(() => {}), tenantReads);
 }

@@ -1,10 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { APP_ROLE } from "./app-role.ts";
 import type { Database, Tx } from "./database.ts";
 
-/** The PostgreSQL role tenant-scoped work runs as; row-level security applies to it. */
-export const APP_ROLE = "crossdock_app";
+export { APP_ROLE };
 
 /**
  * Runs `work` in a transaction that can see only `tenantId`'s rows. Isolation is enforced by
@@ -28,12 +28,23 @@ const literalDialect = new LiteralDialect();
 
 /**
  * Runs one read-only statement as `tenantId`, under the same row-level security as withTenant,
- * in a single round trip: the settings and the statement go as one simple-protocol message, which
- * PostgreSQL runs as one implicit transaction, so the settings end with it. Values in `statement`
- * are inlined as escaped literals (the simple protocol has no parameters). For hot reads, where
- * withTenant's BEGIN, settings, query and COMMIT would cost four round trips.
+ * in one round trip where withTenant takes four (BEGIN, settings, statement, COMMIT). On a
+ * PostgreSQL server it runs on the tenant read pool (see tenant-read-pool.ts), prepared once per
+ * connection when given a `name`, which must name one statement text. Otherwise (PGlite's single
+ * connection, shared with everything else) the settings and the statement go as one simple-protocol
+ * message, which PostgreSQL runs as one implicit transaction, so the settings end with it; values
+ * are then inlined as escaped literals, as that protocol has no parameters.
  */
-export async function readAsTenant<T>(db: Database, tenantId: string, statement: SQL): Promise<T[]> {
+export async function readAsTenant<T>(
+  db: Database,
+  tenantId: string,
+  statement: SQL,
+  options: { name?: string } = {},
+): Promise<T[]> {
+  if (db.tenantReads) {
+    const query = literalDialect.sqlToQuery(statement);
+    return db.tenantReads.query<T>(tenantId, { text: query.sql, values: query.params, name: options.name });
+  }
   const settings = sql`select set_config('crossdock.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
   const text = [settings, statement].map((part) => literalDialect.sqlToQuery(part.inlineParams()).sql).join(";\n");
   const results = (await db.pool.query(text)) as unknown as pg.QueryResult[];

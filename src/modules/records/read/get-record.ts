@@ -27,6 +27,7 @@ export async function getRecord(
     tenantId,
     sql`select ${recordJson(type, Object.keys(type.children))} as record
           from ${fromParent(type)} where t.tenant_id = ${tenantId} and ${where}`,
+    { name: `records.get.${type.name}.by_${"id" in key ? "id" : "external_id"}` },
   );
   if (!row) throw new RecordNotFoundError(type.name, describe(key));
   return JSON.parse(row.record);

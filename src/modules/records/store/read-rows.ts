@@ -15,6 +15,19 @@ function jsonValue(column: Column, alias: string): string {
  * parent alias `t`: the same shape as toRecord plus loadChildren, without a round trip per collection.
  */
 export function recordJson(type: RecordType, collections: readonly string[]): SQL {
+  const key = `${type.name}:${collections.join(",")}`;
+  let text = recordJsonText.get(key);
+  if (text === undefined) {
+    text = buildRecordJson(type, collections);
+    recordJsonText.set(key, text);
+  }
+  return sql.raw(text);
+}
+
+// Built once per record type and set of collections; reads are hot and the text never changes.
+const recordJsonText = new Map<string, string>();
+
+function buildRecordJson(type: RecordType, collections: readonly string[]): string {
   const lines = collections.flatMap((name) => {
     const collection = type.children[name];
     if (!collection) return [];
@@ -38,7 +51,7 @@ export function recordJson(type: RecordType, collections: readonly string[]): SQ
     `${isoTimestamp("t.updated_at")} as updated_at`,
     ...lines,
   ];
-  return sql.raw(`row_to_json((select r from (select ${select.join(", ")}) r))::text`);
+  return `row_to_json((select r from (select ${select.join(", ")}) r))::text`;
 }
 
 export const fromParent = (type: RecordType): SQL => sql.raw(`${parentTable(type)} t`);
