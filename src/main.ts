@@ -14,6 +14,7 @@ import { platformMigrations } from "./platform/index.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createWorkflowEngine } from "./platform/workflows/engine.ts";
 import { createHttpApp } from "./server/app.ts";
+import { scheduleIdempotencySweep } from "./server/idempotency.ts";
 import { createOperatorAccess } from "./server/operator-access.ts";
 
 /** Every module's migrations, in dependency order. */
@@ -55,6 +56,7 @@ export async function createCrossdock(options: {
   const workflows = createWorkflowEngine({ db, config, logger });
   const operator = createOperatorAccess();
   let ready = false;
+  let stopSweep: (() => void) | undefined;
   const http = createHttpApp({ config, logger, db, tenancy, records, operator, isReady: () => ready });
 
   return {
@@ -70,6 +72,7 @@ export async function createCrossdock(options: {
     async start(url?: string) {
       await workflows.launch();
       await events.start();
+      stopSweep = scheduleIdempotencySweep(db, config.idempotencyKeyHours, logger);
       if (url) {
         await lock?.setUrl(url);
         await operator.publish(config.dataDir);
@@ -78,6 +81,7 @@ export async function createCrossdock(options: {
     },
     async stop() {
       ready = false;
+      stopSweep?.();
       await events.stop();
       await workflows.shutdown();
       await db.close();

@@ -29,6 +29,11 @@ export const Config = z.object({
     .number()
     .positive()
     .max(24 * 90),
+  /** How long a write's Idempotency-Key is remembered, in hours; a retry after that runs again. */
+  idempotencyKeyHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30),
   /** Identifies this process's workflows, so a restarted process recovers its own. */
   executorId: z.string().min(1),
   /**
@@ -50,6 +55,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   logLevel: "LOG_LEVEL",
   bodyLimitMb: "CROSSDOCK_BODY_LIMIT_MB",
   sessionTtlHours: "CROSSDOCK_SESSION_TTL_HOURS",
+  idempotencyKeyHours: "CROSSDOCK_IDEMPOTENCY_KEY_HOURS",
   executorId: "CROSSDOCK_EXECUTOR_ID",
   appVersion: "CROSSDOCK_APP_VERSION",
   role: "CROSSDOCK_ROLE",
@@ -67,6 +73,7 @@ const DEFAULTS = {
   logLevel: "info",
   bodyLimitMb: "32",
   sessionTtlHours: "12",
+  idempotencyKeyHours: "24",
   executorId: "local",
   role: "all",
 } satisfies Partial<Record<keyof Config, string>>;

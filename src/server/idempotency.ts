@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { sha256 } from "../platform/crypto.ts";
 import type { Database } from "../platform/db/database.ts";
-import { rows, withTenant } from "../platform/db/tenant-scope.ts";
+import { rows, withSystem, withTenant } from "../platform/db/tenant-scope.ts";
 import { AppError } from "../platform/errors.ts";
+import type { Logger } from "../platform/logger.ts";
 
 export type StoredResponse = { status: number; body: unknown; replayed: boolean };
 
@@ -19,7 +20,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  */
 export async function idempotent(
   db: Database,
-  scope: { tenantId: string; key: string; method: string; path: string; body: string },
+  scope: { tenantId: string; key: string; method: string; path: string; body: string; keepHours: number },
   run: () => Promise<{ status: number; body: unknown }>,
 ): Promise<StoredResponse> {
   if (!KEY_PATTERN.test(scope.key)) {
@@ -29,6 +30,12 @@ export async function idempotent(
   }
   const requestHash = sha256(`${scope.method} ${scope.path}\n${scope.body}`);
   const claim = await withTenant(db, scope.tenantId, async (tx) => {
+    // A key past its retention is forgotten even before the sweep gets to it.
+    await tx.execute(
+      sql`delete from platform.idempotency_keys
+           where tenant_id = ${scope.tenantId} and key = ${scope.key}
+             and created_at < now() - make_interval(secs => ${scope.keepHours * 3600})`,
+    );
     const [inserted] = await rows<{ key: string }>(
       tx,
       sql`insert into platform.idempotency_keys (tenant_id, key, method, path, request_hash)
@@ -85,4 +92,32 @@ async function release(db: Database, scope: { tenantId: string; key: string }) {
   await withTenant(db, scope.tenantId, (tx) =>
     tx.execute(sql`delete from platform.idempotency_keys where tenant_id = ${scope.tenantId} and key = ${scope.key}`),
   );
+}
+
+/** Forgets every tenant's keys older than `keepHours`; returns how many. */
+export async function sweepIdempotencyKeys(db: Database, keepHours: number): Promise<number> {
+  return withSystem(db, async (tx) => {
+    const deleted = await rows<{ n: number }>(
+      tx,
+      sql`with gone as (delete from platform.idempotency_keys
+                         where created_at < now() - make_interval(secs => ${keepHours * 3600}) returning 1)
+          select count(*)::int as n from gone`,
+    );
+    return deleted[0]?.n ?? 0;
+  });
+}
+
+const SWEEP_EVERY_MS = 60 * 60_000;
+
+/** Sweeps expired keys now and hourly until the returned function is called. */
+export function scheduleIdempotencySweep(db: Database, keepHours: number, logger: Logger): () => void {
+  const sweep = () =>
+    sweepIdempotencyKeys(db, keepHours).then(
+      (count) => count > 0 && logger.info({ count }, "forgot expired idempotency keys"),
+      (error: unknown) => logger.warn({ err: error }, "idempotency key sweep failed; it runs again within the hour"),
+    );
+  void sweep();
+  const timer = setInterval(sweep, SWEEP_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }

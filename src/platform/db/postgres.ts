@@ -12,6 +12,19 @@ export async function openPostgres(databaseUrl: string, poolSize: number, onErro
     const { rows } = await client.query<{ server_version_num: string }>("show server_version_num");
     const version = Number(rows[0]?.server_version_num ?? 0);
     if (version < 150000) throw new Error(`PostgreSQL 15 or newer is required; this server is ${version}`);
+    // Tenant work switches to a role under row-level security; platform work (sign-in lookups, event
+    // dispatch, migrations) runs as the login role across tenants, so that role must bypass it.
+    const role = await client.query<{ name: string; bypasses: boolean }>(
+      "select rolname as name, rolsuper or rolbypassrls as bypasses from pg_roles where rolname = current_user",
+    );
+    const login = role.rows[0];
+    if (!login?.bypasses) {
+      throw new Error(
+        `The database user ${login?.name ?? "(unknown)"} must be a superuser or have BYPASSRLS: ` +
+          `run "alter role ${login?.name ?? "<user>"} bypassrls" as a superuser. Tenant data stays isolated: ` +
+          "tenant-scoped work runs as the role crossdock_app, which row-level security applies to.",
+      );
+    }
   } finally {
     client.release();
   }

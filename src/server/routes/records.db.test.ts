@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sweepIdempotencyKeys } from "../idempotency.ts";
 import { createTestServer, type TestServer } from "../testing/test-server.ts";
 
 const item = (n: number, extra: Record<string, unknown> = {}) => ({
@@ -84,6 +85,30 @@ describe("records through the REST API", () => {
     });
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe("idempotency_key_reused");
+  });
+
+  it("forgets an Idempotency-Key after its retention, at the next use or by the sweep", async () => {
+    const send = (key_: string, n: number) =>
+      server.request("POST", "/api/v1/records/items", { token: key, json: [item(n)], headers: { "idempotency-key": key_ } });
+    expect((await send("old-1", 90)).status).toBe(200);
+    expect((await send("old-2", 91)).status).toBe(200);
+    expect((await send("fresh", 92)).status).toBe(200);
+    // Age two keys past the default 24 hours.
+    await server.crossdock.db.pool.query(
+      "update platform.idempotency_keys set created_at = now() - interval '25 hours' where key in ('old-1', 'old-2')",
+    );
+    // An expired key is a new request: a different body is accepted rather than refused as a reuse.
+    const reused = await send("old-1", 93);
+    expect(reused.status).toBe(200);
+    expect(reused.headers.get("idempotent-replayed")).toBeNull();
+    expect(reused.body.results[0].external_id).toBe("I-93");
+
+    expect(await sweepIdempotencyKeys(server.crossdock.db, 24)).toBe(1);
+    const { rows: left } = await server.crossdock.db.pool.query<{ key: string }>(
+      "select key from platform.idempotency_keys where key in ('old-1', 'old-2', 'fresh') order by key",
+    );
+    expect(left.map((row) => row.key)).toEqual(["fresh", "old-1"]);
+    expect((await send("fresh", 92)).headers.get("idempotent-replayed")).toBe("true");
   });
 
   it("rejects a whole atomic batch with an error per row, and writes nothing", async () => {

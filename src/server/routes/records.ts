@@ -29,7 +29,7 @@ const UpsertResult = z.object({
 });
 
 /** One set of routes per canonical record type, documented with that type's own schemas. */
-export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
+export function recordRoutes({ routes, rawRoutes, records, db, config }: RouteDeps) {
   for (const type of records.types) {
     const base = `/api/v1/records/${type.path}`;
     const tag = `records: ${type.path}`;
@@ -79,7 +79,14 @@ export function recordRoutes({ routes, rawRoutes, records, db }: RouteDeps) {
         }
         const result = await idempotent(
           db,
-          { tenantId: ctx.tenantId, key, method: "POST", path: c.req.path, body: `${mode}\n${text}` },
+          {
+            tenantId: ctx.tenantId,
+            key,
+            method: "POST",
+            path: c.req.path,
+            body: `${mode}\n${text}`,
+            keepHours: config.idempotencyKeyHours,
+          },
           run,
         );
         if (result.replayed) c.header("Idempotent-Replayed", "true");
