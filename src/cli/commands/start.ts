@@ -37,6 +37,8 @@ export function startCommand(program: Command, globals: () => GlobalOptions) {
         process.stdout.write(
           `Crossdock is ready in ${seconds} s\n  console  ${url}/\n  API      ${url}/api/v1  (OpenAPI: ${url}/openapi.json)\n  data     ${crossdock.db.description}\nPress Ctrl-C to stop.\n`,
         );
+        // Whoever read our output may be gone by the time we stop (a closed pipe): stopping must not fail on it.
+        process.stdout.on("error", () => {});
         let stopping = false;
         const stop = async (signal: string) => {
           if (stopping) return;
