@@ -13,8 +13,8 @@ import { type ServerProcess, startServer } from "./support/server-process.ts";
  */
 const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const BATCH = 1_000;
-// On 2 cores, one batch is parsed and validated while others are written: three senders keep both busy.
-const SENDERS = Number(process.env.BENCH_SENDERS ?? 3);
+// Two senders: one batch is parsed and validated while the other is written.
+const SENDERS = Number(process.env.BENCH_SENDERS ?? 2);
 const TOTAL = {
   postgres: Number(process.env.BENCH_RECORDS ?? 60_000),
   pglite: Number(process.env.BENCH_RECORDS_PGLITE ?? 30_000),
