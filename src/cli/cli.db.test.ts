@@ -103,6 +103,18 @@ describe("crossdock CLI", { timeout: 180_000 }, () => {
     expect(noTenant.stderr).toMatch(/nowhere was not found/);
   });
 
+  it("creates a partner and runs tenants under it", () => {
+    const partner = json(["partners", "create", "--name", "Northwind ERP Services", "--slug", "northwind"]);
+    expect(partner).toMatchObject({ slug: "northwind", id: expect.stringMatching(/^ptn_/) });
+    expect(json(["partners", "list"]).map((p: { slug: string }) => p.slug)).toEqual(["northwind"]);
+    const tenant = json(["tenants", "create", "--name", "Baxter Supply", "--slug", "baxter", "--partner", "northwind"]);
+    expect(tenant.partner_id).toBe(partner.id);
+    expect(json(["tenants", "list", "--partner", "northwind"]).map((t: { slug: string }) => t.slug)).toEqual(["baxter"]);
+    const unknown = run(["tenants", "create", "--name", "X", "--slug", "xx", "--partner", "nobody"]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/Partner nobody was not found/);
+  });
+
   it("verifies the audit trail, and names the first broken link after tampering", async () => {
     const ok = run(["audit", "verify", "--tenant", "acme"]);
     expect(ok.status, ok.stderr).toBe(0);
@@ -136,7 +148,7 @@ describe("crossdock CLI", { timeout: 180_000 }, () => {
     });
     try {
       const tenants = json(["tenants", "list"]);
-      expect(tenants.map((t: { slug: string }) => t.slug)).toEqual(["acme"]);
+      expect(tenants.map((t: { slug: string }) => t.slug)).toEqual(["acme", "baxter"]);
       const migrate = run(["migrate"]);
       expect(migrate.status).toBe(1);
       expect(migrate.stderr).toMatch(/in use by Crossdock process \d+ at http/);

@@ -4,7 +4,7 @@ import { auditCommand } from "./commands/audit.ts";
 import { importCommand } from "./commands/import.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { startCommand } from "./commands/start.ts";
-import { tenantsCommand } from "./commands/tenants.ts";
+import { partnersCommand, tenantsCommand } from "./commands/tenants.ts";
 import { usersCommand } from "./commands/users.ts";
 import type { GlobalOptions } from "./run-command.ts";
 
@@ -19,6 +19,7 @@ const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 
 startCommand(program, globals);
 migrateCommand(program, globals);
+partnersCommand(program, globals);
 tenantsCommand(program, globals);
 usersCommand(program, globals);
 apiKeysCommand(program, globals);

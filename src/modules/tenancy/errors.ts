@@ -1,6 +1,8 @@
 import { AppError } from "../../platform/errors.ts";
 
 export const tenantNotFound = (ref: string) => new AppError("not_found", `Tenant ${ref} was not found`);
+export const partnerNotFound = (ref: string) =>
+  new AppError("not_found", `Partner ${ref} was not found`, { details: [{ path: "partner_id", message: "no such partner" }] });
 export const slugTaken = (slug: string) =>
   new AppError("conflict", `The slug "${slug}" is already taken`, { details: [{ path: "slug", message: "already taken" }] });
 export const emailTaken = (email: string) =>

@@ -5,7 +5,7 @@ import { createApiKeyAuthenticator } from "./authenticate.ts";
 import type { CreateApiKeyInput, CreatePartnerInput, CreateTenantInput, CreateUserInput, SignInInput } from "./contract/index.ts";
 import type { Principal } from "./principal.ts";
 import { authenticateSession, signIn, signOut } from "./sessions.ts";
-import { createPartner, createTenant, findTenant, listTenants } from "./tenants.ts";
+import { createPartner, createTenant, findPartner, findTenant, listPartners, listTenants } from "./tenants.ts";
 import { createUser, listUsers } from "./users.ts";
 
 /** Partners, tenants, users, API keys and sessions. */
@@ -14,6 +14,8 @@ export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
   const apiKeys = createApiKeyAuthenticator(db);
   return {
     createPartner: (input: CreatePartnerInput) => createPartner(db, input),
+    findPartner: (ref: string) => findPartner(db, ref),
+    listPartners: () => listPartners(db),
     createTenant: (ctx: Omit<WriteContext, "tenantId">, input: CreateTenantInput) =>
       createTenant(db, ctx.actor, input, ctx.requestId),
     findTenant: (ref: string) => findTenant(db, ref),

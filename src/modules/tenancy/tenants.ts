@@ -6,7 +6,7 @@ import { appendEvents } from "../../platform/events/event-log.ts";
 import { newId } from "../../platform/ids.ts";
 import { appendAudit } from "../governance/index.ts";
 import type { CreatePartnerInput, CreateTenantInput, Partner, Tenant } from "./contract/index.ts";
-import { isUniqueViolation, slugTaken, tenantNotFound } from "./errors.ts";
+import { isUniqueViolation, partnerNotFound, slugTaken, tenantNotFound } from "./errors.ts";
 import { iso } from "./rows.ts";
 
 type TenantRow = Omit<Tenant, "created_at" | "updated_at"> & { created_at: string; updated_at: string };
@@ -27,13 +27,34 @@ export async function createPartner(db: Database, input: CreatePartnerInput): Pr
   }
 }
 
-/** Creates the tenant and opens its audit trail with the creation itself. */
+type PartnerRow = Omit<Partner, "created_at"> & { created_at: string };
+
+/** Finds a partner by id or slug. */
+export async function findPartner(db: Database, ref: string): Promise<Partner> {
+  const [row] = await rows<PartnerRow>(
+    db.orm,
+    sql`select id, name, slug, created_at from tenancy.partners where id = ${ref} or slug = ${ref}`,
+  );
+  if (!row) throw partnerNotFound(ref);
+  return { ...row, created_at: iso(row.created_at) };
+}
+
+export async function listPartners(db: Database): Promise<Partner[]> {
+  const found = await rows<PartnerRow>(
+    db.orm,
+    sql`select id, name, slug, created_at from tenancy.partners order by created_at, id`,
+  );
+  return found.map((row) => ({ ...row, created_at: iso(row.created_at) }));
+}
+
+/** Creates the tenant and opens its audit trail with the creation itself. `partner_id` may be a partner's id or slug. */
 export async function createTenant(db: Database, actor: Actor, input: CreateTenantInput, requestId?: string): Promise<Tenant> {
   const id = newId("ten");
+  const partnerId = input.partner_id === undefined ? null : (await findPartner(db, input.partner_id)).id;
   try {
     await withSystem(db, (tx) =>
       tx.execute(
-        sql`insert into tenancy.tenants (id, partner_id, name, slug) values (${id}, ${input.partner_id ?? null}, ${input.name}, ${input.slug})`,
+        sql`insert into tenancy.tenants (id, partner_id, name, slug) values (${id}, ${partnerId}, ${input.name}, ${input.slug})`,
       ),
     );
   } catch (error) {

@@ -1,10 +1,36 @@
 import { z } from "@hono/zod-openapi";
-import { CreateTenantInput, Tenant } from "../../modules/tenancy/index.ts";
+import { CreatePartnerInput, CreateTenantInput, Partner, Tenant } from "../../modules/tenancy/index.ts";
 import { principalOf, tenantOf } from "../context.ts";
 import { errorResponses } from "../error-response.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
 export function tenantRoutes({ routes, tenancy }: RouteDeps) {
+  routes(
+    {
+      method: "post",
+      path: "/api/v1/partners",
+      tags: ["tenants"],
+      summary: "Create a partner (an ERP partner, MSP or integrator that runs Crossdock for several distributors)",
+      access: { scope: "platform:admin" },
+      request: { body: { content: { "application/json": { schema: CreatePartnerInput } }, required: true } },
+      responses: { 201: { description: "Created", content: { "application/json": { schema: Partner } } }, ...errorResponses },
+    },
+    async (c) => c.json(await tenancy.createPartner(c.req.valid("json" as never) as CreatePartnerInput), 201),
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/partners",
+      tags: ["tenants"],
+      summary: "List partners",
+      access: { scope: "platform:admin" },
+      responses: {
+        200: { description: "Partners", content: { "application/json": { schema: z.object({ data: z.array(Partner) }) } } },
+        ...errorResponses,
+      },
+    },
+    async (c) => c.json({ data: await tenancy.listPartners() }),
+  );
   routes(
     {
       method: "post",
@@ -26,14 +52,19 @@ export function tenantRoutes({ routes, tenancy }: RouteDeps) {
       method: "get",
       path: "/api/v1/tenants",
       tags: ["tenants"],
-      summary: "List tenants",
+      summary: "List tenants, optionally those of one partner (`?partner=` its id or slug)",
       access: { scope: "platform:admin" },
+      request: { query: z.object({ partner: z.string().optional() }) },
       responses: {
         200: { description: "Tenants", content: { "application/json": { schema: z.object({ data: z.array(Tenant) }) } } },
         ...errorResponses,
       },
     },
-    async (c) => c.json({ data: await tenancy.listTenants() }),
+    async (c) => {
+      const partner = c.req.query("partner");
+      const partnerId = partner ? (await tenancy.findPartner(partner)).id : undefined;
+      return c.json({ data: await tenancy.listTenants(partnerId ? { partnerId } : {}) });
+    },
   );
   routes(
     {
