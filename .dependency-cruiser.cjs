@@ -74,6 +74,23 @@ module.exports = {
       to: { path: "^src/cli/" },
     },
 
+    {
+      name: "demo-imports-only-platform-and-foundation",
+      severity: "error",
+      comment:
+        "The demo generator (src/demo) builds a business out of canonical records: it imports platform and foundation " +
+        "modules only, and loads data through the API like any customer, never through capability internals.",
+      from: { path: "^src/demo/" },
+      to: { path: "^src/", pathNot: ["^src/demo/", "^src/platform/", `^src/modules/${FOUNDATION}/`] },
+    },
+    {
+      name: "only-cli-tests-and-benchmarks-use-the-demo",
+      severity: "error",
+      comment: "The demo is a tool for people trying Crossdock, tests and benchmarks; shipped capabilities never depend on it.",
+      from: { path: "^src/", pathNot: ["^src/demo/", "^src/cli/", "\\.test\\.ts$"] },
+      to: { path: "^src/demo/" },
+    },
+
     // ── Public surfaces ───────────────────────────────────────────────────────────────────────
     {
       name: "outside-code-imports-a-module-through-its-index",
