@@ -19,13 +19,25 @@ export type DemoCompany = {
 /** Every canonical record of the business, as a source system would send it (the records API's input). */
 export type DemoRecords = { [T in RecordTypeName]: RecordInput<T>[] };
 
-/** A day of one item at one warehouse: what customers wanted, and what could be sold. */
-export type DemandDay = { date: string; demand: number; sold: number; promoted: boolean; stockout: boolean };
+/**
+ * Two years of one item at one warehouse, day by day from the world's `start` (index 0): what
+ * customers wanted (`demand`) and what could be sold (`sold`: less on stockout days, which censor
+ * demand), in the item's base unit; the days (indexes) of promotions and of stockouts.
+ */
+export type DemandSeries = {
+  itemExternalId: string;
+  locationExternalId: string;
+  pattern: DemandPattern;
+  demand: number[];
+  sold: number[];
+  promotedDays: number[];
+  stockoutDays: number[];
+};
 
 /** What really happened, kept beside the records so later capabilities can be measured against it. */
 export type DemoTruth = {
   /** True (uncensored) daily demand per item × warehouse, in the item's base unit, for forecast evaluation. */
-  demand: { itemExternalId: string; locationExternalId: string; pattern: DemandPattern; days: DemandDay[] }[];
+  demand: DemandSeries[];
   /** Inbound shipments that arrive (or will arrive) after the promised date. */
   lateShipments: { shipmentExternalId: string; promisedAt: string; trueArrivalAt: string; delayDays: number; reason: string }[];
   /** Customers whose business with the distributor is deteriorating, from when, and how it shows. */
