@@ -79,7 +79,8 @@ function bodyOf(options: RequestOptions): string | undefined {
   return options.json !== undefined ? JSON.stringify(options.json) : options.body;
 }
 
-function inProcessClient(crossdock: Crossdock): ApiClient {
+/** A client of a Crossdock built in this process; `close` stops it unless `keepRunning`. */
+export function inProcessClient(crossdock: Crossdock, options: { keepRunning?: boolean } = {}): ApiClient {
   return {
     target: crossdock.db.description,
     async request(method, apiPath, options = {}) {
@@ -90,7 +91,7 @@ function inProcessClient(crossdock: Crossdock): ApiClient {
       });
       return readResponse(response);
     },
-    close: () => crossdock.stop(),
+    close: () => (options.keepRunning ? Promise.resolve() : crossdock.stop()),
   };
 }
 

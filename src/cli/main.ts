@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { apiKeysCommand } from "./commands/api-keys.ts";
 import { auditCommand } from "./commands/audit.ts";
+import { demoCommand } from "./commands/demo.ts";
 import { importCommand } from "./commands/import.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { startCommand } from "./commands/start.ts";
@@ -25,5 +26,6 @@ usersCommand(program, globals);
 apiKeysCommand(program, globals);
 auditCommand(program, globals);
 importCommand(program, globals);
+demoCommand(program, globals);
 
 await program.parseAsync(process.argv);
