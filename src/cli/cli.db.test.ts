@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,11 +66,30 @@ describe("crossdock CLI", { timeout: 180_000 }, () => {
       ["api-keys", "create"],
       ["api-keys", "revoke"],
       ["audit", "verify"],
+      ["partners", "create"],
+      ["demo"],
+      ["demo", "generate"],
     ]) {
       const result = run([...command, "--help"]);
       expect(result.status, command.join(" ")).toBe(0);
       expect(result.stdout).toMatch(/Usage: crossdock/);
     }
+  });
+
+  it("writes the demo business as files, the same bytes for the same seed, and refuses a bad scale", async () => {
+    const out = (n: number) => path.join(dataDir, `demo-${n}`);
+    for (const n of [1, 2]) {
+      const result = run(["demo", "generate", "--scale", "small", "--seed", "5", "--out", out(n)]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^Wrote \d+ files .* records of Harbor Industrial Supply/);
+    }
+    const [first, second] = await Promise.all(
+      [1, 2].map(async (n) => readFile(path.join(out(n), "records", "sales-orders.jsonl"), "utf8")),
+    );
+    expect(first).toBe(second);
+    const bad = run(["demo", "generate", "--scale", "huge", "--out", out(3)]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--scale must be small, medium or large/);
   });
 
   it("migrates, and a second run has nothing to do", () => {
