@@ -80,7 +80,7 @@ module.exports = {
       comment:
         "The demo generator (src/demo) builds a business out of canonical records: it imports platform and foundation " +
         "modules only, and loads data through the API like any customer, never through capability internals.",
-      from: { path: "^src/demo/" },
+      from: { path: "^src/demo/", pathNot: "\\.test\\.ts$" },
       to: { path: "^src/", pathNot: ["^src/demo/", "^src/platform/", `^src/modules/${FOUNDATION}/`] },
     },
     {

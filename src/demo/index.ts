@@ -1,4 +1,7 @@
+import { generateDocuments } from "./documents/index.ts";
 import { generateWorld } from "./generate-world.ts";
+import { generateKnowledge } from "./knowledge/index.ts";
+import { Random } from "./random.ts";
 import { recordFiles, truthFiles } from "./record-files.ts";
 import type { DemoFile, DemoScale, DemoWorld } from "./world.ts";
 
@@ -11,7 +14,14 @@ export { writeDemoFiles } from "./write-files.ts";
 
 /** Everything `crossdock demo generate` writes: records, ground truth, documents and knowledge. */
 export function demoFiles(world: DemoWorld): DemoFile[] {
-  return [...recordFiles(world), ...truthFiles(world)];
+  // Each part draws from its own stream of the seed, so one part's changes never shift another's bytes.
+  const random = new Random(world.seed);
+  return [
+    ...recordFiles(world),
+    ...truthFiles(world),
+    ...generateDocuments(world, random.fork("documents")),
+    ...generateKnowledge(world, random.fork("knowledge")),
+  ];
 }
 
 /** The world and its files for a scale and seed. */

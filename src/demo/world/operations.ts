@@ -224,7 +224,7 @@ function customerPicker(random: Random, customers: DemoCustomer[], days: string[
   const weightOn = (customer: DemoCustomer, index: number) => {
     const from = declineFrom.get(customer.externalId);
     if (from === undefined || from < 0 || index < from) return customer.weight;
-    return customer.weight * Math.max(0.15, 1 - (index - from) / 200);
+    return customer.weight * Math.max(0.1, 1 - (index - from) / 120);
   };
   return {
     split(locationExternalId: string, index: number, quantity: number): [string, number][] {

@@ -93,6 +93,8 @@ export type DemoCustomer = {
   /** From this date it orders less, pays later and complains more. */
   deterioratingSince: string | undefined;
   paymentDays: number;
+  /** How it sends its orders: large accounts by EDI, others by e-mail (PDF), web, phone or fax. */
+  orderChannel: "edi" | "email" | "web" | "phone" | "fax";
 };
 
 export function generateCustomers(random: Random, count: number, historyStart: string, historyEnd: string): DemoCustomer[] {
@@ -136,6 +138,7 @@ export function generateCustomers(random: Random, count: number, historyStart: s
       keyAccount: false,
       deterioratingSince: undefined,
       paymentDays,
+      orderChannel: random.weighted(["edi", "email", "web", "phone", "fax"] as const, [weight > 2 ? 4 : 1, 5, 2, 2, 1]),
       record: {
         source_system: "erp",
         external_id: externalId,

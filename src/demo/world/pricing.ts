@@ -75,6 +75,8 @@ export function generatePricing(
         valid_from: from,
         valid_to: to,
         status: to < historyEnd ? "expired" : "active",
+        // Some contract prices are below cost, funded by the supplier through ship-and-debit claims.
+        rebate_supplier_external_id: random.chance(0.15) ? item.supplierExternalId : undefined,
         notes: customer.keyAccount ? "Key account contract pricing" : undefined,
       });
     }

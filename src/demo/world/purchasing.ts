@@ -259,7 +259,7 @@ function buildApInvoice(
   const externalId = `AP-${supplier.externalId}-${number}`;
   const error = random.weighted(
     ["none", "price_above_agreement", "quantity_above_received", "wrong_total"] as const,
-    [93, 3, 2, 2],
+    [96, 2, 1, 1],
   );
   const shortLine = lines.find((line) => line.received < line.ordered);
   const billed = lines.map((line) => ({ ...line, quantity: line.received, price: line.cost }));

@@ -97,6 +97,7 @@ export function buildSales(
       ship_to_external_id: shipTo.external_id,
       customer_po_number: usesPo ? `${customer.record.account_number}-${random.int(10_000, 99_999)}` : undefined,
       status: open ? "released" : "invoiced",
+      channel: customer.orderChannel,
       order_date: orderDate,
       requested_date: shipDate,
       promised_date: shipDate,
