@@ -69,13 +69,25 @@ export async function main() {
   const small = timed(() => generateWorld({ scale: "small", seed: 42 }));
   const smallFiles = timed(() => generateDemo({ scale: "small", seed: 42 }));
   const medium = timed(() => generateWorld({ scale: "medium", seed: 42 }));
+  const mediumFiles = timed(() => generateDemo({ scale: "medium", seed: 42 }));
   const count = (world: typeof small.value) => Object.values(world.records).reduce((sum, rows) => sum + rows.length, 0);
   process.stderr.write("running npm run demo on a fresh data directory…\n");
   const demo = await runDemo();
   const metrics: Metric[] = [
     { name: "generate records, small", value: small.seconds, unit: "s", target: "< 5", note: `${count(small.value)} records` },
-    { name: "generate records and ground-truth files, small", value: smallFiles.seconds, unit: "s" },
+    {
+      name: "generate all files (records, truth, documents, knowledge), small",
+      value: smallFiles.seconds,
+      unit: "s",
+      note: `${smallFiles.value.files.length} files`,
+    },
     { name: "generate records, default size (medium)", value: medium.seconds, unit: "s", note: `${count(medium.value)} records` },
+    {
+      name: "generate all files, default size (medium)",
+      value: mediumFiles.seconds,
+      unit: "s",
+      note: `${mediumFiles.value.files.length} files`,
+    },
     { name: "npm run demo: spawn to loaded, default size, PGlite", value: demo.total, unit: "s", target: "< 60" },
     { name: "npm run demo: loading through the records API", value: demo.loaded, unit: "s" },
     { name: "npm run demo: records loaded", value: demo.records, unit: "records" },

@@ -59,8 +59,14 @@ describe("the demo world", () => {
       if (shipment.direction === "outbound") expect(orders.has(shipment.sales_order_external_id as string)).toBe(true);
       else expect(purchaseOrders.has(shipment.purchase_order_external_id as string)).toBe(true);
     }
+    const supplierTerms = new Map(world.records.supplier.map((supplier) => [supplier.external_id, supplier]));
     for (const order of world.records.purchase_order) {
       expect(suppliers.has(order.supplier_external_id)).toBe(true);
+      const terms = supplierTerms.get(order.supplier_external_id);
+      for (const line of order.lines ?? []) {
+        expect(Number(line.quantity)).toBeGreaterThanOrEqual(Number(terms?.minimum_order_quantity));
+        expect(Number(line.quantity) % Number(terms?.order_multiple)).toBe(0);
+      }
       expect(locations.has(order.location_external_id as string)).toBe(true);
     }
     for (const movement of world.records.inventory_movement) expect(items.has(movement.item_external_id)).toBe(true);

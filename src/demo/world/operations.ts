@@ -143,7 +143,10 @@ export function runOperations(
       const orderDay =
         weekday(day) === state.supplier.orderWeekday && Math.floor(index / 7) % 2 === state.supplier.orderWeekday % 2;
       if (!active || !orderDay || state.onHand + state.onOrder > state.reorderPoint) continue;
-      const quantity = Math.max(state.orderQuantity, state.reorderPoint - state.onHand - state.onOrder + state.orderQuantity);
+      const wanted = Math.max(state.orderQuantity, state.reorderPoint - state.onHand - state.onOrder + state.orderQuantity);
+      // The supplier's minimum and multiple per line, in the unit ordered.
+      const { minimumLineQuantity, orderMultiple } = state.supplier;
+      const quantity = Math.max(minimumLineQuantity, Math.ceil(wanted / orderMultiple) * orderMultiple);
       state.onOrder += quantity;
       const key = `${state.supplier.externalId}@${state.profile.locationExternalId}`;
       let placed = placedToday.get(key);
@@ -246,7 +249,7 @@ function customerPicker(random: Random, customers: DemoCustomer[], days: string[
       let left = quantity;
       for (let part = 0; part < parts; part++) {
         const customer = random.weighted(pool.customers, pool.weights);
-        const take = part === parts - 1 ? left : Math.max(1, Math.round(quantity / parts));
+        const take = part === parts - 1 ? left : Math.min(left, Math.max(1, Math.round(quantity / parts)));
         shares.set(customer.externalId, (shares.get(customer.externalId) ?? 0) + take);
         left -= take;
         if (left <= 0) break;

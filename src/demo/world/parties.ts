@@ -39,6 +39,9 @@ export type DemoSupplier = {
   unreliable: boolean;
   /** The weekday (1 = Monday) the buyers send this supplier its purchase orders. */
   orderWeekday: number;
+  /** Per line, in the ordered (sales) unit: the smallest quantity, and the multiple it comes in. */
+  minimumLineQuantity: number;
+  orderMultiple: number;
 };
 
 export function generateSuppliers(random: Random, count: number): DemoSupplier[] {
@@ -49,6 +52,8 @@ export function generateSuppliers(random: Random, count: number): DemoSupplier[]
     const externalId = `SUP-${String(2001 + n)}`;
     const leadTimeDays = random.weighted([3, 5, 7, 10, 14, 21, 35], [1, 3, 4, 3, 2, 1, 1]);
     const unreliable = random.chance(0.2);
+    const orderMultiple = random.weighted([1, 2, 5, 10], [6, 2, 2, 1]);
+    const minimumLineQuantity = orderMultiple * random.weighted([1, 2, 3], [5, 2, 1]);
     const spreadDays = Math.max(0.5, leadTimeDays * (unreliable ? random.next() * 0.3 + 0.35 : random.next() * 0.12 + 0.08));
     return {
       externalId,
@@ -57,6 +62,8 @@ export function generateSuppliers(random: Random, count: number): DemoSupplier[]
       spreadDays,
       unreliable,
       orderWeekday: 1 + (n % 5),
+      minimumLineQuantity,
+      orderMultiple,
       record: {
         source_system: "erp",
         external_id: externalId,
@@ -70,6 +77,8 @@ export function generateSuppliers(random: Random, count: number): DemoSupplier[]
         incoterms: random.weighted(["FOB Origin", "FOB Destination", "Prepaid & Add"], [2, 2, 1]),
         lead_time_days: leadTimeDays,
         lead_time_spread_days: spreadDays.toFixed(1),
+        minimum_order_quantity: String(minimumLineQuantity),
+        order_multiple: String(orderMultiple),
         minimum_order_amount: cents(random.weighted([0, 250, 500, 1000], [2, 3, 2, 1])),
         buyer: personName(random),
         address_line1: `${random.int(100, 9999)} Industrial Way`,

@@ -281,7 +281,7 @@ function buildApInvoice(
     });
   }
   const amounts = billed.map((line) => Math.round(line.price * line.quantity * 100) / 100);
-  const subtotal = amounts.reduce((sum, amount) => sum + amount, 0);
+  const subtotal = Math.round(amounts.reduce((sum, amount) => sum + amount, 0) * 100) / 100;
   const freight = subtotal < 500 ? 45 : 0;
   let total = subtotal + freight;
   if (error === "wrong_total") {

@@ -9,6 +9,7 @@ import { type Pricing, priceFor } from "./pricing.ts";
 
 const CARRIERS = ["UPS Freight", "Estes", "R+L Carriers", "Old Dominion", "FedEx Freight", "Local delivery"];
 const TAX_RATE = 0.07;
+const round2 = (value: number) => Math.round(value * 100) / 100;
 
 export type SalesRecords = {
   orders: RecordInput<"sales_order">[];
@@ -85,8 +86,9 @@ export function buildSales(
         baseQuantity: line.quantity * item.packing.packSize,
       };
     });
-    const subtotal = orderLines.reduce((sum, line) => sum + line.amount, 0);
-    const tax = customer.record.tax_exempt ? 0 : subtotal * TAX_RATE;
+    // Each printed amount is rounded to the cent, and totals add up the printed amounts.
+    const subtotal = round2(orderLines.reduce((sum, line) => sum + line.amount, 0));
+    const tax = customer.record.tax_exempt ? 0 : round2(subtotal * TAX_RATE);
     const freight = subtotal < 250 ? 18.5 : 0;
     const usesPo = customer.keyAccount || customer.externalId.charCodeAt(customer.externalId.length - 1) % 3 !== 0;
     result.orders.push({

@@ -67,7 +67,17 @@ export function customerPurchaseOrders(context: KindContext): GeneratedDocument[
     order.customer_external_id !== oemCustomer && (order.lines ?? []).length <= MAX_SCANNED_LINES;
   choose("scan", (order) => order.channel === "fax", scans, scannable);
   choose("edi", (order) => order.channel === "edi", edi);
-  choose("pdf", (order) => order.channel === "email" || order.channel === "portal" || !order.channel, count - chosen.size);
+  const mailed = (order: Order) => order.channel === "email" || order.channel === "portal" || !order.channel;
+  // Text PDFs come from at least as many customers as there are templates, so every template shows.
+  const pdfCustomers = new Set(oemCustomer ? [oemCustomer] : []);
+  const candidates = random.fork("pick-pdf-customers").shuffle(free(eligible));
+  for (const order of [...candidates.filter(mailed), ...candidates.filter((order) => !mailed(order))]) {
+    if (pdfCustomers.size >= PURCHASE_ORDER_LAYOUTS.length + 1 || chosen.size >= count) break;
+    if (pdfCustomers.has(order.customer_external_id)) continue;
+    pdfCustomers.add(order.customer_external_id);
+    chosen.set(order.external_id, "pdf");
+  }
+  choose("pdf", mailed, count - chosen.size);
 
   const orders = eligible
     .filter((order) => chosen.has(order.external_id))
