@@ -3,7 +3,7 @@ import type { KnowledgeContext } from "../context.ts";
 import { BlockWriter } from "../document.ts";
 import { addDays, dollars } from "../format.ts";
 import { markdownTableRow } from "../render/markdown.ts";
-import type { Sop } from "./sop.ts";
+import { type Sop, sopDocument } from "./sop.ts";
 import { writeSopHeader } from "./sop-header.ts";
 
 export type CreditHoldSopTerms = {
@@ -86,14 +86,7 @@ export function buildCreditHoldSop(context: KnowledgeContext, random: Random): C
   write.heading("6. Records");
   write.paragraph("Every hold and release is logged in the ERP with the releasing person and the reason.");
   return {
-    document: {
-      path: "knowledge/sops/sop-fin-110-credit-hold.md",
-      kind: "sop",
-      title: `${number} ${title}`,
-      blocks: write.blocks,
-      renditions: ["html"],
-      related: {},
-    },
+    document: sopDocument("knowledge/sops/sop-fin-110-credit-hold.md", number, title, write.blocks, { renditions: ["html"] }),
     number,
     title,
     terms,

@@ -2,7 +2,7 @@ import type { Random } from "../../random.ts";
 import type { KnowledgeContext } from "../context.ts";
 import { BlockWriter } from "../document.ts";
 import { addDays, dollars } from "../format.ts";
-import type { Sop } from "./sop.ts";
+import { type Sop, sopDocument } from "./sop.ts";
 import { writeSopHeader } from "./sop-header.ts";
 
 export type DamagedGoodsSopTerms = {
@@ -78,14 +78,7 @@ export function buildDamagedGoodsSop(context: KnowledgeContext, random: Random):
   write.heading("5. Records");
   write.paragraph("Every damage report opens a service case in the ERP, linked to the order or purchase order and the claim.");
   return {
-    document: {
-      path: "knowledge/sops/sop-wh-210-damaged-goods-and-freight-claims.md",
-      kind: "sop",
-      title: `${number} ${title}`,
-      blocks: write.blocks,
-      renditions: [],
-      related: {},
-    },
+    document: sopDocument("knowledge/sops/sop-wh-210-damaged-goods-and-freight-claims.md", number, title, write.blocks),
     number,
     title,
     terms,

@@ -2,7 +2,7 @@ import type { Random } from "../../random.ts";
 import type { KnowledgeContext } from "../context.ts";
 import { BlockWriter } from "../document.ts";
 import { addDays, dollars } from "../format.ts";
-import type { Sop } from "./sop.ts";
+import { type Sop, sopDocument } from "./sop.ts";
 import { writeSopHeader } from "./sop-header.ts";
 
 export type ExpediteSopTerms = {
@@ -78,14 +78,7 @@ export function buildExpediteSop(context: KnowledgeContext, random: Random): Exp
     "Expedite requests are logged as order notes with the reason, the fee charged or waived, and who approved the waiver.",
   );
   return {
-    document: {
-      path: "knowledge/sops/sop-cs-120-expedite-requests.md",
-      kind: "sop",
-      title: `${number} ${title}`,
-      blocks: write.blocks,
-      renditions: [],
-      related: {},
-    },
+    document: sopDocument("knowledge/sops/sop-cs-120-expedite-requests.md", number, title, write.blocks),
     number,
     title,
     terms,

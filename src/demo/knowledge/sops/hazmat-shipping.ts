@@ -4,7 +4,7 @@ import { BlockWriter } from "../document.ts";
 import { addDays, titleCase } from "../format.ts";
 import { markdownTableRow } from "../render/markdown.ts";
 import type { Row } from "../world-index.ts";
-import type { Sop } from "./sop.ts";
+import { type Sop, sopDocument } from "./sop.ts";
 import { writeSopHeader } from "./sop-header.ts";
 
 export type HazmatSopTerms = { trainingYears: number; isolateFeet: number; maxPackageKg: number };
@@ -86,14 +86,10 @@ export function buildHazmatSop(context: KnowledgeContext, random: Random): Hazma
     "Customer returns of hazardous items are accepted only when defective, and only after the Hazmat Coordinator approves the RMA.";
   write.paragraph(returns);
   return {
-    document: {
-      path: "knowledge/sops/sop-wh-205-hazardous-materials-shipping.md",
-      kind: "sop",
-      title: `${number} ${title}`,
-      blocks: write.blocks,
+    document: sopDocument("knowledge/sops/sop-wh-205-hazardous-materials-shipping.md", number, title, write.blocks, {
       renditions: ["html"],
       related: { item: listed.map((item) => item.external_id) },
-    },
+    }),
     number,
     title,
     terms,

@@ -3,7 +3,7 @@ import type { KnowledgeContext } from "../context.ts";
 import { BlockWriter } from "../document.ts";
 import { addDays, dollars, percent } from "../format.ts";
 import { markdownTableRow } from "../render/markdown.ts";
-import type { Sop } from "./sop.ts";
+import { type Sop, sopDocument } from "./sop.ts";
 import { writeSopHeader } from "./sop-header.ts";
 
 export type ReturnsSopTerms = {
@@ -101,14 +101,7 @@ export function buildReturnsSop(context: KnowledgeContext, random: Random): Retu
   write.heading("6. Records");
   write.paragraph("RMAs, inspection notes and photos stay attached to the return in the ERP for three years.");
   return {
-    document: {
-      path: "knowledge/sops/sop-cs-101-customer-returns.md",
-      kind: "sop",
-      title: `${number} ${title}`,
-      blocks: write.blocks,
-      renditions: [],
-      related: {},
-    },
+    document: sopDocument("knowledge/sops/sop-cs-101-customer-returns.md", number, title, write.blocks),
     number,
     title,
     terms,

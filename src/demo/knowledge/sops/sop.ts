@@ -9,3 +9,21 @@ export type Sop<Terms, Passages> = {
   terms: Terms;
   passages: Passages & { owner: string; effective: string };
 };
+
+/** The document of an SOP numbered `number`, titled `title`, from the blocks its writer wrote. */
+export function sopDocument(
+  path: string,
+  number: string,
+  title: string,
+  blocks: KnowledgeDocument["blocks"],
+  options: { renditions?: KnowledgeDocument["renditions"]; related?: KnowledgeDocument["related"] } = {},
+): KnowledgeDocument {
+  return {
+    path,
+    kind: "sop",
+    title: `${number} ${title}`,
+    blocks,
+    renditions: options.renditions ?? [],
+    related: options.related ?? {},
+  };
+}
