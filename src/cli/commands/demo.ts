@@ -54,7 +54,9 @@ export function demoCommand(program: Command, globals: () => GlobalOptions) {
 
   demo
     .command("generate")
-    .description("Write the demo business as files (records as JSONL and CSV, ground truth) without loading it")
+    .description(
+      "Write the demo business as files without loading it: records (JSONL, CSV), ground truth, documents (PDF, scans, EDI) and knowledge documents with questions",
+    )
     .requiredOption("--out <dir>", "directory to write into (created if missing)")
     .option("--scale <scale>", "small, medium or large", "medium")
     .option("--seed <n>", "the same seed gives the same bytes", "42")
