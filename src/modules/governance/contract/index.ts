@@ -19,6 +19,7 @@ export const AuditQuery = z.object({
   action: z.string().optional().describe("exact action, or a prefix ending in *"),
   resource_type: z.string().optional(),
   resource_id: z.string().optional(),
+  record: z.string().max(100).optional().describe("a record's id: the entries about it, alone or as part of a batch"),
   from: z.string().datetime({ offset: true }).optional(),
   to: z.string().datetime({ offset: true }).optional(),
   before_seq: z.coerce.number().int().positive().optional().describe("cursor: entries older than this sequence number"),
@@ -33,3 +34,11 @@ export const ChainReport = z.object({
   first_break: z.object({ seq: z.number().int(), id: z.string().nullable(), reason: z.string() }).optional(),
 });
 export type ChainReport = z.infer<typeof ChainReport>;
+
+/** The values the trail's filters can take, for pickers in the console. */
+export const AuditFacets = z.object({
+  actions: z.array(z.string()),
+  actors: z.array(z.object({ type: z.string(), id: z.string(), label: z.string().nullable() })),
+  resource_types: z.array(z.string()),
+});
+export type AuditFacets = z.infer<typeof AuditFacets>;

@@ -36,3 +36,4 @@ export {
 } from "./registry.ts";
 export type { Rule } from "./rules.ts";
 export { isCalendarDate, normaliseCurrency, normaliseDecimal, normaliseTimestamp } from "./values.ts";
+export { RecordsSummary } from "./summary.ts";

@@ -80,3 +80,143 @@ export const SignInInput = z.strictObject({
   password: z.string().min(1),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
+
+// ── Branding (white-label) ─────────────────────────────────────────────────────────────────────
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour written #rrggbb");
+
+/** Logos are kept in the database as data URLs: PNG, JPEG, WebP or SVG, at most 256 KB once encoded. */
+export const LOGO_MAX_CHARS = 256 * 1024;
+const logo = z
+  .string()
+  .max(LOGO_MAX_CHARS, "the logo must be at most 256 KB")
+  .regex(/^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/]+=*$/, "a PNG, JPEG, WebP or SVG image as a base64 data URL");
+
+/** What a partner or a tenant sets; null (or absent) means "inherit". */
+export const Branding = z.object({
+  product_name: z.string().min(1).max(60).nullable(),
+  logo: logo.nullable(),
+  primary_color: hexColor.nullable(),
+  accent_color: hexColor.nullable(),
+  support_email: z.string().email().max(320).nullable(),
+  // Only web addresses: the console and emails make this a link, and a javascript: URL there would run.
+  support_url: z
+    .string()
+    .url()
+    .max(500)
+    .regex(/^https?:\/\//i, "an http:// or https:// address")
+    .nullable(),
+  support_phone: z.string().min(3).max(40).nullable(),
+  /** The sender name on outgoing emails, e.g. "Harbor Ops". */
+  email_from_name: z.string().min(1).max(100).nullable(),
+});
+export type Branding = z.infer<typeof Branding>;
+
+/** A change: only the fields given are changed; null clears a field back to the inherited value. */
+export const BrandingInput = Branding.partial().strict();
+export type BrandingInput = z.infer<typeof BrandingInput>;
+
+export const BRANDING_FIELDS = Object.keys(Branding.shape) as (keyof Branding)[];
+
+export const BrandingSource = z.enum(["tenant", "partner", "default"]);
+export type BrandingSource = z.infer<typeof BrandingSource>;
+
+/** What the console, the sign-in page and emails show: tenant over partner over Crossdock's defaults. */
+export const EffectiveBranding = z.object({
+  product_name: z.string(),
+  logo: z.string().nullable(),
+  primary_color: z.string(),
+  accent_color: z.string(),
+  support_email: z.string().nullable(),
+  support_url: z.string().nullable(),
+  support_phone: z.string().nullable(),
+  email_from_name: z.string(),
+  /** Where each field's value came from. */
+  sources: z.record(z.string(), BrandingSource),
+  /** The tenant this branding is for, when one was named and found. */
+  tenant: z.object({ name: z.string(), slug: z.string() }).nullable(),
+});
+export type EffectiveBranding = z.infer<typeof EffectiveBranding>;
+
+/** A tenant's branding in settings: what it sets itself, what its partner sets, and the result. */
+export const TenantBranding = z.object({
+  tenant: Branding,
+  partner: Branding.nullable(),
+  effective: EffectiveBranding,
+});
+export type TenantBranding = z.infer<typeof TenantBranding>;
+
+// ── The caller ───────────────────────────────────────────────────────────────────────────────
+
+export const TenantRef = z.object({ id: z.string(), name: z.string(), slug: z.string() });
+export type TenantRef = z.infer<typeof TenantRef>;
+
+/** `GET /api/v1/me`: who is calling, where, and what they may do. */
+export const Me = z.object({
+  kind: z.enum(["api_key", "session", "operator"]),
+  actor: z.object({ type: z.string(), id: z.string(), label: z.string().optional() }),
+  /** The tenant the credential belongs to (its home tenant). */
+  tenant_id: z.string().nullable(),
+  tenant: TenantRef.nullable(),
+  /** The tenant this request acts in: the home tenant, or the one named by X-Crossdock-Tenant. */
+  acting_tenant: TenantRef.nullable(),
+  partner: z.object({ id: z.string(), name: z.string(), slug: z.string() }).nullable(),
+  /** For console sessions: the signed-in user. */
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.string()) }).nullable(),
+  session_expires_at: z.string().nullable(),
+  scopes: z.array(z.string()),
+});
+export type Me = z.infer<typeof Me>;
+
+// ── Users and roles ──────────────────────────────────────────────────────────────────────────
+
+export const RoleInfo = z.object({ name: z.string(), label: z.string(), description: z.string(), scopes: z.array(z.string()) });
+export type RoleInfo = z.infer<typeof RoleInfo>;
+
+export const UpdateUserInput = z
+  .strictObject({
+    name: z.string().min(1).max(200).optional(),
+    roles: z.array(z.string()).min(1).optional(),
+    status: z.enum(["active", "disabled"]).optional(),
+  })
+  .refine((input) => Object.keys(input).length > 0, "name, roles or status");
+export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+/** Invite someone: the user is created without a password and gets an email with a link to set one. */
+export const InviteUserInput = z.strictObject({
+  email: z.string().email().max(320),
+  name: z.string().min(1).max(200),
+  roles: z.array(z.string()).min(1),
+});
+export type InviteUserInput = z.infer<typeof InviteUserInput>;
+
+export const EmailDelivery = z.object({
+  status: z.enum(["sent", "failed", "not_configured"]),
+  /** Why it was not sent, when it was not. */
+  error: z.string().nullable(),
+});
+export type EmailDelivery = z.infer<typeof EmailDelivery>;
+
+export const Invitation = z.object({
+  user: User,
+  expires_at: z.string(),
+  email: EmailDelivery,
+  /** The link to set a password, returned only when the email could not be sent, so an admin can pass it on. */
+  link: z.string().nullable(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+/** What the set-password page shows before the password is chosen. */
+export const InvitationPreview = z.object({
+  email: z.string(),
+  name: z.string(),
+  tenant: z.object({ name: z.string(), slug: z.string() }),
+  expires_at: z.string(),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+export const AcceptInvitationInput = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: z.string().min(12, "at least 12 characters").max(256),
+});
+export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;

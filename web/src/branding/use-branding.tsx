@@ -1,0 +1,41 @@
+import { useQuery } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext, useEffect } from "react";
+import type { EffectiveBranding } from "../contract.ts";
+import { applyBranding } from "./apply-branding.ts";
+import { brandingQuery } from "./branding-query.ts";
+
+/** What the console shows before a tenant's branding has loaded, and if it cannot be loaded. */
+export const FALLBACK_BRANDING: EffectiveBranding = {
+  product_name: "Crossdock",
+  logo: null,
+  primary_color: "#1f4e79",
+  accent_color: "#e8a33d",
+  support_email: null,
+  support_url: null,
+  support_phone: null,
+  email_from_name: "Crossdock",
+  sources: {},
+  tenant: null,
+};
+
+const BrandingContext = createContext<EffectiveBranding>(FALLBACK_BRANDING);
+
+/** Loads the branding of `tenant` (a slug; none for the defaults) and applies it to the page. */
+export function BrandingProvider({ tenant, children }: { tenant: string | null | undefined; children: ReactNode }) {
+  const { data } = useQuery(brandingQuery(tenant));
+  const branding = data ?? FALLBACK_BRANDING;
+  useEffect(() => applyBranding(branding), [branding]);
+  return <BrandingContext.Provider value={branding}>{children}</BrandingContext.Provider>;
+}
+
+export function useBranding(): EffectiveBranding {
+  return useContext(BrandingContext);
+}
+
+/** Sets the window title as "<page> · <product>". */
+export function usePageTitle(page: string): void {
+  const { product_name } = useBranding();
+  useEffect(() => {
+    document.title = page ? `${page} · ${product_name}` : product_name;
+  }, [page, product_name]);
+}

@@ -1,0 +1,37 @@
+/**
+ * The only server code the console sees: the client-safe contract schemas and types of the API
+ * (src/**\/contract, which import nothing but zod). Everything else arrives over HTTP.
+ */
+export {
+  AuditEntry,
+  AuditFacets,
+  type AuditQuery,
+  ChainReport,
+} from "../../src/modules/governance/contract/index.ts";
+export {
+  type ChildCollection,
+  type FieldMeta,
+  type ListParam,
+  RECORD_TYPES,
+  RecordsSummary,
+  type RecordType,
+  type RecordTypeName,
+  recordTypeOfId,
+  recordTypes,
+} from "../../src/modules/records/contract/index.ts";
+export {
+  ApiKey,
+  BRANDING_FIELDS,
+  Branding,
+  type BrandingInput,
+  CreatedApiKey,
+  EffectiveBranding,
+  Invitation,
+  InvitationPreview,
+  LOGO_MAX_CHARS,
+  Me,
+  RoleInfo,
+  Tenant,
+  TenantBranding,
+  User,
+} from "../../src/modules/tenancy/contract/index.ts";

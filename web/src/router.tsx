@@ -1,0 +1,277 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+  useParams,
+  useSearch,
+} from "@tanstack/react-router";
+import { actingTenant, setActingTenant } from "./api/acting-tenant.ts";
+import { isApiError, isSignedOut } from "./api/api-error.ts";
+import { AuditPage, type AuditSearch } from "./pages/audit/audit-page.tsx";
+import { HomePage } from "./pages/home.tsx";
+import { NotBuiltPage } from "./pages/not-built.tsx";
+import { NotFoundPage } from "./pages/not-found.tsx";
+import { RecordDetailPage } from "./pages/records/record-detail-page.tsx";
+import { RecordListPage } from "./pages/records/record-list-page.tsx";
+import { RecordsIndexPage } from "./pages/records/records-index-page.tsx";
+import { SetPasswordPage } from "./pages/set-password.tsx";
+import { ApiKeysPage } from "./pages/settings/api-keys-page.tsx";
+import { BrandingPage } from "./pages/settings/branding-page.tsx";
+import { SETTINGS_SECTIONS, SettingsLayout } from "./pages/settings/settings-layout.tsx";
+import { UsersPage } from "./pages/settings/users-page.tsx";
+import { SignInPage, type SignInSearch } from "./pages/sign-in.tsx";
+import { lastTenant } from "./session/last-tenant.ts";
+import { meQuery } from "./session/me.ts";
+import { RequireScope } from "./session/require-scope.tsx";
+import { AppShell } from "./shell/app-shell.tsx";
+import { UNBUILT_AREAS } from "./shell/areas.ts";
+import { ErrorBanner } from "./ui/error-banner.tsx";
+
+type RouterContext = { queryClient: QueryClient };
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
+/** Search parameters as plain strings, as a list page's filters are. */
+const stringSearch = (search: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(search)
+      .map(([name, value]) => [name, typeof value === "number" || typeof value === "boolean" ? String(value) : value])
+      .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  validateSearch: (search): SignInSearch => {
+    const reason = search.reason === "expired" || search.reason === "signed_out" ? search.reason : undefined;
+    return { tenant: text(search.tenant), next: text(search.next), reason };
+  },
+  component: function SignInRoute() {
+    return <SignInPage search={useSearch({ from: "/sign-in" })} />;
+  },
+});
+
+const setPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/set-password",
+  validateSearch: (search): { token: string } => ({ token: text(search.token) ?? "" }),
+  component: function SetPasswordRoute() {
+    return <SetPasswordPage token={useSearch({ from: "/set-password" }).token} />;
+  },
+});
+
+/** Everything behind sign-in: the caller is loaded first, and a missing or ended session goes to sign-in. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (isSignedOut(error)) {
+        throw redirect({
+          to: "/sign-in",
+          search: {
+            next: location.href,
+            tenant: lastTenant() ?? undefined,
+            reason: isApiError(error) && error.code === "session_expired" ? "expired" : undefined,
+          },
+        });
+      }
+      // A partner admin's chosen tenant may no longer be theirs: fall back to their own.
+      if (isApiError(error) && error.status === 403 && actingTenant()) {
+        setActingTenant(null);
+        await context.queryClient.ensureQueryData(meQuery);
+        return;
+      }
+      throw error;
+    }
+  },
+  component: AppShell,
+  errorComponent: ({ error }) => (
+    <div className="sign-in">
+      <div className="sign-in__card">
+        <ErrorBanner error={error} title="The console could not start" />
+        <a href="/">Try again</a>
+      </div>
+    </div>
+  ),
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
+
+const recordsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/records",
+  component: () => (
+    <RequireScope scopes={["records:read"]} what="records">
+      <RecordsIndexPage />
+    </RequireScope>
+  ),
+});
+
+const recordListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/records/$type",
+  validateSearch: stringSearch,
+  component: function RecordListRoute() {
+    const { type } = useParams({ from: "/app/records/$type" });
+    const search = useSearch({ from: "/app/records/$type" });
+    return (
+      <RequireScope scopes={["records:read"]} what="records">
+        <RecordListPage key={type} typePath={type} search={search} />
+      </RequireScope>
+    );
+  },
+});
+
+const recordDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/records/$type/$id",
+  validateSearch: (search): { tab?: string } => ({ tab: text(search.tab) }),
+  component: function RecordDetailRoute() {
+    const { type, id } = useParams({ from: "/app/records/$type/$id" });
+    const { tab } = useSearch({ from: "/app/records/$type/$id" });
+    return (
+      <RequireScope scopes={["records:read"]} what="records">
+        <RecordDetailPage key={id} typePath={type} locator={{ id }} tab={tab} />
+      </RequireScope>
+    );
+  },
+});
+
+const recordByExternalIdRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/records/$type/external/$sourceSystem/$externalId",
+  validateSearch: (search): { tab?: string } => ({ tab: text(search.tab) }),
+  component: function RecordByExternalIdRoute() {
+    const { type, sourceSystem, externalId } = useParams({ from: "/app/records/$type/external/$sourceSystem/$externalId" });
+    const { tab } = useSearch({ from: "/app/records/$type/external/$sourceSystem/$externalId" });
+    return (
+      <RequireScope scopes={["records:read"]} what="records">
+        <RecordDetailPage
+          key={`${sourceSystem}/${externalId}`}
+          typePath={type}
+          locator={{ sourceSystem, externalId }}
+          tab={tab}
+        />
+      </RequireScope>
+    );
+  },
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/audit",
+  validateSearch: (search): AuditSearch => ({
+    actor: text(search.actor),
+    action: text(search.action),
+    record: text(search.record),
+    resource_type: text(search.resource_type),
+    from: text(search.from),
+    to: text(search.to),
+    before_seq: typeof search.before_seq === "number" ? String(search.before_seq) : text(search.before_seq),
+  }),
+  component: function AuditRoute() {
+    return (
+      <RequireScope scopes={["audit:read"]} what="the audit trail">
+        <AuditPage search={useSearch({ from: "/app/audit" })} />
+      </RequireScope>
+    );
+  },
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/settings",
+  component: () => (
+    <RequireScope scopes={SETTINGS_SECTIONS.map((section) => section.scope)} what="settings">
+      <SettingsLayout />
+    </RequireScope>
+  ),
+});
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/",
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    const first = SETTINGS_SECTIONS.find((section) => me.scopes.includes(section.scope));
+    if (first) throw redirect({ to: first.path });
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/users",
+  component: () => (
+    <RequireScope scopes={["users:read"]} what="users and roles">
+      <UsersPage />
+    </RequireScope>
+  ),
+});
+
+const apiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/api-keys",
+  component: () => (
+    <RequireScope scopes={["api_keys:read"]} what="API keys">
+      <ApiKeysPage />
+    </RequireScope>
+  ),
+});
+
+const brandingRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/branding",
+  component: () => (
+    <RequireScope scopes={["tenant:read"]} what="branding">
+      <BrandingPage />
+    </RequireScope>
+  ),
+});
+
+const unbuiltRoutes = UNBUILT_AREAS.map((area) =>
+  createRoute({ getParentRoute: () => appRoute, path: area.path, component: () => <NotBuiltPage area={area} /> }),
+);
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  setPasswordRoute,
+  appRoute.addChildren([
+    homeRoute,
+    recordsRoute,
+    recordListRoute,
+    recordDetailRoute,
+    recordByExternalIdRoute,
+    auditRoute,
+    settingsRoute.addChildren([settingsIndexRoute, usersRoute, apiKeysRoute, brandingRoute]),
+    ...unbuiltRoutes,
+  ]),
+]);
+
+export function createConsoleRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+export type ConsoleRouter = ReturnType<typeof createConsoleRouter>;
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ConsoleRouter;
+  }
+}

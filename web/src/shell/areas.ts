@@ -1,0 +1,100 @@
+/**
+ * The console's areas, in the order of DESIGN.md's interfaces. An area is either built (it has
+ * pages and needs one of `scopes` to be seen) or not yet: then it says so, and shows no data.
+ */
+export type Area = {
+  key: string;
+  label: string;
+  path: string;
+  /** Any one of these lets a user see the area; none listed means every signed-in user. */
+  scopes: readonly string[];
+  built: boolean;
+  /** For areas not built yet: what they will do, shown on their page. */
+  promise?: string;
+};
+
+export const AREAS: readonly Area[] = [
+  { key: "home", label: "Home", path: "/", scopes: [], built: true },
+  {
+    key: "inbox",
+    label: "Inbox",
+    path: "/inbox",
+    scopes: [],
+    built: false,
+    promise:
+      "Exception cases opened by monitors and agents — late inbound shipments, stock below need, pricing discrepancies, quiet accounts — each with its impact, the options, and the tasks and approvals waiting for you.",
+  },
+  {
+    key: "documents",
+    label: "Documents",
+    path: "/documents",
+    scopes: [],
+    built: false,
+    promise:
+      "Customer purchase orders, supplier invoices, ship notices, bills of lading, proofs of delivery and claims, read and checked, with a review queue for the ones the machine was unsure of.",
+  },
+  {
+    key: "planning",
+    label: "Planning",
+    path: "/planning",
+    scopes: [],
+    built: false,
+    promise: "Demand forecasts per item and warehouse, their accuracy, and purchase proposals for buyers to approve in bulk.",
+  },
+  {
+    key: "copilot",
+    label: "Copilot",
+    path: "/copilot",
+    scopes: [],
+    built: false,
+    promise: "Questions about accounts, orders, contracts and prices, answered from your records and documents with citations.",
+  },
+  {
+    key: "knowledge",
+    label: "Knowledge",
+    path: "/knowledge",
+    scopes: [],
+    built: false,
+    promise: "The contracts, SOPs, pricing policies and catalogs the copilot answers from, with who may see each.",
+  },
+  {
+    key: "workflows",
+    label: "Workflows",
+    path: "/workflows",
+    scopes: [],
+    built: false,
+    promise:
+      "Durable processes — PO to order, invoice exceptions, inbound delays, replenishment — with their runs, steps and approvals.",
+  },
+  {
+    key: "agents",
+    label: "Agents",
+    path: "/agents",
+    scopes: [],
+    built: false,
+    promise: "The monitors that watch the operation, the autonomy each may use, and the policies that govern their actions.",
+  },
+  { key: "records", label: "Records", path: "/records", scopes: ["records:read"], built: true },
+  { key: "audit", label: "Audit", path: "/audit", scopes: ["audit:read"], built: true },
+  {
+    key: "kpis",
+    label: "KPIs",
+    path: "/kpis",
+    scopes: [],
+    built: false,
+    promise:
+      "Order cycle time, touchless rate, fill rate, forecast accuracy, OTIF and the value Crossdock adds, against your baseline.",
+  },
+  {
+    key: "settings",
+    label: "Settings",
+    path: "/settings",
+    scopes: ["users:read", "api_keys:read", "tenant:read"],
+    built: true,
+  },
+];
+
+export const canSeeArea = (area: Pick<Area, "scopes">, scopes: readonly string[]): boolean =>
+  area.scopes.length === 0 || area.scopes.some((scope) => scopes.includes(scope));
+
+export const UNBUILT_AREAS = AREAS.filter((area) => !area.built);
