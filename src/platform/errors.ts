@@ -10,6 +10,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "unauthenticated"
+  | "session_expired"
   | "key_expired"
   | "key_revoked"
   | "forbidden"
@@ -40,6 +41,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unauthenticated: 401,
+  session_expired: 401,
   key_expired: 401,
   key_revoked: 401,
   forbidden: 403,

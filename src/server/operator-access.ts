@@ -31,6 +31,7 @@ export function createOperatorAccess(label = process.env.USER ?? "operator"): Op
       kind: "operator",
       actor: { type: "operator", id: label, label: `${label} (CLI)` },
       tenantId: null,
+      partnerId: null,
       scopes: [...SCOPES],
     }),
     async publish(dataDir) {

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import type { Handler, MiddlewareHandler } from "hono";
 import type { Scope } from "../modules/governance/index.ts";
-import type { Tenancy } from "../modules/tenancy/index.ts";
+import type { Principal, Tenancy } from "../modules/tenancy/index.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AppEnv } from "./context.ts";
 
@@ -52,16 +52,31 @@ export function authorize(access: RouteAccess, tenancy: Tenancy): MiddlewareHand
     }
     const requested = c.req.header(TENANT_HEADER);
     if (principal.tenantId) {
-      if (requested && requested !== principal.tenantId) {
-        const tenant = await tenancy.findTenant(requested).catch(() => undefined);
-        if (tenant?.id !== principal.tenantId) throw new AppError("forbidden", "This credential belongs to another tenant");
-      }
-      c.set("tenantId", principal.tenantId);
+      c.set("tenantId", requested ? await actingTenant(principal, requested, tenancy) : principal.tenantId);
     } else if (requested) {
       c.set("tenantId", (await tenancy.findTenant(requested)).id);
     }
     await next();
   };
+}
+
+/**
+ * The tenant a credential with a home tenant acts in when it names one: its own; or, for a holder
+ * of `partner:admin`, any tenant of its partner. Anything else is refused, whether or not the
+ * tenant exists.
+ */
+async function actingTenant(principal: Principal, requested: string, tenancy: Tenancy): Promise<string> {
+  if (requested === principal.tenantId) return requested;
+  const tenant = await tenancy.findTenant(requested).catch(() => undefined);
+  if (tenant?.id === principal.tenantId) return tenant.id;
+  const partnerAdmin = principal.scopes.includes("partner:admin") && principal.partnerId !== null;
+  if (tenant && partnerAdmin && tenant.partner_id === principal.partnerId) return tenant.id;
+  throw new AppError(
+    "forbidden",
+    partnerAdmin
+      ? `This credential may act only in its own partner's tenants, and ${requested} is not one of them`
+      : "This credential belongs to another tenant",
+  );
 }
 
 type Spec = Omit<RouteConfig, "middleware"> & { access: RouteAccess };

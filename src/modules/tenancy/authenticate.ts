@@ -17,6 +17,7 @@ type KeyRow = {
   revoked_at: string | null;
   last_used_at: string | null;
   tenant_status: string;
+  partner_id: string | null;
 };
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -35,7 +36,7 @@ export function createApiKeyAuthenticator(db: Database) {
     if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.row;
     const [row] = await rows<KeyRow>(
       db.orm,
-      sql`select k.tenant_id, k.id, k.name, k.secret_hash, k.scopes, k.expires_at, k.revoked_at, k.last_used_at, t.status as tenant_status
+      sql`select k.tenant_id, k.id, k.name, k.secret_hash, k.scopes, k.expires_at, k.revoked_at, k.last_used_at, t.status as tenant_status, t.partner_id
             from tenancy.api_keys k join tenancy.tenants t on t.id = k.tenant_id where k.id = ${id}`,
     );
     if (row) {
@@ -67,6 +68,7 @@ export function createApiKeyAuthenticator(db: Database) {
         kind: "api_key",
         actor: { type: "api_key", id: row.id, label: row.name },
         tenantId: row.tenant_id,
+        partnerId: row.partner_id,
         scopes: row.scopes.filter(isScope) as Scope[],
       };
     },

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { newSecret, sha256 } from "../../platform/crypto.ts";
-import type { Database } from "../../platform/db/database.ts";
+import type { Database, Tx } from "../../platform/db/database.ts";
 import { rows, withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import { appendAudit, scopesForRoles } from "../governance/index.ts";
@@ -31,28 +31,38 @@ export async function signIn(db: Database, input: SignInInput, ttlHours: number)
   const ok = await verifyPassword((row?.password_hash as string | undefined) ?? DECOY_HASH, input.password);
   if (!tenant || !row || !ok || row.status !== "active" || tenant.status !== "active") throw refused();
   const user = toUser(row as never);
+  return withTenant(db, tenant.id, (tx) => openSession(tx, user, ttlHours));
+}
+
+/**
+ * Opens a console session for `user` inside the caller's tenant transaction, records the sign-in,
+ * and returns the cookie's token (only its sha256 is stored).
+ */
+export async function openSession(tx: Tx, user: User, ttlHours: number): Promise<SignedIn> {
   const token = newSecret();
   const expiresAt = expiryFrom(ttlHours);
-  await withTenant(db, tenant.id, async (tx) => {
-    await tx.execute(
-      sql`insert into tenancy.sessions (id, tenant_id, user_id, expires_at) values (${sha256(token)}, ${tenant.id}, ${user.id}, ${expiresAt})`,
-    );
-    await tx.execute(sql`update tenancy.users set last_sign_in_at = now() where id = ${user.id}`);
-    await appendAudit(tx, {
-      tenantId: tenant.id,
-      actor: { type: "user", id: user.id, label: user.email },
-      action: "user.signed_in",
-      resourceType: "user",
-      resourceId: user.id,
-      data: {},
-    });
+  await tx.execute(
+    sql`insert into tenancy.sessions (id, tenant_id, user_id, expires_at) values (${sha256(token)}, ${user.tenant_id}, ${user.id}, ${expiresAt})`,
+  );
+  const [signedIn] = await rows<Parameters<typeof toUser>[0]>(
+    tx,
+    sql`update tenancy.users set last_sign_in_at = now() where id = ${user.id} returning ${USER_COLUMNS}`,
+  );
+  await appendAudit(tx, {
+    tenantId: user.tenant_id,
+    actor: { type: "user", id: user.id, label: user.email },
+    action: "user.signed_in",
+    resourceType: "user",
+    resourceId: user.id,
+    data: {},
   });
-  return { token, user, expires_at: expiresAt };
+  return { token, user: signedIn ? toUser(signedIn) : user, expires_at: expiresAt };
 }
 
 type SessionRow = {
   id: string;
   tenant_id: string;
+  partner_id: string | null;
   user_id: string;
   email: string;
   roles: string[];
@@ -60,35 +70,48 @@ type SessionRow = {
   last_seen_at: string;
 };
 
-export async function authenticateSession(
-  db: Database,
-  token: string,
-  ttlHours: number,
-): Promise<Principal & { sessionId: string }> {
+/**
+ * The principal of a session cookie. A session past its expiry is `session_expired` (the console
+ * says so and asks to sign in again); one that was signed out, or whose user was disabled, or
+ * that never existed, is `unauthenticated`.
+ */
+export async function authenticateSession(db: Database, token: string, ttlHours: number): Promise<Principal> {
   const id = sha256(token);
   const [row] = await rows<SessionRow>(
     db.orm,
-    sql`select s.id, s.tenant_id, s.user_id, u.email, u.roles, s.expires_at, s.last_seen_at
+    sql`select s.id, s.tenant_id, t.partner_id, s.user_id, u.email, u.roles, s.expires_at, s.last_seen_at
           from tenancy.sessions s
           join tenancy.users u on u.id = s.user_id
           join tenancy.tenants t on t.id = s.tenant_id
          where s.id = ${id} and s.revoked_at is null and u.status = 'active' and t.status = 'active'`,
   );
-  if (!row || new Date(row.expires_at).getTime() <= Date.now())
-    throw new AppError("unauthenticated", "The session has expired; sign in again");
+  if (!row) throw new AppError("unauthenticated", "The session is not valid; sign in again");
+  if (new Date(row.expires_at).getTime() <= Date.now())
+    throw new AppError("session_expired", "The session has expired; sign in again");
+  let expiresAt = new Date(row.expires_at).toISOString();
   if (Date.now() - new Date(row.last_seen_at).getTime() > SLIDE_AFTER_MS) {
-    const expiresAt = expiryFrom(ttlHours);
+    expiresAt = expiryFrom(ttlHours);
     await db.orm.execute(sql`update tenancy.sessions set last_seen_at = now(), expires_at = ${expiresAt} where id = ${id}`);
   }
   return {
     kind: "session",
-    sessionId: id,
+    session: { id, expiresAt },
     actor: { type: "user", id: row.user_id, label: row.email },
     tenantId: row.tenant_id,
+    partnerId: row.partner_id,
     scopes: scopesForRoles(row.roles),
   };
 }
 
 export async function signOut(db: Database, tenantId: string, sessionId: string): Promise<void> {
   await withTenant(db, tenantId, (tx) => tx.execute(sql`update tenancy.sessions set revoked_at = now() where id = ${sessionId}`));
+}
+
+/** Ends every open session of a user at once (when the user is disabled). */
+export async function revokeUserSessions(tx: Tx, userId: string): Promise<number> {
+  const revoked = await rows<{ id: string }>(
+    tx,
+    sql`update tenancy.sessions set revoked_at = now() where user_id = ${userId} and revoked_at is null returning id`,
+  );
+  return revoked.length;
 }

@@ -3,6 +3,7 @@ import type { Database } from "../../platform/db/database.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
 import { createApiKeyAuthenticator } from "./authenticate.ts";
 import type { CreateApiKeyInput, CreatePartnerInput, CreateTenantInput, CreateUserInput, SignInInput } from "./contract/index.ts";
+import { describeCaller } from "./me.ts";
 import type { Principal } from "./principal.ts";
 import { authenticateSession, signIn, signOut } from "./sessions.ts";
 import { createPartner, createTenant, findPartner, findTenant, listPartners, listTenants } from "./tenants.ts";
@@ -33,6 +34,7 @@ export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
     signIn: (input: SignInInput) => signIn(db, input, sessionTtlHours),
     authenticateSession: (token: string) => authenticateSession(db, token, sessionTtlHours),
     signOut: (tenantId: string, sessionId: string) => signOut(db, tenantId, sessionId),
+    describeCaller: (principal: Principal, actingTenantId: string | undefined) => describeCaller(db, principal, actingTenantId),
   };
 }
 

@@ -1,19 +1,30 @@
 import { z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { SignInInput, User } from "../../modules/tenancy/index.ts";
+import { Me, SignInInput, type Tenancy, User } from "../../modules/tenancy/index.ts";
+import type { Config } from "../../platform/config.ts";
 import { SESSION_COOKIE } from "../authenticate.ts";
-import { principalOf } from "../context.ts";
+import { type AppContext, principalOf } from "../context.ts";
 import { errorResponses } from "../error-response.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
+const SignedIn = z.object({ user: User, expires_at: z.string() });
+
+type Session = Awaited<ReturnType<Tenancy["signIn"]>>;
+
+/** Sets the session cookie and answers as every sign-in does. */
+function signedIn(c: AppContext, config: Config, session: Session) {
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:",
+    path: "/",
+    maxAge: config.sessionTtlHours * 3600,
+  });
+  return c.json({ user: session.user, expires_at: session.expires_at }, 201);
+}
+
 /** Console sign-in and sign-out (session cookie), and "who am I" for any credential. */
 export function authRoutes({ routes, tenancy, config }: RouteDeps) {
-  const Me = z.object({
-    kind: z.enum(["api_key", "session", "operator"]),
-    actor: z.object({ type: z.string(), id: z.string(), label: z.string().optional() }),
-    tenant_id: z.string().nullable(),
-    scopes: z.array(z.string()),
-  });
   routes(
     {
       method: "post",
@@ -23,25 +34,11 @@ export function authRoutes({ routes, tenancy, config }: RouteDeps) {
       access: { public: true },
       request: { body: { content: { "application/json": { schema: SignInInput } }, required: true } },
       responses: {
-        201: {
-          description: "Signed in; the session cookie is set",
-          content: { "application/json": { schema: z.object({ user: User, expires_at: z.string() }) } },
-        },
+        201: { description: "Signed in; the session cookie is set", content: { "application/json": { schema: SignedIn } } },
         ...errorResponses,
       },
     },
-    async (c) => {
-      const input = c.req.valid("json" as never) as SignInInput;
-      const session = await tenancy.signIn(input);
-      setCookie(c, SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: new URL(c.req.url).protocol === "https:",
-        path: "/",
-        maxAge: config.sessionTtlHours * 3600,
-      });
-      return c.json({ user: session.user, expires_at: session.expires_at }, 201);
-    },
+    async (c) => signedIn(c, config, await tenancy.signIn(c.req.valid("json" as never) as SignInInput)),
   );
   routes(
     {
@@ -53,9 +50,8 @@ export function authRoutes({ routes, tenancy, config }: RouteDeps) {
       responses: { 204: { description: "Signed out" }, ...errorResponses },
     },
     async (c) => {
-      const principal = principalOf(c) as ReturnType<typeof principalOf> & { sessionId?: string };
-      if (principal.kind === "session" && principal.sessionId && principal.tenantId)
-        await tenancy.signOut(principal.tenantId, principal.sessionId);
+      const principal = principalOf(c);
+      if (principal.session && principal.tenantId) await tenancy.signOut(principal.tenantId, principal.session.id);
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },
@@ -65,18 +61,10 @@ export function authRoutes({ routes, tenancy, config }: RouteDeps) {
       method: "get",
       path: "/api/v1/me",
       tags: ["auth"],
-      summary: "The caller: who it is, its tenant and scopes",
+      summary: "The caller: who it is, its home tenant and partner, the tenant it acts in, and its scopes",
       access: { authenticated: true },
       responses: { 200: { description: "The caller", content: { "application/json": { schema: Me } } }, ...errorResponses },
     },
-    (c) => {
-      const principal = principalOf(c);
-      return c.json({
-        kind: principal.kind,
-        actor: principal.actor,
-        tenant_id: principal.tenantId,
-        scopes: [...principal.scopes],
-      });
-    },
+    async (c) => c.json(await tenancy.describeCaller(principalOf(c), c.get("tenantId"))),
   );
 }

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { CreatePartnerInput, CreateTenantInput, Partner, Tenant } from "../../modules/tenancy/index.ts";
 import { principalOf, tenantOf } from "../context.ts";
 import { errorResponses } from "../error-response.ts";
+import { partnerOf } from "../partner-of.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
 export function tenantRoutes({ routes, tenancy }: RouteDeps) {
@@ -65,6 +66,20 @@ export function tenantRoutes({ routes, tenancy }: RouteDeps) {
       const partnerId = partner ? (await tenancy.findPartner(partner)).id : undefined;
       return c.json({ data: await tenancy.listTenants(partnerId ? { partnerId } : {}) });
     },
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/partner/tenants",
+      tags: ["tenants"],
+      summary: "The tenants of the caller's partner; act in one by naming it in X-Crossdock-Tenant",
+      access: { scope: "partner:admin" },
+      responses: {
+        200: { description: "Tenants", content: { "application/json": { schema: z.object({ data: z.array(Tenant) }) } } },
+        ...errorResponses,
+      },
+    },
+    async (c) => c.json({ data: await tenancy.listTenants({ partnerId: await partnerOf(c, tenancy) }) }),
   );
   routes(
     {

@@ -62,10 +62,22 @@ export async function createTestServer(overrides: Record<string, string> = {}) {
     return { tenant: tenant.body as { id: string; slug: string }, key: key.body.secret as string, keyId: key.body.id as string };
   }
 
+  /**
+   * Signs a console user in; `headers` carry the session cookie and this origin, as the console's
+   * own requests would (writes carried by a cookie must come from the console's origin).
+   */
+  async function signIn(tenant: string, email: string, password: string) {
+    const response = await request("POST", "/api/v1/auth/sessions", { json: { tenant, email, password } });
+    if (response.status !== 201) throw new Error(`sign-in: ${JSON.stringify(response.body)}`);
+    const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    return { cookie, headers: { cookie, origin: "http://localhost" }, user: response.body.user as { id: string } };
+  }
+
   return {
     crossdock,
     request,
     createTenantWithKey,
+    signIn,
     operatorToken: crossdock.operator.token,
     async close() {
       await test.drop();
