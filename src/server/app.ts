@@ -17,6 +17,7 @@ import { createRouteTable, defineRawRoute, defineRoute } from "./route-access.ts
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { brandingRoutes } from "./routes/branding.ts";
 import { consoleRoutes } from "./routes/console.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { recordRoutes } from "./routes/records.ts";
@@ -93,6 +94,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     consoleRoutes,
     healthRoutes,
     authRoutes,
+    brandingRoutes,
     tenantRoutes,
     userRoutes,
     apiKeyRoutes,

@@ -24,12 +24,19 @@ export const ErrorResponse = z
   })
   .openapi("Error");
 
+/** One detail per problem; an unknown field is named by its path, one detail each. */
 export function zodDetails(error: ZodError, prefix: (string | number)[] = []): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path].map(String).join(".") || undefined,
-    message: issue.message,
-    code: issue.code,
-  }));
+  return error.issues.flatMap((issue): ErrorDetail[] => {
+    const at = [...prefix, ...issue.path].map(String);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        path: [...at, key].join("."),
+        message: `unknown field "${key}"`,
+        code: "unknown_field",
+      }));
+    }
+    return [{ path: at.join(".") || undefined, message: issue.message, code: issue.code }];
+  });
 }
 
 export function validationError(where: string, error: ZodError): AppError {
@@ -48,3 +55,9 @@ export const errorResponses = {
   403: { description: "Missing scope", content: { "application/json": { schema: ErrorResponse } } },
   422: { description: "Invalid input; details name each field", content: { "application/json": { schema: ErrorResponse } } },
 } as const;
+
+/** An error response with its own description, for statuses beyond the common ones (404, 409). */
+export const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorResponse } },
+});

@@ -1,15 +1,25 @@
-import type { WriteContext } from "../../platform/actor.ts";
+import type { Actor, WriteContext } from "../../platform/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
 import { createApiKeyAuthenticator } from "./authenticate.ts";
-import type { CreateApiKeyInput, CreatePartnerInput, CreateTenantInput, CreateUserInput, SignInInput } from "./contract/index.ts";
+import { getPartnerBranding, updatePartnerBranding } from "./branding/partner-branding.ts";
+import { brandingFor, brandingLogo } from "./branding/public-branding.ts";
+import { getTenantBranding, updateTenantBranding } from "./branding/tenant-branding.ts";
+import type {
+  BrandingInput,
+  CreateApiKeyInput,
+  CreatePartnerInput,
+  CreateTenantInput,
+  CreateUserInput,
+  SignInInput,
+} from "./contract/index.ts";
 import { describeCaller } from "./me.ts";
 import type { Principal } from "./principal.ts";
 import { authenticateSession, signIn, signOut } from "./sessions.ts";
 import { createPartner, createTenant, findPartner, findTenant, listPartners, listTenants } from "./tenants.ts";
 import { createUser, listUsers } from "./users.ts";
 
-/** Partners, tenants, users, API keys and sessions. */
+/** Partners, tenants, users, API keys, sessions, and branding. */
 export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
   const { db, sessionTtlHours } = deps;
   const apiKeys = createApiKeyAuthenticator(db);
@@ -35,6 +45,13 @@ export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
     authenticateSession: (token: string) => authenticateSession(db, token, sessionTtlHours),
     signOut: (tenantId: string, sessionId: string) => signOut(db, tenantId, sessionId),
     describeCaller: (principal: Principal, actingTenantId: string | undefined) => describeCaller(db, principal, actingTenantId),
+    brandingFor: (tenantRef: string | undefined) => brandingFor(db, tenantRef),
+    brandingLogo: (tenantRef: string | undefined) => brandingLogo(db, tenantRef),
+    getTenantBranding: (tenantId: string) => getTenantBranding(db, tenantId),
+    updateTenantBranding: (ctx: WriteContext, input: BrandingInput) => updateTenantBranding(db, ctx, input),
+    getPartnerBranding: (partnerId: string) => getPartnerBranding(db, partnerId),
+    updatePartnerBranding: (ctx: { actor: Actor; requestId?: string | undefined }, partnerId: string, input: BrandingInput) =>
+      updatePartnerBranding(db, ctx, partnerId, input),
   };
 }
 
