@@ -1,25 +1,61 @@
 import { type Scope, TENANT_SCOPES } from "./scopes.ts";
 
+type RoleDefinition = {
+  /** What the console shows. */
+  label: string;
+  /** One line: who holds it and what it lets them do. */
+  description: string;
+  scopes: readonly Scope[];
+};
+
 /** Built-in roles and the scopes they grant. Capabilities add their scopes here as they arrive. */
 export const ROLES = {
-  admin: [...TENANT_SCOPES],
-  operations_manager: [
-    "records:read",
-    "records:write",
-    "audit:read",
-    "users:read",
-    "api_keys:read",
-    "tenant:read",
-    "events:read",
-  ],
-  csr: ["records:read", "records:write", "tenant:read"],
-  buyer: ["records:read", "records:write", "tenant:read"],
-  ap_clerk: ["records:read", "records:write", "tenant:read"],
-  logistics: ["records:read", "records:write", "tenant:read"],
-  auditor: ["records:read", "audit:read", "audit:verify", "users:read", "api_keys:read", "tenant:read", "events:read"],
-  viewer: ["records:read", "tenant:read"],
-  partner_admin: [...TENANT_SCOPES, "partner:admin"],
-} as const satisfies Record<string, readonly Scope[]>;
+  admin: {
+    label: "Administrator",
+    description: "Runs the tenant: users, API keys, settings and branding, and everything the other roles do.",
+    scopes: [...TENANT_SCOPES],
+  },
+  operations_manager: {
+    label: "Operations manager",
+    description: "Oversees operations: works the records, reads the audit trail, users, keys and events.",
+    scopes: ["records:read", "records:write", "audit:read", "users:read", "api_keys:read", "tenant:read", "events:read"],
+  },
+  csr: {
+    label: "Customer service rep",
+    description: "Works customer accounts, orders and cases.",
+    scopes: ["records:read", "records:write", "tenant:read"],
+  },
+  buyer: {
+    label: "Buyer / planner",
+    description: "Plans replenishment and works purchase orders and inbound shipments.",
+    scopes: ["records:read", "records:write", "tenant:read"],
+  },
+  ap_clerk: {
+    label: "AP / order-entry clerk",
+    description: "Reviews invoices, customer POs and other documents.",
+    scopes: ["records:read", "records:write", "tenant:read"],
+  },
+  logistics: {
+    label: "Logistics coordinator",
+    description: "Tracks shipments, receipts and deliveries.",
+    scopes: ["records:read", "records:write", "tenant:read"],
+  },
+  auditor: {
+    label: "Auditor",
+    description: "Reads everything and verifies the audit trail; changes nothing.",
+    scopes: ["records:read", "audit:read", "audit:verify", "users:read", "api_keys:read", "tenant:read", "events:read"],
+  },
+  viewer: {
+    label: "Viewer",
+    description: "Reads the records; changes nothing.",
+    scopes: ["records:read", "tenant:read"],
+  },
+  partner_admin: {
+    label: "Partner administrator",
+    description: "Administers every tenant of the partner, and the partner's own branding.",
+    scopes: [...TENANT_SCOPES, "partner:admin"],
+  },
+} as const satisfies Record<string, RoleDefinition>;
 
 export type RoleName = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as RoleName[];
@@ -30,6 +66,16 @@ export function isRoleName(value: string): value is RoleName {
 
 export function scopesForRoles(roles: readonly string[]): Scope[] {
   const scopes = new Set<Scope>();
-  for (const role of roles) if (isRoleName(role)) for (const scope of ROLES[role]) scopes.add(scope);
+  for (const role of roles) if (isRoleName(role)) for (const scope of ROLES[role].scopes) scopes.add(scope);
   return [...scopes];
+}
+
+/** Every built-in role with its label, description and scopes, in declaration order. */
+export function listRoles(): { name: RoleName; label: string; description: string; scopes: Scope[] }[] {
+  return ROLE_NAMES.map((name) => ({
+    name,
+    label: ROLES[name].label,
+    description: ROLES[name].description,
+    scopes: [...ROLES[name].scopes],
+  }));
 }

@@ -12,11 +12,13 @@ import type {
   CreateTenantInput,
   CreateUserInput,
   SignInInput,
+  UpdateUserInput,
 } from "./contract/index.ts";
 import { describeCaller } from "./me.ts";
 import type { Principal } from "./principal.ts";
 import { authenticateSession, signIn, signOut } from "./sessions.ts";
 import { createPartner, createTenant, findPartner, findTenant, listPartners, listTenants } from "./tenants.ts";
+import { updateUser } from "./update-user.ts";
 import { createUser, listUsers } from "./users.ts";
 
 /** Partners, tenants, users, API keys, sessions, and branding. */
@@ -31,7 +33,9 @@ export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
       createTenant(db, ctx.actor, input, ctx.requestId),
     findTenant: (ref: string) => findTenant(db, ref),
     listTenants: (filter?: { partnerId?: string }) => listTenants(db, filter),
-    createUser: (ctx: WriteContext, input: CreateUserInput) => createUser(db, ctx, input),
+    createUser: (ctx: WriteContext, granter: Principal, input: CreateUserInput) => createUser(db, ctx, granter, input),
+    updateUser: (ctx: WriteContext, granter: Principal, id: string, input: UpdateUserInput) =>
+      updateUser(db, ctx, granter, id, input),
     listUsers: (tenantId: string) => listUsers(db, tenantId),
     createApiKey: (ctx: WriteContext, creator: Principal, input: CreateApiKeyInput) => createApiKey(db, ctx, creator, input),
     listApiKeys: (tenantId: string) => listApiKeys(db, tenantId),

@@ -3,14 +3,15 @@ import { sql } from "drizzle-orm";
 import type { WriteContext } from "../../platform/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { rows, textArray, withTenant } from "../../platform/db/tenant-scope.ts";
-import { AppError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import { appendAudit, isRoleName, ROLE_NAMES } from "../governance/index.ts";
+import { appendAudit } from "../governance/index.ts";
 import type { CreateUserInput, User } from "./contract/index.ts";
 import { emailTaken, isUniqueViolation } from "./errors.ts";
+import type { Principal } from "./principal.ts";
+import { assertMayGrant } from "./role-grants.ts";
 import { iso, isoOrNull } from "./rows.ts";
 
-type UserRow = Omit<User, "created_at" | "last_sign_in_at"> & { created_at: string; last_sign_in_at: string | null };
+export type UserRow = Omit<User, "created_at" | "last_sign_in_at"> & { created_at: string; last_sign_in_at: string | null };
 
 export const toUser = (row: UserRow): User => ({
   id: row.id,
@@ -25,14 +26,12 @@ export const toUser = (row: UserRow): User => ({
 
 export const USER_COLUMNS = sql.raw("id, tenant_id, email, name, roles, status, created_at, last_sign_in_at");
 
-/** A console user; the password is stored only as an argon2id hash. */
-export async function createUser(db: Database, ctx: WriteContext, input: CreateUserInput): Promise<User> {
-  const unknownRoles = input.roles.filter((role) => !isRoleName(role));
-  if (unknownRoles.length > 0) {
-    throw new AppError("validation_failed", `Unknown role ${unknownRoles.join(", ")}; roles are ${ROLE_NAMES.join(", ")}`, {
-      details: [{ path: "roles", message: `unknown: ${unknownRoles.join(", ")}` }],
-    });
-  }
+/**
+ * A console user; the password is stored only as an argon2id hash. The creator must hold every
+ * scope the roles grant.
+ */
+export async function createUser(db: Database, ctx: WriteContext, granter: Principal, input: CreateUserInput): Promise<User> {
+  assertMayGrant(granter, input.roles);
   const passwordHash = await hash(input.password);
   const id = newId("usr");
   try {

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { CreateUserInput, User } from "../../modules/tenancy/index.ts";
-import { tenantOf, writeContextOf } from "../context.ts";
-import { errorResponses } from "../error-response.ts";
+import { listRoles } from "../../modules/governance/index.ts";
+import { CreateUserInput, RoleInfo, UpdateUserInput, User } from "../../modules/tenancy/index.ts";
+import { principalOf, tenantOf, writeContextOf } from "../context.ts";
+import { errorResponse, errorResponses } from "../error-response.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
 export function userRoutes({ routes, tenancy }: RouteDeps) {
@@ -10,12 +11,14 @@ export function userRoutes({ routes, tenancy }: RouteDeps) {
       method: "post",
       path: "/api/v1/users",
       tags: ["users"],
-      summary: "Create a console user",
+      summary: "Create a console user with a password",
+      description: "The caller must hold every scope the roles grant.",
       access: { scope: "users:admin" },
       request: { body: { content: { "application/json": { schema: CreateUserInput } }, required: true } },
       responses: { 201: { description: "Created", content: { "application/json": { schema: User } } }, ...errorResponses },
     },
-    async (c) => c.json(await tenancy.createUser(writeContextOf(c), c.req.valid("json" as never) as CreateUserInput), 201),
+    async (c) =>
+      c.json(await tenancy.createUser(writeContextOf(c), principalOf(c), c.req.valid("json" as never) as CreateUserInput), 201),
   );
   routes(
     {
@@ -30,5 +33,49 @@ export function userRoutes({ routes, tenancy }: RouteDeps) {
       },
     },
     async (c) => c.json({ data: await tenancy.listUsers(tenantOf(c)) }),
+  );
+  routes(
+    {
+      method: "patch",
+      path: "/api/v1/users/{id}",
+      tags: ["users"],
+      summary: "Rename a user, change their roles, or disable or enable them",
+      description:
+        "Changing roles or status needs every scope the user holds, and new roles every scope they grant. Disabling a user ends their sessions at once. Nobody can disable themself or remove their own `users:admin`.",
+      access: { scope: "users:admin" },
+      request: {
+        params: z.object({ id: z.string() }),
+        body: { content: { "application/json": { schema: UpdateUserInput } }, required: true },
+      },
+      responses: {
+        200: { description: "The user after the change", content: { "application/json": { schema: User } } },
+        404: errorResponse("No such user in this tenant"),
+        409: errorResponse("The change would lock the caller out"),
+        ...errorResponses,
+      },
+    },
+    async (c) =>
+      c.json(
+        await tenancy.updateUser(
+          writeContextOf(c),
+          principalOf(c),
+          c.req.param("id") as string,
+          c.req.valid("json" as never) as UpdateUserInput,
+        ),
+      ),
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/roles",
+      tags: ["users"],
+      summary: "The built-in roles: name, label, description and the scopes each grants",
+      access: { scope: "users:read" },
+      responses: {
+        200: { description: "Roles", content: { "application/json": { schema: z.object({ data: z.array(RoleInfo) }) } } },
+        ...errorResponses,
+      },
+    },
+    (c) => c.json({ data: listRoles() }),
   );
 }
