@@ -12,6 +12,7 @@ import { openPostgres } from "./platform/db/postgres.ts";
 import { createEventBus } from "./platform/events/event-bus.ts";
 import { platformMigrations } from "./platform/index.ts";
 import type { Logger } from "./platform/logger.ts";
+import { createMailer } from "./platform/mail/mailer.ts";
 import { createWorkflowEngine } from "./platform/workflows/engine.ts";
 import { createHttpApp } from "./server/app.ts";
 import { scheduleIdempotencySweep } from "./server/idempotency.ts";
@@ -50,7 +51,8 @@ export async function createCrossdock(options: {
     await lock?.release();
     throw error;
   }
-  const tenancy = createTenancy({ db, sessionTtlHours: config.sessionTtlHours });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const tenancy = createTenancy({ db, sessionTtlHours: config.sessionTtlHours, mailer });
   const records = createRecords({ db });
   const events = createEventBus({ db, logger });
   const workflows = createWorkflowEngine({ db, config, logger });
@@ -84,6 +86,7 @@ export async function createCrossdock(options: {
       stopSweep?.();
       await events.stop();
       await workflows.shutdown();
+      mailer.close();
       await db.close();
       if (!options.db) await operator.unpublish(config.dataDir);
       await lock?.release();

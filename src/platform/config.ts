@@ -42,6 +42,14 @@ export const Config = z.object({
    */
   appVersion: z.string().min(1),
   role: z.enum(["all", "api", "worker"]),
+  /** The mail server outgoing email (invitations) goes through; unset, no email is sent. */
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")
+    .refine((value) => URL.canParse(value), "must be a valid URL")
+    .optional(),
+  /** The address outgoing email comes from; the sender's name is the tenant's branding. */
+  mailFrom: z.string().regex(/^[^\s@<>",]+@[^\s@<>",]+$/, "must be an email address, e.g. crossdock@example.com"),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -59,6 +67,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   executorId: "CROSSDOCK_EXECUTOR_ID",
   appVersion: "CROSSDOCK_APP_VERSION",
   role: "CROSSDOCK_ROLE",
+  smtpUrl: "CROSSDOCK_SMTP_URL",
+  mailFrom: "CROSSDOCK_MAIL_FROM",
 };
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
@@ -76,6 +86,7 @@ const DEFAULTS = {
   idempotencyKeyHours: "24",
   executorId: "local",
   role: "all",
+  mailFrom: "crossdock@localhost",
 } satisfies Partial<Record<keyof Config, string>>;
 
 /** Reads the environment (and optional overrides, e.g. from CLI flags) into a Config. */

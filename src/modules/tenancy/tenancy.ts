@@ -1,19 +1,25 @@
 import type { Actor, WriteContext } from "../../platform/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
+import type { Mailer } from "../../platform/mail/mailer.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
 import { createApiKeyAuthenticator } from "./authenticate.ts";
 import { getPartnerBranding, updatePartnerBranding } from "./branding/partner-branding.ts";
 import { brandingFor, brandingLogo } from "./branding/public-branding.ts";
 import { getTenantBranding, updateTenantBranding } from "./branding/tenant-branding.ts";
 import type {
+  AcceptInvitationInput,
   BrandingInput,
   CreateApiKeyInput,
   CreatePartnerInput,
   CreateTenantInput,
   CreateUserInput,
+  InviteUserInput,
   SignInInput,
   UpdateUserInput,
 } from "./contract/index.ts";
+import { acceptInvitation, previewInvitation } from "./invitations/accept-invitation.ts";
+import type { DeliveryOptions } from "./invitations/deliver-invitation.ts";
+import { inviteUser, resendInvitation } from "./invitations/invite-user.ts";
 import { describeCaller } from "./me.ts";
 import type { Principal } from "./principal.ts";
 import { authenticateSession, signIn, signOut } from "./sessions.ts";
@@ -21,9 +27,9 @@ import { createPartner, createTenant, findPartner, findTenant, listPartners, lis
 import { updateUser } from "./update-user.ts";
 import { createUser, listUsers } from "./users.ts";
 
-/** Partners, tenants, users, API keys, sessions, and branding. */
-export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
-  const { db, sessionTtlHours } = deps;
+/** Partners, tenants, users and invitations, API keys, sessions, and branding. */
+export function createTenancy(deps: { db: Database; sessionTtlHours: number; mailer: Mailer }) {
+  const { db, sessionTtlHours, mailer } = deps;
   const apiKeys = createApiKeyAuthenticator(db);
   return {
     createPartner: (input: CreatePartnerInput) => createPartner(db, input),
@@ -37,6 +43,12 @@ export function createTenancy(deps: { db: Database; sessionTtlHours: number }) {
     updateUser: (ctx: WriteContext, granter: Principal, id: string, input: UpdateUserInput) =>
       updateUser(db, ctx, granter, id, input),
     listUsers: (tenantId: string) => listUsers(db, tenantId),
+    inviteUser: (ctx: WriteContext, granter: Principal, input: InviteUserInput, options: DeliveryOptions) =>
+      inviteUser(db, mailer, ctx, granter, input, options),
+    resendInvitation: (ctx: WriteContext, granter: Principal, userId: string, options: DeliveryOptions) =>
+      resendInvitation(db, mailer, ctx, granter, userId, options),
+    previewInvitation: (token: string) => previewInvitation(db, token),
+    acceptInvitation: (input: AcceptInvitationInput) => acceptInvitation(db, input, sessionTtlHours),
     createApiKey: (ctx: WriteContext, creator: Principal, input: CreateApiKeyInput) => createApiKey(db, ctx, creator, input),
     listApiKeys: (tenantId: string) => listApiKeys(db, tenantId),
     async revokeApiKey(ctx: WriteContext, id: string) {

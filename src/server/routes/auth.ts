@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { Me, SignInInput, type Tenancy, User } from "../../modules/tenancy/index.ts";
+import { AcceptInvitationInput, InvitationPreview, Me, SignInInput, type Tenancy, User } from "../../modules/tenancy/index.ts";
 import type { Config } from "../../platform/config.ts";
 import { SESSION_COOKIE } from "../authenticate.ts";
 import { type AppContext, principalOf } from "../context.ts";
-import { errorResponses } from "../error-response.ts";
+import { errorResponse, errorResponses } from "../error-response.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
 const SignedIn = z.object({ user: User, expires_at: z.string() });
@@ -23,7 +23,7 @@ function signedIn(c: AppContext, config: Config, session: Session) {
   return c.json({ user: session.user, expires_at: session.expires_at }, 201);
 }
 
-/** Console sign-in and sign-out (session cookie), and "who am I" for any credential. */
+/** Console sign-in and sign-out (session cookie), accepting an invitation, and "who am I" for any credential. */
 export function authRoutes({ routes, tenancy, config }: RouteDeps) {
   routes(
     {
@@ -55,6 +55,41 @@ export function authRoutes({ routes, tenancy, config }: RouteDeps) {
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     },
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/auth/invitations/{token}",
+      tags: ["auth"],
+      summary: "What an invitation link is for, before its password is chosen",
+      access: { public: true },
+      request: { params: z.object({ token: z.string().max(200) }) },
+      responses: {
+        200: { description: "The invitation", content: { "application/json": { schema: InvitationPreview } } },
+        404: errorResponse("The link is unknown, used, replaced by a newer one, or expired"),
+      },
+    },
+    async (c) => c.json(await tenancy.previewInvitation(c.req.param("token") as string)),
+  );
+  routes(
+    {
+      method: "post",
+      path: "/api/v1/auth/invitations/accept",
+      tags: ["auth"],
+      summary: "Choose a password with an invitation's token, and sign in",
+      description: "The token works once. The response and cookie are those of signing in.",
+      access: { public: true },
+      request: { body: { content: { "application/json": { schema: AcceptInvitationInput } }, required: true } },
+      responses: {
+        201: {
+          description: "Password set and signed in; the session cookie is set",
+          content: { "application/json": { schema: SignedIn } },
+        },
+        404: errorResponse("The link is unknown, used, replaced by a newer one, or expired"),
+        422: errorResponses[422],
+      },
+    },
+    async (c) => signedIn(c, config, await tenancy.acceptInvitation(c.req.valid("json" as never) as AcceptInvitationInput)),
   );
   routes(
     {

@@ -1,11 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { listRoles } from "../../modules/governance/index.ts";
-import { CreateUserInput, RoleInfo, UpdateUserInput, User } from "../../modules/tenancy/index.ts";
-import { principalOf, tenantOf, writeContextOf } from "../context.ts";
+import { CreateUserInput, Invitation, InviteUserInput, RoleInfo, UpdateUserInput, User } from "../../modules/tenancy/index.ts";
+import type { Config } from "../../platform/config.ts";
+import { type AppContext, principalOf, tenantOf, writeContextOf } from "../context.ts";
 import { errorResponse, errorResponses } from "../error-response.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
-export function userRoutes({ routes, tenancy }: RouteDeps) {
+/** Links in emails point at the public URL when one is configured, else at the origin the request came to. */
+const linkBase = (c: AppContext, config: Config) => ({ baseUrl: config.publicUrl ?? new URL(c.req.url).origin });
+
+export function userRoutes({ routes, tenancy, config }: RouteDeps) {
   routes(
     {
       method: "post",
@@ -62,6 +66,54 @@ export function userRoutes({ routes, tenancy }: RouteDeps) {
           c.req.param("id") as string,
           c.req.valid("json" as never) as UpdateUserInput,
         ),
+      ),
+  );
+  routes(
+    {
+      method: "post",
+      path: "/api/v1/users/invitations",
+      tags: ["users"],
+      summary: "Invite someone: a user without a password, emailed a one-time link (72 hours) to choose one",
+      description:
+        "The email is in the tenant's branding. When it cannot be sent (no mail server, or the server refused), the user and link are kept, `email` says why, and `link` carries the link so an admin can pass it on.",
+      access: { scope: "users:admin" },
+      request: { body: { content: { "application/json": { schema: InviteUserInput } }, required: true } },
+      responses: {
+        201: { description: "Invited", content: { "application/json": { schema: Invitation } } },
+        409: errorResponse("A user with this email already exists"),
+        ...errorResponses,
+      },
+    },
+    async (c) =>
+      c.json(
+        await tenancy.inviteUser(
+          writeContextOf(c),
+          principalOf(c),
+          c.req.valid("json" as never) as InviteUserInput,
+          linkBase(c, config),
+        ),
+        201,
+      ),
+  );
+  routes(
+    {
+      method: "post",
+      path: "/api/v1/users/{id}/invitations",
+      tags: ["users"],
+      summary: "Send a user who has not chosen a password a new invitation; the previous link stops working",
+      access: { scope: "users:admin" },
+      request: { params: z.object({ id: z.string() }) },
+      responses: {
+        201: { description: "Invited again", content: { "application/json": { schema: Invitation } } },
+        404: errorResponse("No such user in this tenant"),
+        409: errorResponse("The user has already chosen a password, or is disabled"),
+        ...errorResponses,
+      },
+    },
+    async (c) =>
+      c.json(
+        await tenancy.resendInvitation(writeContextOf(c), principalOf(c), c.req.param("id") as string, linkBase(c, config)),
+        201,
       ),
   );
   routes(
