@@ -5,5 +5,6 @@ export { isRoleName, listRoles, ROLE_NAMES, ROLES, type RoleName, scopesForRoles
 export { isScope, SCOPES, type Scope, TENANT_SCOPES } from "./scopes.ts";
 
 export const governanceMigrations = { module: "governance", directory: new URL("./migrations/", import.meta.url) };
+export { auditFacets } from "./audit/audit-facets.ts";
 export { listEntries } from "./audit/list-entries.ts";
 export * as governanceContract from "./contract/index.ts";

@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { governanceContract, listEntries, verifyChain } from "../../modules/governance/index.ts";
+import { auditFacets, governanceContract, listEntries, verifyChain } from "../../modules/governance/index.ts";
 import { withTenant } from "../../platform/db/tenant-scope.ts";
 import { tenantOf } from "../context.ts";
 import { errorResponses } from "../error-response.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
-const { AuditEntry, AuditQuery, ChainReport } = governanceContract;
+const { AuditEntry, AuditFacets, AuditQuery, ChainReport } = governanceContract;
 
 export function auditRoutes({ routes, db }: RouteDeps) {
   routes(
@@ -14,6 +14,8 @@ export function auditRoutes({ routes, db }: RouteDeps) {
       path: "/api/v1/audit",
       tags: ["audit"],
       summary: "The tenant's audit trail, newest first",
+      description:
+        "`record=<id>` gives the entries about one record: those naming it as their resource, and batch upserts listing it in `data.ids`.",
       access: { scope: "audit:read" },
       request: { query: AuditQuery },
       responses: {
@@ -30,6 +32,23 @@ export function auditRoutes({ routes, db }: RouteDeps) {
       const tenantId = tenantOf(c);
       const query = c.req.valid("query" as never) as z.infer<typeof AuditQuery>;
       return c.json(await withTenant(db, tenantId, (tx) => listEntries(tx, tenantId, query)));
+    },
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/audit/facets",
+      tags: ["audit"],
+      summary: "The values the trail's filters can take: its actions, actors and resource types, sorted",
+      access: { scope: "audit:read" },
+      responses: {
+        200: { description: "Facets", content: { "application/json": { schema: AuditFacets } } },
+        ...errorResponses,
+      },
+    },
+    async (c) => {
+      const tenantId = tenantOf(c);
+      return c.json(await withTenant(db, tenantId, (tx) => auditFacets(tx, tenantId)));
     },
   );
   routes(

@@ -3,6 +3,14 @@ import type { Tx } from "../../../platform/db/database.ts";
 import { rows } from "../../../platform/db/tenant-scope.ts";
 import type { AuditEntry, AuditQuery } from "../contract/index.ts";
 
+/**
+ * Entries about one record: those naming it as their resource, and batch writes listing it among
+ * their `data.ids`. Written so each side can use its index (see migrations/0002-audit-lookups.sql).
+ */
+export function aboutRecord(id: string): SQL {
+  return sql`(resource_id = ${id} or (data -> 'ids') @> ${JSON.stringify([id])}::jsonb)`;
+}
+
 /** Newest first, filtered; `next_before_seq` continues the listing. */
 export async function listEntries(
   tx: Tx,
@@ -22,6 +30,7 @@ export async function listEntries(
     );
   if (query.resource_type) where.push(sql`resource_type = ${query.resource_type}`);
   if (query.resource_id) where.push(sql`resource_id = ${query.resource_id}`);
+  if (query.record) where.push(aboutRecord(query.record));
   if (query.from) where.push(sql`occurred_at >= ${query.from}`);
   if (query.to) where.push(sql`occurred_at < ${query.to}`);
   if (query.before_seq) where.push(sql`seq < ${query.before_seq}`);
