@@ -4,6 +4,7 @@ import {
   isRecordTypeName,
   RECORD_TYPES,
   type RecordOutput,
+  type RecordsSummary,
   type RecordType,
   type RecordTypeName,
   recordTypes,
@@ -12,6 +13,7 @@ import { UnknownRecordTypeError } from "./errors.ts";
 import { getRecord } from "./read/get-record.ts";
 import { type ListPage, listRecords } from "./read/list-records.ts";
 import { type HistoryOptions, type RecordHistoryEntry, recordHistory } from "./read/record-history.ts";
+import { recordsSummary } from "./read/records-summary.ts";
 import { type UpsertOptions, type UpsertResult, upsertRecords } from "./upsert/upsert-records.ts";
 
 /** List query parameters as a URL gives them: see the type's `listQuery` schema. */
@@ -59,6 +61,11 @@ export function createRecords(deps: { db: Database }) {
     /** A page of records; pass `next_cursor` back as `cursor` for the next one. */
     async list<T extends RecordTypeName>(tenantId: string, type: T, query: ListQuery = {}): Promise<ListPage<RecordOutput<T>>> {
       return (await listRecords(db, tenantId, definitionOf(type), query)) as ListPage<RecordOutput<T>>;
+    },
+
+    /** Every record type with how many records the tenant holds and when one last changed. */
+    summary(tenantId: string): Promise<RecordsSummary> {
+      return recordsSummary(db, tenantId);
     },
 
     /** Every version of a record, oldest first, with who changed it and when. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RecordsSummary } from "../../modules/records/index.ts";
 import { sweepIdempotencyKeys } from "../idempotency.ts";
 import { createTestServer, type TestServer } from "../testing/test-server.ts";
 
@@ -131,6 +132,38 @@ describe("records through the REST API", () => {
     );
     expect(details.find((d) => d.index === 4)?.message).toMatch(/repeats the record of row 0/);
     expect((await server.request("GET", "/api/v1/records/items/by-external-id/erp/I-20", { token: key })).status).toBe(404);
+  });
+
+  it("sums up the record types, and counts a filtered list when asked", async () => {
+    const { key: own } = await server.createTenantWithKey("summary");
+    await server.request("POST", "/api/v1/records/items", { token: own, json: [item(1), item(2), item(3)] });
+    const summary = await server.request("GET", "/api/v1/records", { token: own });
+    expect(summary.status).toBe(200);
+    expect(RecordsSummary.parse(summary.body).data[0]).toMatchObject({
+      type: "item",
+      path: "items",
+      title: "Item",
+      count: 3,
+      last_updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+    });
+    expect(summary.body.data.find((entry: { type: string }) => entry.type === "customer")).toMatchObject({ count: 0 });
+
+    const page = await server.request("GET", "/api/v1/records/items?limit=2&total=true", { token: own });
+    expect(page.body).toMatchObject({ total: 3, next_cursor: expect.any(String) });
+    expect(page.body.data).toHaveLength(2);
+    const next = await server.request("GET", `/api/v1/records/items?limit=2&total=true&cursor=${page.body.next_cursor}`, {
+      token: own,
+    });
+    expect(next.body).toMatchObject({ total: 3, next_cursor: null });
+    const filtered = await server.request("GET", "/api/v1/records/items?external_id=I-2&total=true", { token: own });
+    expect(filtered.body.total).toBe(1);
+    expect((await server.request("GET", "/api/v1/records/items", { token: own })).body).not.toHaveProperty("total");
+    expect((await server.request("GET", "/api/v1/records/items?total=1", { token: own })).status).toBe(422);
+
+    const openapi = (await server.request("GET", "/openapi.json")).body;
+    const listed = openapi.paths["/api/v1/records/items"].get;
+    expect(listed.parameters.map((p: { name: string }) => p.name)).toContain("total");
+    expect(JSON.stringify(listed.responses["200"])).toContain("total");
   });
 
   it("writes the valid rows of a partial batch and reports the others", async () => {

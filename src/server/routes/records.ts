@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { RecordsSummary } from "../../modules/records/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { MAX_BATCH, parseBulkBody } from "../bulk-body.ts";
 import { tenantOf, writeContextOf } from "../context.ts";
@@ -30,6 +31,20 @@ const UpsertResult = z.object({
 
 /** One set of routes per canonical record type, documented with that type's own schemas. */
 export function recordRoutes({ routes, rawRoutes, records, db, config }: RouteDeps) {
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/records",
+      tags: ["records"],
+      summary: "Every record type, with how many records the tenant holds and when one last changed",
+      access: { scope: "records:read" },
+      responses: {
+        200: { description: "The record types", content: { "application/json": { schema: RecordsSummary } } },
+        ...errorResponses,
+      },
+    },
+    async (c) => c.json(await records.summary(tenantOf(c))),
+  );
   for (const type of records.types) {
     const base = `/api/v1/records/${type.path}`;
     const tag = `records: ${type.path}`;
@@ -105,7 +120,17 @@ export function recordRoutes({ routes, rawRoutes, records, db, config }: RouteDe
           200: {
             description: "A page",
             content: {
-              "application/json": { schema: z.object({ data: z.array(type.output), next_cursor: z.string().nullable() }) },
+              "application/json": {
+                schema: z.object({
+                  data: z.array(type.output),
+                  next_cursor: z.string().nullable(),
+                  total: z
+                    .number()
+                    .int()
+                    .optional()
+                    .describe("With `total=true`: how many records match the filters, on every page."),
+                }),
+              },
             },
           },
           ...errorResponses,

@@ -35,5 +35,5 @@ export {
   type Supplier,
 } from "./registry.ts";
 export type { Rule } from "./rules.ts";
-export { isCalendarDate, normaliseCurrency, normaliseDecimal, normaliseTimestamp } from "./values.ts";
 export { RecordsSummary } from "./summary.ts";
+export { isCalendarDate, normaliseCurrency, normaliseDecimal, normaliseTimestamp } from "./values.ts";

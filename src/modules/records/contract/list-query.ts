@@ -141,6 +141,10 @@ export function buildListQuery(
       .enum([...sortable, ...sortable.map((name) => `-${name}`)] as [string, ...string[]])
       .optional()
       .describe("A field to sort by; `-` before it sorts descending. Default: id (creation order)."),
+    total: z
+      .enum(["true", "false"])
+      .optional()
+      .describe("`true`: the response also has `total`, how many records match the filters (whatever the cursor)."),
   };
   if (children.length > 0) {
     shape.include = z

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformMigrations } from "../../../platform/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../../platform/testing/test-database.ts";
 import { governanceMigrations } from "../../governance/index.ts";
-import { createRecords, type ListQuery, type Records, recordsMigrations, type SalesOrder } from "../index.ts";
+import { createRecords, type ListQuery, RECORD_TYPE_NAMES, type Records, recordsMigrations, type SalesOrder } from "../index.ts";
 
 const ctx = (tenantId: string) => ({ tenantId, actor: { type: "system" as const, id: "test" } });
 const STATUSES = ["open", "released", "shipped", "closed"] as const;
@@ -162,6 +162,47 @@ describe("listing records", () => {
     await expect(
       records.list("ten_a", "sales_order", { sort: "-order_date", cursor: next_cursor as string }),
     ).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("counts every record the filters match when asked, whatever the page", async () => {
+    const expected = all.filter((row) => row.status === "open" || row.status === "shipped").length;
+    const first = await records.list("ten_a", "sales_order", { status: "open,shipped", limit: 10, total: "true" });
+    expect(first.total).toBe(expected);
+    expect(first.data).toHaveLength(10);
+    const second = await records.list("ten_a", "sales_order", {
+      status: "open,shipped",
+      limit: 10,
+      total: "true",
+      cursor: first.next_cursor as string,
+    });
+    expect(second.total).toBe(expected);
+    expect((await records.list("ten_a", "sales_order", { total: "true" })).total).toBe(COUNT);
+    expect((await records.list("ten_b", "sales_order", { total: "true" })).total).toBe(2);
+    expect((await records.list("ten_a", "sales_order", { q: "nothing-like-this", total: "true" })).total).toBe(0);
+    expect(await records.list("ten_a", "sales_order", { limit: 1 })).not.toHaveProperty("total");
+    expect(await records.list("ten_a", "sales_order", { limit: 1, total: "false" })).not.toHaveProperty("total");
+    await expect(records.list("ten_a", "sales_order", { total: "yes" })).rejects.toMatchObject({ details: [{ path: "total" }] });
+  });
+
+  it("sums up every record type for the tenant: how many, and when one last changed", async () => {
+    const summary = await records.summary("ten_a");
+    expect(summary.data.map((entry) => entry.type)).toEqual(RECORD_TYPE_NAMES);
+    const orders = summary.data.find((entry) => entry.type === "sales_order");
+    const newest = all
+      .map((row) => row.updated_at)
+      .sort()
+      .at(-1);
+    expect(orders).toEqual({
+      type: "sales_order",
+      path: "sales-orders",
+      plural: "sales_orders",
+      title: "Sales order",
+      count: COUNT,
+      last_updated_at: newest,
+    });
+    expect(summary.data.find((entry) => entry.type === "item")).toMatchObject({ count: 0, last_updated_at: null });
+    expect((await records.summary("ten_b")).data.find((entry) => entry.type === "sales_order")?.count).toBe(2);
+    expect((await records.summary("ten_nobody")).data.every((entry) => entry.count === 0)).toBe(true);
   });
 
   it("shows each tenant only its own records", async () => {
