@@ -4,7 +4,6 @@ export type { ListPage } from "./read/list-records.ts";
 export { HISTORY_LIMIT, type HistoryOptions, type RecordHistoryEntry } from "./read/record-history.ts";
 export { createRecords, type ListQuery, type Records } from "./records.ts";
 export {
-  AUDIT_ID_LIMIT,
   MAX_BATCH,
   type UpsertMode,
   type UpsertOptions,

@@ -28,7 +28,7 @@ export const MAX_BATCH = 10_000;
  * Most record ids one audit entry lists: a whole batch, so every record's trail (`GET /audit?record=`)
  * finds every batch that wrote it. The digest covers the batch's content.
  */
-export const AUDIT_ID_LIMIT = MAX_BATCH;
+const AUDIT_ID_LIMIT = MAX_BATCH;
 
 const statementCache = new Map<string, UpsertStatements>();
 function statementsFor(type: RecordType): UpsertStatements {
