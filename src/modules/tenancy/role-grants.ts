@@ -22,7 +22,7 @@ export function assertMayGrant(granter: Principal, roles: readonly string[]): vo
   if (missing.length > 0) {
     throw new AppError(
       "forbidden",
-      `You cannot grant ${roles.length === 1 ? "the role" : "the roles"} ${roles.join(", ")}: it needs scopes you do not hold: ${missing.join(", ")}`,
+      `You cannot grant ${roles.length === 1 ? "the role" : "the roles"} ${roles.join(", ")}: ${roles.length === 1 ? "it needs" : "they need"} scopes you do not hold: ${missing.join(", ")}`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Branding, BrandingInput, EffectiveBranding, TenantBranding } from "../../modules/tenancy/index.ts";
+import { AppError } from "../../platform/errors.ts";
 import { principalOf, tenantOf, writeContextOf } from "../context.ts";
 import { errorResponse, errorResponses } from "../error-response.ts";
 import { partnerOf } from "../partner-of.ts";
@@ -55,12 +56,7 @@ export function brandingRoutes({ routes, tenancy }: RouteDeps) {
     },
     async (c) => {
       const logo = await tenancy.brandingLogo(c.req.query("tenant"));
-      if (!logo) {
-        return c.json(
-          { error: { code: "not_found", message: "There is no logo for this tenant", request_id: c.get("requestId") } },
-          404,
-        );
-      }
+      if (!logo) throw new AppError("not_found", "Neither this tenant nor its partner has a logo");
       return c.body(new Uint8Array(logo.bytes), 200, { ...LOGO_HEADERS, "Content-Type": logo.contentType });
     },
   );
