@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { type Metric, report } from "./support/results.ts";
 import { type ServerProcess, startServer } from "../test/support/server-process.ts";
+import { type Metric, report } from "./support/results.ts";
 
 /**
  * Records through the HTTP API, as an integrator would use it, against a `crossdock start`

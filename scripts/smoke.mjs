@@ -4,7 +4,7 @@
 //   node scripts/smoke.mjs
 //
 // 1. starts the server with the `start` script of package.json (what `npm start` runs), on a free
-//    port and a new data directory, and waits for /readyz;
+//    port and a new data directory, and waits for /readyz; checks the console is served there;
 // 2. sets up a tenant and an API key with the CLI (`crossdock tenants create`, `crossdock api-keys
 //    create`); the embedded database belongs to the running server, so the CLI goes through it;
 // 3. upserts two items over the REST API, lists them and reads each back, checking the fields, and
@@ -201,6 +201,26 @@ async function main() {
   server = startServer(port);
   const readyMs = await waitForReady(base);
   console.log(`ready in ${readyMs} ms (first start on a new data directory)`);
+
+  header("the console is served at the printed URL, on the API's port");
+  const page = await fetch(`${base}/`);
+  const html = await page.text();
+  if (page.status !== 200 || !page.headers.get("content-type")?.startsWith("text/html") || !html.includes('id="root"')) {
+    fail(`GET / did not answer the console's page: ${page.status} ${html.slice(0, 300)}`);
+  }
+  const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  if (!script) fail(`the console's page names no script: ${html.slice(0, 500)}`);
+  const asset = await fetch(`${base}${script}`);
+  if (asset.status !== 200 || !asset.headers.get("content-type")?.includes("javascript")) {
+    fail(`GET ${script} answered ${asset.status} ${asset.headers.get("content-type")}`);
+  }
+  const deepLink = await fetch(`${base}/records/items?q=BRG`);
+  if (deepLink.status !== 200 || !(await deepLink.text()).includes('id="root"')) fail("a console deep link did not get its page");
+  const missingApi = await fetch(`${base}/api/v1/no-such-thing`);
+  if (missingApi.status !== 404 || !missingApi.headers.get("content-type")?.includes("json")) {
+    fail(`an unknown API path answered ${missingApi.status} ${missingApi.headers.get("content-type")}, not a JSON 404`);
+  }
+  console.log(`GET / → 200 (console), ${script} → 200, a deep link → the console, an unknown API path → JSON 404`);
 
   header("CLI: create a tenant");
   const tenant = await cli(["tenants", "create", "--name", "Acme Supply", "--slug", "acme", "--json"]);

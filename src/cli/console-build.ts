@@ -50,6 +50,9 @@ export async function ensureConsoleBuilt(log: (line: string) => void): Promise<C
     await vite.build({
       configFile: path.join(CONSOLE_SOURCE_DIR, "vite.config.ts"),
       logLevel: "warn",
+      mode: "production",
+      // A production React build whatever NODE_ENV says (test runners set it to "test").
+      define: { "process.env.NODE_ENV": JSON.stringify("production") },
       build: { outDir: staging, emptyOutDir: true },
     });
     await writeFile(path.join(staging, BUILD_STAMP_FILE), `${fingerprint}\n`);

@@ -11,6 +11,7 @@ export type Serving = { crossdock: Crossdock; url: string };
  */
 export async function serveCrossdock(config: Config, started = performance.now()): Promise<Serving> {
   const logger = createLogger({ level: config.logLevel });
+  const consoleNote = await prepareConsole(config);
   const [{ serve }, { createCrossdock }] = await Promise.all([import("@hono/node-server"), import("../main.ts")]);
   const crossdock = await createCrossdock({ config, logger });
   const server = serve({ fetch: crossdock.http.app.fetch, port: config.port, hostname: config.host });
@@ -23,7 +24,7 @@ export async function serveCrossdock(config: Config, started = performance.now()
   await crossdock.start(url);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   process.stdout.write(
-    `Crossdock is ready in ${seconds} s\n  console  ${url}/\n  API      ${url}/api/v1  (OpenAPI: ${url}/openapi.json)\n  data     ${crossdock.db.description}\nPress Ctrl-C to stop.\n`,
+    `Crossdock is ready in ${seconds} s\n  console  ${url}/${consoleNote}\n  API      ${url}/api/v1  (OpenAPI: ${url}/openapi.json)\n  data     ${crossdock.db.description}\nPress Ctrl-C to stop.\n`,
   );
   // Whoever read our output may be gone by the time we stop (a closed pipe): stopping must not fail on it.
   process.stdout.on("error", () => {});
@@ -40,4 +41,22 @@ export async function serveCrossdock(config: Config, started = performance.now()
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   return { crossdock, url };
+}
+
+/**
+ * Builds the console when its sources changed (not for worker-only processes, and not under
+ * `npm run dev`, where Vite serves it). Returns a note for the console's line of the banner.
+ */
+async function prepareConsole(config: Config): Promise<string> {
+  if (config.role === "worker" || process.env.CROSSDOCK_SKIP_CONSOLE_BUILD === "1") return "";
+  const { ensureConsoleBuilt } = await import("./console-build.ts");
+  const build = await ensureConsoleBuilt((line) => process.stdout.write(`${line}\n`));
+  switch (build.status) {
+    case "built":
+      return `  (built in ${build.seconds?.toFixed(1)} s)`;
+    case "unavailable":
+      return `  (not available: ${build.reason})`;
+    default:
+      return "";
+  }
 }

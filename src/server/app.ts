@@ -13,7 +13,7 @@ import { handleError } from "./errors.ts";
 import { createHttpMetrics } from "./metrics.ts";
 import type { OperatorAccess } from "./operator-access.ts";
 import { requestId } from "./request-id.ts";
-import { createRouteTable, defineRawRoute, defineRoute } from "./route-access.ts";
+import { createRouteTable, definePage, defineRawRoute, defineRoute } from "./route-access.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -83,6 +83,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     app,
     routes: (spec, handler) => defineRoute(app, { table, tenancy: deps.tenancy }, spec, handler),
     rawRoutes: (spec, handler) => defineRawRoute(app, { table, tenancy: deps.tenancy }, spec, handler),
+    pages: (path, handler) => definePage(app, table, path, handler),
     config: deps.config,
     db: deps.db,
     tenancy: deps.tenancy,
@@ -91,7 +92,6 @@ export function createHttpApp(deps: HttpAppDeps) {
     isReady: deps.isReady,
   };
   for (const register of [
-    consoleRoutes,
     healthRoutes,
     authRoutes,
     brandingRoutes,
@@ -124,6 +124,8 @@ export function createHttpApp(deps: HttpAppDeps) {
     },
     (c) => c.json(document()),
   );
+  // Last, so API requests never pass through the console's catch-all page route.
+  consoleRoutes(routeDeps);
   return { app, routeTable: table, metrics, document };
 }
 

@@ -12,7 +12,13 @@ import type { AppEnv } from "./context.ts";
  */
 export type RouteAccess = { public: true } | { authenticated: true } | { scope: Scope };
 
-export type AccessEntry = { method: string; path: string; access: RouteAccess };
+export type AccessEntry = {
+  method: string;
+  path: string;
+  access: RouteAccess;
+  /** false for the console's pages and files: public, but not part of the API's description. */
+  documented?: false;
+};
 
 export type RouteTable = {
   entries: AccessEntry[];
@@ -112,4 +118,10 @@ export function defineRawRoute(
   const { access, route } = declare(deps.table, spec);
   app.openAPIRegistry.registerPath(route);
   app.on(route.method.toUpperCase(), honoPath(route.path), authorize(access, deps.tenancy), handler);
+}
+
+/** A public GET that serves the console (HTML or its files): in the table, not in the OpenAPI document. */
+export function definePage(app: OpenAPIHono<AppEnv>, table: RouteTable, path: string, handler: Handler<AppEnv>): void {
+  table.entries.push({ method: "GET", path, access: { public: true }, documented: false });
+  app.get(path, handler);
 }

@@ -45,6 +45,7 @@ describe("route table", () => {
     expect(response.body.openapi).toBe("3.1.0");
     const paths = Object.keys(response.body.paths);
     for (const entry of server.crossdock.http.routeTable.entries) {
+      if (entry.documented === false) continue;
       const openApiPath = entry.path.replace(/:([a-z_]+)/g, "{$1}");
       expect(paths, entry.path).toContain(openApiPath);
       const operation = response.body.paths[openApiPath][entry.method.toLowerCase()];

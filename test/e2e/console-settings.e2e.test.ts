@@ -100,7 +100,7 @@ describe.skipIf(chromiumMissing)("console: settings, branding, scopes and partne
     const dialog = page.getByRole("dialog", { name: "Invite a user" });
     await dialog.getByLabel("Name").fill("Cass CSR");
     await dialog.getByLabel("Email").fill("cass@acme.example");
-    await dialog.getByRole("checkbox", { name: /^CSR/ }).check();
+    await dialog.getByRole("checkbox", { name: /^Customer service rep/ }).check();
     await dialog.getByRole("button", { name: "Send invitation" }).click();
     // No SMTP server is configured here: the console says so and gives the link to pass on.
     await containsText(dialog.getByTestId("invitation-result"), "Email is not set up");

@@ -193,7 +193,7 @@ const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/settings",
   component: () => (
-    <RequireScope scopes={SETTINGS_SECTIONS.map((section) => section.scope)} what="settings">
+    <RequireScope scopes={SETTINGS_SECTIONS.flatMap((section) => section.scopes)} what="settings">
       <SettingsLayout />
     </RequireScope>
   ),
@@ -204,7 +204,7 @@ const settingsIndexRoute = createRoute({
   path: "/",
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
-    const first = SETTINGS_SECTIONS.find((section) => me.scopes.includes(section.scope));
+    const first = SETTINGS_SECTIONS.find((section) => section.scopes.some((scope) => me.scopes.includes(scope)));
     if (first) throw redirect({ to: first.path });
   },
 });
@@ -233,7 +233,7 @@ const brandingRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/branding",
   component: () => (
-    <RequireScope scopes={["tenant:read"]} what="branding">
+    <RequireScope scopes={["tenant:admin", "partner:admin"]} what="branding">
       <BrandingPage />
     </RequireScope>
   ),

@@ -140,6 +140,7 @@ export function buildPurchasing(
           14,
           delayed ? "delayed" : "in_transit",
           delayed ? `Delay: ${order.lateReason}` : "In transit",
+          // biome-ignore lint/complexity/useMathMinMax: ISO dates (strings), the later of the two
           eta < date ? date : eta,
         );
       }

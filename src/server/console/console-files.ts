@@ -13,7 +13,7 @@ const CONTENT_TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-export type ConsoleFile = { body: Uint8Array; contentType: string };
+export type ConsoleFile = { body: Uint8Array<ArrayBuffer>; contentType: string };
 
 /**
  * Reads the built console from `distDir`. Hashed assets never change under one name, so they are
@@ -38,7 +38,7 @@ export function createConsoleFiles(distDir: string) {
       const file = path.resolve(root, `.${decodeURIComponent(requestPath)}`);
       if (!file.startsWith(path.join(root, "assets") + path.sep)) return undefined;
       try {
-        const body = await readFile(file);
+        const body = new Uint8Array(await readFile(file));
         const found = { body, contentType: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" };
         if (assets.size < 500) assets.set(requestPath, found);
         return found;

@@ -1,34 +1,57 @@
-import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { CONSOLE_DIST_DIR } from "../console/console-dir.ts";
+import { createConsoleFiles } from "../console/console-files.ts";
+import type { AppEnv } from "../context.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Crossdock</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1d2433}code{background:#eef1f5;padding:0 .3em;border-radius:3px}</style>
-</head>
-<body>
-<h1>Crossdock is running</h1>
-<p>The console is not built yet. Everything it will show is available through the REST API.</p>
-<ul>
-<li><a href="/openapi.json">API description (OpenAPI 3.1)</a></li>
-<li><a href="/readyz">Readiness</a> · <a href="/metrics">Metrics</a></li>
-</ul>
-<p>Create a tenant and an API key with <code>npx crossdock tenants create</code> and <code>npx crossdock api-keys create</code>.</p>
-</body>
-</html>`;
+/** Paths that belong to the API and its operations endpoints, never to the console. */
+const NOT_CONSOLE = /^\/(api|openapi\.json|healthz|readyz|metrics)(\/|$)/;
 
-/** A placeholder home page until the console (web/) is built. */
-export function consoleRoutes({ routes }: RouteDeps) {
-  routes(
-    {
-      method: "get",
-      path: "/",
-      tags: ["console"],
-      summary: "The console",
-      access: { public: true },
-      responses: { 200: { description: "HTML", content: { "text/html": { schema: z.string() } } } },
-    },
-    (c) => c.html(PAGE),
-  );
+// The console is a same-origin app: it loads nothing from elsewhere and calls only this API.
+// Images may be data: URLs (tenant logos are stored that way).
+const HTML_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-cache",
+  "content-security-policy":
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+  "x-frame-options": "DENY",
+};
+
+const NOT_BUILT = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Console not built</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1d2433}code{background:#eef1f5;padding:0 .3em;border-radius:3px}</style>
+</head><body><h1>The console is not built</h1>
+<p>This server has no console build in <code>web/dist</code>. Run <code>npm run build:console</code>, or start with
+<code>npm start</code>, which builds it when needed.</p>
+<p>The REST API works without it: <a href="/openapi.json">OpenAPI description</a>.</p></body></html>`;
+
+/**
+ * The console (web/dist), served by the API's own process on its port: hashed assets with a long
+ * cache life, and index.html for every other page path, where the console's router takes over.
+ */
+export function consoleRoutes({ pages }: RouteDeps, distDir = CONSOLE_DIST_DIR) {
+  const files = createConsoleFiles(distDir);
+
+  async function page(c: Context<AppEnv>) {
+    const html = await files.index();
+    if (!html) return c.body(NOT_BUILT, 503, { ...HTML_HEADERS, "cache-control": "no-store" });
+    return c.body(html, 200, HTML_HEADERS);
+  }
+
+  pages("/assets/*", async (c) => {
+    const file = await files.asset(c.req.path);
+    if (!file) return c.json({ error: { code: "not_found", message: `No console file ${c.req.path}` } }, 404);
+    return c.body(file.body, 200, {
+      "content-type": file.contentType,
+      "cache-control": "public, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+    });
+  });
+  pages("/", page);
+  pages("/*", async (c, next) => {
+    if (NOT_CONSOLE.test(c.req.path)) return next();
+    return page(c);
+  });
 }

@@ -15,6 +15,8 @@ export type RouteDeps = {
   app: OpenAPIHono<AppEnv>;
   routes: (spec: RouteSpec, handler: Handler<AppEnv>) => void;
   rawRoutes: (spec: RouteSpec, handler: Handler<AppEnv>) => void;
+  /** A console page or file: public, served as is, left out of the OpenAPI document. */
+  pages: (path: string, handler: Handler<AppEnv>) => void;
   config: Config;
   db: Database;
   tenancy: Tenancy;

@@ -89,7 +89,7 @@ export const AREAS: readonly Area[] = [
     key: "settings",
     label: "Settings",
     path: "/settings",
-    scopes: ["users:read", "api_keys:read", "tenant:read"],
+    scopes: ["users:read", "api_keys:read", "tenant:admin", "partner:admin"],
     built: true,
   },
 ];

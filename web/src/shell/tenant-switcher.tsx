@@ -1,5 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
+import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { setActingTenant } from "../api/acting-tenant.ts";
 import { api } from "../api/client.ts";
@@ -10,12 +9,10 @@ const PartnerTenants = z.object({ data: z.array(Tenant) });
 
 /**
  * For partner admins: the tenants of their partner, and the one the console acts in. Switching
- * forgets every cached answer, since each belonged to the tenant left behind.
+ * reloads the console in the other tenant.
  */
 export function TenantSwitcher() {
   const me = useMe();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const isPartnerAdmin = me.scopes.includes("partner:admin") && me.partner !== null;
   const tenants = useQuery({
     queryKey: ["partner-tenants"],
@@ -37,11 +34,11 @@ export function TenantSwitcher() {
       <select
         data-testid="tenant-switcher"
         value={acting?.slug ?? ""}
-        onChange={async (event) => {
+        onChange={(event) => {
           const slug = event.target.value;
           setActingTenant(slug === me.tenant?.slug ? null : slug);
-          queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "partner-tenants" });
-          await navigate({ to: "/" });
+          // Everything on screen and in the cache belonged to the tenant left behind: start afresh.
+          window.location.assign("/");
         }}
       >
         {tenants.data.data.map((tenant) => (

@@ -1,10 +1,11 @@
 import { Link, Outlet } from "@tanstack/react-router";
 import { useCan } from "../../session/me.ts";
 
+/** Each section and the scopes (any one of them) that open it. */
 export const SETTINGS_SECTIONS = [
-  { path: "/settings/users", label: "Users and roles", scope: "users:read" },
-  { path: "/settings/api-keys", label: "API keys", scope: "api_keys:read" },
-  { path: "/settings/branding", label: "Branding", scope: "tenant:read" },
+  { path: "/settings/users", label: "Users and roles", scopes: ["users:read"] },
+  { path: "/settings/api-keys", label: "API keys", scopes: ["api_keys:read"] },
+  { path: "/settings/branding", label: "Branding", scopes: ["tenant:admin", "partner:admin"] },
 ] as const;
 
 export function SettingsLayout() {
@@ -12,7 +13,7 @@ export function SettingsLayout() {
   return (
     <div className="settings">
       <nav className="subnav" aria-label="Settings">
-        {SETTINGS_SECTIONS.filter((section) => can(section.scope)).map((section) => (
+        {SETTINGS_SECTIONS.filter((section) => section.scopes.some(can)).map((section) => (
           <Link
             key={section.path}
             to={section.path}
