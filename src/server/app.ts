@@ -7,7 +7,7 @@ import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Logger } from "../platform/logger.ts";
 import { authenticate } from "./authenticate.ts";
-import type { AppEnv } from "./context.ts";
+import type { AppContext, AppEnv } from "./context.ts";
 import { validationError } from "./error-response.ts";
 import { handleError } from "./errors.ts";
 import { createHttpMetrics } from "./metrics.ts";
@@ -61,11 +61,15 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.use("*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use("*", authenticate({ tenancy: deps.tenancy, operator: deps.operator }));
   app.onError(handleError);
-  app.notFound((c) =>
-    c.json(
-      { error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}`, request_id: c.get("requestId") } },
-      404,
-    ),
+  let consolePage: ((c: AppContext) => Promise<Response> | undefined) | undefined;
+  // A GET no route took is a page of the console (its router knows it); anything else is a 404.
+  app.notFound(
+    (c) =>
+      consolePage?.(c) ??
+      c.json(
+        { error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}`, request_id: c.get("requestId") } },
+        404,
+      ),
   );
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
@@ -124,8 +128,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     },
     (c) => c.json(document()),
   );
-  // Last, so API requests never pass through the console's catch-all page route.
-  consoleRoutes(routeDeps);
+  consolePage = consoleRoutes(routeDeps);
   return { app, routeTable: table, metrics, document };
 }
 

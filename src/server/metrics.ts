@@ -30,7 +30,9 @@ export function createHttpMetrics(): HttpMetrics {
         await next();
       } finally {
         // The matched pattern (`/api/v1/records/items/:id`), never the raw path, so labels stay few.
-        const route = c.res.status === 404 && routePath(c, -1) === "*" ? "unmatched" : routePath(c, -1);
+        // No route matched: a 404, or a page of the console (its paths are the browser's, not routes).
+        const matched = routePath(c, -1);
+        const route = matched !== "*" ? matched : c.res.status === 404 ? "unmatched" : "console page";
         const labels = { method: c.req.method, route };
         requests.inc({ ...labels, status: String(c.res.status) });
         duration.observe(labels, (performance.now() - started) / 1000);

@@ -30,6 +30,7 @@ const NOT_BUILT = `<!doctype html>
 /**
  * The console (web/dist), served by the API's own process on its port: hashed assets with a long
  * cache life, and index.html for every other page path, where the console's router takes over.
+ * Returns the handler for those other paths, which the app calls when no route matched.
  */
 export function consoleRoutes({ pages }: RouteDeps, distDir = CONSOLE_DIST_DIR) {
   const files = createConsoleFiles(distDir);
@@ -50,8 +51,7 @@ export function consoleRoutes({ pages }: RouteDeps, distDir = CONSOLE_DIST_DIR) 
     });
   });
   pages("/", page);
-  pages("/*", async (c, next) => {
-    if (NOT_CONSOLE.test(c.req.path)) return next();
-    return page(c);
-  });
+  // Every other page path (/records/items, /settings/users…) arrives through the app's not-found
+  // handler, so API requests never pass a catch-all route on their way.
+  return (c: Context<AppEnv>) => (c.req.method === "GET" && !NOT_CONSOLE.test(c.req.path) ? page(c) : undefined);
 }
