@@ -65,7 +65,7 @@ export async function main(): Promise<void> {
     const next: number[] = [];
     const search: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Home/ }).click();
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home", exact: true }).click();
       await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
       warm.push(
         await timed(async () => {

@@ -15,6 +15,8 @@ export type ApiClient = {
   request<T>(method: string, apiPath: string, options?: RequestOptions): Promise<T>;
   /** Where requests go, for messages. */
   target: string;
+  /** The running server's URL, when requests go to one: where people sign in. */
+  serverUrl?: string | undefined;
   close(): Promise<void>;
 };
 
@@ -98,6 +100,7 @@ export function inProcessClient(crossdock: Crossdock, options: { keepRunning?: b
 function remoteClient(baseUrl: string, token: string): ApiClient {
   return {
     target: `the running server at ${baseUrl}`,
+    serverUrl: baseUrl,
     async request(method, apiPath, options = {}) {
       const response = await fetch(new URL(apiPath, baseUrl), {
         method,

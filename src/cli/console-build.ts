@@ -47,14 +47,14 @@ export async function ensureConsoleBuilt(log: (line: string) => void): Promise<C
   // Build beside the live folder and swap, so a server already running never serves half a build.
   const staging = path.join(CONSOLE_SOURCE_DIR, `.dist-${process.pid}-${Date.now()}`);
   try {
-    await vite.build({
-      configFile: path.join(CONSOLE_SOURCE_DIR, "vite.config.ts"),
-      logLevel: "warn",
-      mode: "production",
-      // A production React build whatever NODE_ENV says (test runners set it to "test").
-      define: { "process.env.NODE_ENV": JSON.stringify("production") },
-      build: { outDir: staging, emptyOutDir: true },
-    });
+    await asProduction(() =>
+      vite.build({
+        configFile: path.join(CONSOLE_SOURCE_DIR, "vite.config.ts"),
+        logLevel: "warn",
+        mode: "production",
+        build: { outDir: staging, emptyOutDir: true },
+      }),
+    );
     await writeFile(path.join(staging, BUILD_STAMP_FILE), `${fingerprint}\n`);
     const retired = `${staging}-old`;
     if (existsSync(CONSOLE_DIST_DIR)) await rename(CONSOLE_DIST_DIR, retired).catch(() => undefined);
@@ -72,4 +72,19 @@ export async function ensureConsoleBuilt(log: (line: string) => void): Promise<C
     return { status: "unavailable", reason };
   }
   return { status: "built", seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Runs a build with NODE_ENV=production, whatever this process has (test runners set "test"):
+ * Vite and the React plugin choose React's build and the JSX runtime from it.
+ */
+async function asProduction<T>(work: () => Promise<T>): Promise<T> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/accessibility.ts";
 import { containsText, count, hasText, visible } from "./support/assertions.ts";
 import { chromiumMissing, SKIP_REASON, screenshot } from "./support/browser.ts";
 import { type ConsoleUnderTest, signIn, startConsoleUnderTest } from "./support/console-under-test.ts";
@@ -156,5 +157,42 @@ describe.skipIf(chromiumMissing)("console: sign in, browse records, read the aud
 
     await page.getByRole("button", { name: "Verify the chain" }).click();
     await containsText(page.getByTestId("chain-ok"), "Chain intact");
+  });
+
+  it("has no serious accessibility violations on its main pages (axe-core, WCAG 2.1 AA)", async () => {
+    for (const path of [
+      "/",
+      "/records",
+      "/records/items",
+      "/records/sales-orders",
+      "/audit",
+      "/settings/users",
+      "/settings/api-keys",
+      "/settings/branding",
+      "/inbox",
+    ]) {
+      await page.goto(path);
+      await page.locator("main h1").first().waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    // The check itself can fail: an unlabelled field is reported.
+    await page.evaluate(
+      `document.querySelector("main").append(Object.assign(document.createElement("input"), { id: "unlabelled" }))`,
+    );
+    expect((await seriousViolations(page)).map((violation) => violation.id)).toContain("label");
+  });
+
+  it("signs out: the session ends on the server, and the console asks to sign in again", async () => {
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const asThisSession = () => fetch(`${app.url}/api/v1/me`, { headers: { cookie } }).then((response) => response.status);
+    expect(await asThisSession()).toBe(200);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in\?/);
+    await containsText(page.getByRole("status"), "You have signed out");
+    // Not only the browser forgot the cookie: the session itself is over.
+    expect(await asThisSession()).toBe(401);
+    await page.goto("/records/items");
+    await page.waitForURL(/\/sign-in\?next=%2Frecords%2Fitems/);
   });
 });

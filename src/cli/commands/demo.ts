@@ -84,7 +84,7 @@ async function loadDemo(client: ApiClient, flags: z.infer<typeof Flags>, url: st
   const { data: tenants } = await client.request<{ data: { slug: string }[] }>("GET", "/api/v1/tenants");
   if (tenants.some((tenant) => tenant.slug === DEMO_TENANT.slug)) {
     process.stdout.write(
-      `\nThe demo tenant "${DEMO_TENANT.slug}" is already loaded. Sign in at ${url}/ as ${DEMO_ADMIN} with the password printed when it was loaded,\n` +
+      `\nThe demo tenant "${DEMO_TENANT.slug}" is already loaded. Sign in at ${url}/sign-in?tenant=${DEMO_TENANT.slug} as ${DEMO_ADMIN} with the password printed when it was loaded,\n` +
         `or create another login: npx crossdock users create --tenant ${DEMO_TENANT.slug} --email you@example.com --roles admin\n`,
     );
     return;
@@ -133,7 +133,7 @@ async function loadDemo(client: ApiClient, flags: z.infer<typeof Flags>, url: st
   process.stdout.write(
     `\nLoaded ${world.company.name}: ${summary.records.toLocaleString("en-US")} records (${world.start} to ${world.end}, scale ${world.scale}, seed ${world.seed}),\n` +
       `generated in ${generatedIn.toFixed(1)} s and loaded through the records API in ${summary.seconds.toFixed(1)} s.\n\n` +
-      `  console   ${url}/   tenant ${DEMO_TENANT.slug}   ${DEMO_ADMIN}   password ${password}\n` +
+      `  console   ${url}/sign-in?tenant=${DEMO_TENANT.slug}   organisation ${DEMO_TENANT.slug}   email ${DEMO_ADMIN}   password ${password}\n` +
       `  API key   ${key.secret}\n` +
       `  try       curl -H "Authorization: Bearer ${key.secret}" "${url}/api/v1/records/sales-orders?limit=5"\n\n` +
       "The password and the key are shown once.\n",

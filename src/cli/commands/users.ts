@@ -46,6 +46,11 @@ export function usersCommand(program: Command, globals: () => GlobalOptions) {
         });
         print(generated ? { ...user, password } : user, Boolean(options.json));
         if (generated && !options.json) process.stderr.write("A password was generated and is shown once above.\n");
+        if (client.serverUrl && !options.json) {
+          process.stderr.write(
+            `Sign in at ${new URL(`/sign-in?tenant=${encodeURIComponent(options.tenant)}`, client.serverUrl)}\n`,
+          );
+        }
       }),
     );
   users

@@ -9,7 +9,7 @@ export async function signOut(queryClient: QueryClient, tenantSlug: string | und
   } finally {
     setActingTenant(null);
     queryClient.clear();
-    const next = tenantSlug ? `/sign-in?tenant=${encodeURIComponent(tenantSlug)}` : "/sign-in";
+    const next = `/sign-in?reason=signed_out${tenantSlug ? `&tenant=${encodeURIComponent(tenantSlug)}` : ""}`;
     window.location.assign(next);
   }
 }

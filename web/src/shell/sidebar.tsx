@@ -12,7 +12,7 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="sidebar__brand">
-        <Link to="/" className="sidebar__home" aria-label="Home">
+        <Link to="/" className="sidebar__home" aria-label={`${branding.product_name}: home page`}>
           <BrandMark />
         </Link>
       </div>
