@@ -1,7 +1,7 @@
 export * from "./contract/index.ts";
 export { InvalidCursorError, RecordNotFoundError, UnknownRecordTypeError } from "./errors.ts";
 export type { ListPage } from "./read/list-records.ts";
-export { HISTORY_LIMIT, type HistoryOptions, type RecordHistoryEntry } from "./read/record-history.ts";
+export { HISTORY_LIMIT, type HistoryOptions } from "./read/record-history.ts";
 export { createRecords, type ListQuery, type Records } from "./records.ts";
 export {
   MAX_BATCH,

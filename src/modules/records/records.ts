@@ -3,6 +3,7 @@ import type { Database } from "../../platform/db/database.ts";
 import {
   isRecordTypeName,
   RECORD_TYPES,
+  type RecordHistoryEntry,
   type RecordOutput,
   type RecordsSummary,
   type RecordType,
@@ -12,7 +13,7 @@ import {
 import { UnknownRecordTypeError } from "./errors.ts";
 import { getRecord } from "./read/get-record.ts";
 import { type ListPage, listRecords } from "./read/list-records.ts";
-import { type HistoryOptions, type RecordHistoryEntry, recordHistory } from "./read/record-history.ts";
+import { type HistoryOptions, recordHistory } from "./read/record-history.ts";
 import { recordsSummary } from "./read/records-summary.ts";
 import { type UpsertOptions, type UpsertResult, upsertRecords } from "./upsert/upsert-records.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { RecordsSummary } from "../../modules/records/index.ts";
+import { RecordHistoryEntry, RecordsSummary } from "../../modules/records/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { MAX_BATCH, parseBulkBody } from "../bulk-body.ts";
 import { tenantOf, writeContextOf } from "../context.ts";
@@ -189,7 +189,7 @@ export function recordRoutes({ routes, rawRoutes, records, db, config }: RouteDe
         responses: {
           200: {
             description: "Versions",
-            content: { "application/json": { schema: z.object({ data: z.array(z.record(z.string(), z.unknown())) }) } },
+            content: { "application/json": { schema: z.object({ data: z.array(RecordHistoryEntry) }) } },
           },
           ...errorResponses,
         },

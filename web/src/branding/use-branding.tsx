@@ -1,19 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect } from "react";
-import type { EffectiveBranding } from "../contract.ts";
+import { DEFAULT_BRANDING, type EffectiveBranding } from "../contract.ts";
 import { applyBranding } from "./apply-branding.ts";
 import { brandingQuery } from "./branding-query.ts";
 
 /** What the console shows before a tenant's branding has loaded, and if it cannot be loaded. */
 export const FALLBACK_BRANDING: EffectiveBranding = {
-  product_name: "Crossdock",
-  logo: null,
-  primary_color: "#1f4e79",
-  accent_color: "#e8a33d",
-  support_email: null,
-  support_url: null,
-  support_phone: null,
-  email_from_name: "Crossdock",
+  ...DEFAULT_BRANDING,
+  email_from_name: DEFAULT_BRANDING.product_name,
   sources: {},
   tenant: null,
 };

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { api } from "../api/client.ts";
-import { RecordsSummary, type RecordType } from "../contract.ts";
+import { RecordHistoryEntry, RecordsSummary, type RecordType } from "../contract.ts";
 
 export const recordsSummaryQuery = queryOptions({
   queryKey: ["records", "summary"],
@@ -46,23 +46,14 @@ export const recordByExternalIdQuery = (type: RecordType, sourceSystem: string, 
       ) as Promise<RecordRow>,
   });
 
-export type HistoryEntry = {
-  event_id: string;
-  version: number;
-  change: "inserted" | "updated";
-  occurred_at: string;
-  actor: string | null;
-  request_id: string | null;
-  record: Record<string, unknown>;
-};
-
 export const recordHistoryQuery = (type: RecordType, id: string) =>
   queryOptions({
     queryKey: ["records", type.name, "history", id],
     queryFn: async ({ signal }) =>
       (
-        (await api("GET", `/api/v1/records/${type.path}/${encodeURIComponent(id)}/history`, { signal })) as {
-          data: HistoryEntry[];
-        }
+        await api("GET", `/api/v1/records/${type.path}/${encodeURIComponent(id)}/history`, {
+          schema: z.object({ data: z.array(RecordHistoryEntry) }),
+          signal,
+        })
       ).data,
   });

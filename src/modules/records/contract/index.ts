@@ -5,6 +5,7 @@
 
 export { type ChildCollection, ExternalId, type RecordType, SourceSystem } from "./define-record.ts";
 export type { Field, FieldKind, FieldMeta, Fields } from "./fields.ts";
+export { RecordHistoryEntry } from "./history.ts";
 export { LIST_LIMIT, type ListParam, parseFilterValue } from "./list-query.ts";
 export {
   type Customer,

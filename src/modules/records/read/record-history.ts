@@ -1,23 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
-import type { RecordType } from "../contract/index.ts";
+import type { RecordHistoryEntry, RecordType } from "../contract/index.ts";
 import { RecordNotFoundError } from "../errors.ts";
 import { fromParent } from "../store/read-rows.ts";
 import { isoTimestamp } from "../store/tables.ts";
-
-/** One version of a record, from the event that recorded it. */
-export type RecordHistoryEntry = {
-  event_id: string;
-  version: number;
-  change: "inserted" | "updated";
-  occurred_at: string;
-  /** `user:usr_…`, `api_key:key_…`, `operator:…`, `system:…` */
-  actor: string | null;
-  request_id: string | null;
-  /** The record as that version left it. */
-  record: Record<string, unknown>;
-};
 
 export type HistoryOptions = { limit?: number; afterVersion?: number };
 

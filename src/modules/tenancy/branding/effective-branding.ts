@@ -1,17 +1,11 @@
-import { BRANDING_FIELDS, type Branding, type BrandingSource, type EffectiveBranding, type Tenant } from "../contract/index.ts";
-
-/** What Crossdock looks like when neither the tenant nor its partner says otherwise. */
-export const DEFAULT_BRANDING = {
-  product_name: "Crossdock",
-  logo: null,
-  primary_color: "#1f4e79",
-  accent_color: "#e8a33d",
-  support_email: null,
-  support_url: null,
-  support_phone: null,
-  // null: the effective product name
-  email_from_name: null,
-} as const satisfies Branding;
+import {
+  BRANDING_FIELDS,
+  type Branding,
+  type BrandingSource,
+  DEFAULT_BRANDING,
+  type EffectiveBranding,
+  type Tenant,
+} from "../contract/index.ts";
 
 /**
  * Tenant over partner over Crossdock's defaults, field by field, with where each value came from.

@@ -118,6 +118,19 @@ export type BrandingInput = z.infer<typeof BrandingInput>;
 
 export const BRANDING_FIELDS = Object.keys(Branding.shape) as (keyof Branding)[];
 
+/** What Crossdock looks like when neither the tenant nor its partner says otherwise. */
+export const DEFAULT_BRANDING = {
+  product_name: "Crossdock",
+  logo: null,
+  primary_color: "#1f4e79",
+  accent_color: "#e8a33d",
+  support_email: null,
+  support_url: null,
+  support_phone: null,
+  // null: the effective product name
+  email_from_name: null,
+} as const satisfies Branding;
+
 export const BrandingSource = z.enum(["tenant", "partner", "default"]);
 export type BrandingSource = z.infer<typeof BrandingSource>;
 

@@ -8,6 +8,7 @@ import { fieldLabel, pluralLabel } from "../../records/labels.ts";
 import { RecordAuditTab } from "../../records/record-audit-tab.tsx";
 import { RecordHistoryTab } from "../../records/record-history-tab.tsx";
 import { type RecordRow, recordByExternalIdQuery, recordQuery } from "../../records/record-queries.ts";
+import { UnknownRecordType } from "../../records/unknown-record-type.tsx";
 import { ErrorBanner } from "../../ui/error-banner.tsx";
 import { Loading } from "../../ui/loading.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -21,16 +22,7 @@ type Locator = { id: string } | { sourceSystem: string; externalId: string };
 
 export function RecordDetailPage({ typePath, locator, tab }: { typePath: string; locator: Locator; tab: string | undefined }) {
   const type = typeByPath(typePath);
-  if (!type) {
-    return (
-      <>
-        <PageHeader title="Unknown record type" windowTitle="Records" />
-        <p className="panel">
-          There is no record type "{typePath}". <Link to="/records">See every record type</Link>.
-        </p>
-      </>
-    );
-  }
+  if (!type) return <UnknownRecordType typePath={typePath} />;
   const query: RecordQuery =
     "id" in locator ? recordQuery(type, locator.id) : recordByExternalIdQuery(type, locator.sourceSystem, locator.externalId);
   return <RecordDetail type={type} query={query} tab={tab} />;

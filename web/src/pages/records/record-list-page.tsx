@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { useCallback, useEffect } from "react";
 import type { RecordType } from "../../contract.ts";
 import { formatCount } from "../../format/format.ts";
@@ -11,6 +11,7 @@ import { pluralLabel } from "../../records/labels.ts";
 import { PAGE_SIZES, Pager } from "../../records/pager.tsx";
 import { recordPageQuery } from "../../records/record-queries.ts";
 import { RecordTable } from "../../records/record-table.tsx";
+import { UnknownRecordType } from "../../records/unknown-record-type.tsx";
 import { ErrorBanner } from "../../ui/error-banner.tsx";
 import { Loading } from "../../ui/loading.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
@@ -19,16 +20,7 @@ export type RecordListSearch = Record<string, string>;
 
 export function RecordListPage({ typePath, search }: { typePath: string; search: RecordListSearch }) {
   const type = typeByPath(typePath);
-  if (!type) {
-    return (
-      <>
-        <PageHeader title="Unknown record type" windowTitle="Records" />
-        <p className="panel">
-          There is no record type "{typePath}". <Link to="/records">See every record type</Link>.
-        </p>
-      </>
-    );
-  }
+  if (!type) return <UnknownRecordType typePath={typePath} />;
   return <RecordList type={type} search={search} />;
 }
 

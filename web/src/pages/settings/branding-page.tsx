@@ -1,14 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
-import { Branding, type BrandingInput, TenantBranding } from "../../contract.ts";
+import { Branding, type BrandingInput, DEFAULT_BRANDING, TenantBranding } from "../../contract.ts";
 import { useCan, useMe } from "../../session/me.ts";
 import { BrandingForm } from "../../settings/branding-form.tsx";
 import { partnerBrandingQuery, tenantBrandingQuery } from "../../settings/settings-queries.ts";
 import { ErrorBanner } from "../../ui/error-banner.tsx";
 import { Loading } from "../../ui/loading.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
-
-const DEFAULTS = { product_name: "Crossdock", primary_color: "#1f4e79", accent_color: "#e8a33d", logo: null };
 
 /** White-label: what this tenant's people see, and — for partner admins — the default for all their tenants. */
 export function BrandingPage() {
@@ -64,10 +62,10 @@ function TenantBrandingSection({ editable, tenantName }: { editable: boolean; te
         testId="tenant-branding-form"
         value={branding.data.tenant}
         inherited={{
-          product_name: partner?.product_name ?? DEFAULTS.product_name,
-          primary_color: partner?.primary_color ?? DEFAULTS.primary_color,
-          accent_color: partner?.accent_color ?? DEFAULTS.accent_color,
-          logo: partner?.logo ?? DEFAULTS.logo,
+          product_name: partner?.product_name ?? DEFAULT_BRANDING.product_name,
+          primary_color: partner?.primary_color ?? DEFAULT_BRANDING.primary_color,
+          accent_color: partner?.accent_color ?? DEFAULT_BRANDING.accent_color,
+          logo: partner?.logo ?? DEFAULT_BRANDING.logo,
         }}
         editable={editable}
         saving={save.isPending}
@@ -102,7 +100,7 @@ function PartnerBrandingSection({ partnerName }: { partnerName: string }) {
         key={JSON.stringify(branding.data)}
         testId="partner-branding-form"
         value={branding.data}
-        inherited={DEFAULTS}
+        inherited={DEFAULT_BRANDING}
         editable
         saving={save.isPending}
         error={save.error}
