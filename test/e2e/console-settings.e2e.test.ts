@@ -119,6 +119,17 @@ describe.skipIf(chromiumMissing)("console: settings, branding, scopes and partne
     const nav = invitee.getByRole("navigation", { name: "Main" });
     await visible(nav.getByRole("link", { name: /^Records/ }));
     await count(nav.getByRole("link", { name: /^Audit/ }), 0);
+
+    // The admin disables Cass: her session ends at once, and her next step asks her to sign in.
+    await page.reload();
+    await page.getByRole("button", { name: "Edit cass@acme.example" }).click();
+    const edit = page.getByRole("dialog", { name: "Edit Cass CSR" });
+    await edit.getByLabel("Status").selectOption("disabled");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await containsText(page.getByTestId("users-table").locator("tr", { hasText: "cass@acme.example" }), "disabled");
+    await nav.getByRole("link", { name: /^Records/ }).click();
+    await invitee.getByRole("link", { name: "Items", exact: true }).click();
+    await invitee.waitForURL(/\/sign-in\?/);
   });
 
   it("keeps a user without a scope out of its pages and actions, and the API refuses them too", async () => {
@@ -164,7 +175,16 @@ describe.skipIf(chromiumMissing)("console: settings, branding, scopes and partne
     await hasText(partner.getByRole("navigation", { name: "Main" }).getByTestId("product-name"), "Crossdock");
     await partner.goto("/settings/users");
     await count(partner.getByTestId("users-table").locator("tbody tr"), 0);
+
+    // The partner's own branding reaches every tenant that sets none: Beacon takes it, Acme keeps its own.
+    await partner.goto("/settings/branding");
+    const partnerForm = partner.getByTestId("partner-branding-form");
+    await partnerForm.getByLabel("Product name").fill("Northwind Cloud");
+    await partnerForm.getByRole("button", { name: "Save branding" }).click();
+    await visible(partner.getByText("Saved for every tenant of Northwind Partners."));
+    await hasText(partner.getByRole("navigation", { name: "Main" }).getByTestId("product-name"), "Northwind Cloud");
     await switcher.selectOption("acme");
     await visible(partner.getByText("Acme Supply · acme"));
+    await hasText(partner.getByRole("navigation", { name: "Main" }).getByTestId("product-name"), "Acme Ops Hub");
   });
 });
