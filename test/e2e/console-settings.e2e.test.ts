@@ -22,6 +22,12 @@ const fetchInPage = (page: Page, path: string, init: { method?: string } = {}): 
     { path, init },
   );
 
+/** A 2×2 PNG: the smallest logo a partner could upload. */
+const LOGO_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 describe.skipIf(chromiumMissing)("console: settings, branding, scopes and partner tenants", { timeout: 90_000 }, () => {
   let app: ConsoleUnderTest;
   let page: Page;
@@ -69,6 +75,7 @@ describe.skipIf(chromiumMissing)("console: settings, branding, scopes and partne
     await form.getByLabel("Product name").fill("Acme Ops Hub");
     await form.getByLabel("Primary colour", { exact: true }).fill("#7a1f5c");
     await form.getByLabel("Support email").fill("help@acme.example");
+    await form.getByLabel("Logo").setInputFiles({ name: "acme.png", mimeType: "image/png", buffer: LOGO_PNG });
     await form.getByRole("button", { name: "Save branding" }).click();
     await visible(page.getByText("Saved. The console now shows the new branding."));
     await hasText(page.getByRole("navigation", { name: "Main" }).getByTestId("product-name"), "Acme Ops Hub");
@@ -76,6 +83,8 @@ describe.skipIf(chromiumMissing)("console: settings, branding, scopes and partne
     const brand = await page.evaluate<string>("getComputedStyle(document.querySelector('.sidebar')).backgroundColor");
     expect(brand).toBe("rgb(122, 31, 92)");
     await containsText(page.getByTestId("support-contact"), "help@acme.example");
+    const logo = page.getByRole("navigation", { name: "Main" }).locator("img.brand-mark__logo");
+    expect(await logo.getAttribute("src")).toBe(`data:image/png;base64,${LOGO_PNG.toString("base64")}`);
     await screenshot(page, "09-branding");
 
     // The change is audited.
