@@ -1,6 +1,9 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { RecordType } from "../contract.ts";
 import { FilterInput, paramLabel } from "./filter-input.tsx";
+
+/** How long typing must pause before the list is searched. */
+const SEARCH_PAUSE_MS = 250;
 
 /** Parameters of the list query that are not filters. */
 const NOT_FILTERS = new Set(["q", "sort", "cursor", "page", "limit", "include", "total"]);
@@ -90,11 +93,14 @@ export function FilterBar({
 function SearchBox({ type, value, onSearch }: { type: RecordType; value: string; onSearch: (q: string) => void }) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
+  // The latest callback, so a parent's re-render does not restart the pause after typing.
+  const search = useRef(onSearch);
+  search.current = onSearch;
   useEffect(() => {
-    if (draft === value) return;
-    const timer = setTimeout(() => onSearch(draft.trim()), 300);
+    if (draft.trim() === value) return;
+    const timer = setTimeout(() => search.current(draft.trim()), SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [draft, value, onSearch]);
+  }, [draft, value]);
   const fields = type.listParams.find((param) => param.name === "q")?.columns.map((column) => column.replaceAll("_", " "));
   return (
     <label className="search-box">
