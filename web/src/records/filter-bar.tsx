@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { RecordType } from "../contract.ts";
 import { FilterInput, paramLabel } from "./filter-input.tsx";
+import { fieldLabel } from "./labels.ts";
 
 /** How long typing must pause before the list is searched. */
 const SEARCH_PAUSE_MS = 250;
@@ -101,14 +102,14 @@ function SearchBox({ type, value, onSearch }: { type: RecordType; value: string;
     const timer = setTimeout(() => search.current(draft.trim()), SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [draft, value]);
-  const fields = type.listParams.find((param) => param.name === "q")?.columns.map((column) => column.replaceAll("_", " "));
+  const fields = type.listParams.find((param) => param.name === "q")?.columns.map(fieldLabel);
   return (
     <label className="search-box">
       <span className="visually-hidden">Search {type.plural.replaceAll("_", " ")}</span>
       <input
         type="search"
         data-shortcut="search"
-        placeholder={`Search ${fields?.join(", ") ?? ""}   ( / )`}
+        placeholder={`Search: ${fields?.join(", ") ?? ""}   ( / )`}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {
