@@ -59,7 +59,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   });
   // Reads have no body; checking for one would make the adapter build a full Request for each of them.
   app.use("*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
-  app.use("*", authenticate({ tenancy: deps.tenancy, operator: deps.operator }));
+  app.use("*", authenticate({ tenancy: deps.tenancy, operator: deps.operator, config: deps.config }));
   app.onError(handleError);
   let consolePage: ((c: AppContext) => Promise<Response> | undefined) | undefined;
   // A GET no route took is a page of the console (its router knows it); anything else is a 404.

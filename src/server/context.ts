@@ -12,6 +12,8 @@ export type AppEnv = {
     principal: Principal | undefined;
     /** The tenant the request acts in, once authorised. */
     tenantId: string | undefined;
+    /** Why the request's session cookie was not accepted, if it carried one that failed. */
+    sessionError: AppError | undefined;
   };
 };
 

@@ -48,6 +48,8 @@ export function authorize(access: RouteAccess, tenancy: Tenancy): MiddlewareHand
   return async (c, next) => {
     if ("public" in access) return next();
     const principal = c.get("principal");
+    const sessionError = c.get("sessionError");
+    if (!principal && sessionError) throw sessionError;
     if (!principal)
       throw new AppError(
         "unauthenticated",

@@ -139,6 +139,17 @@ describe.skipIf(chromiumMissing)("console: settings, branding, scopes and partne
     await nav.getByRole("link", { name: /^Records/ }).click();
     await invitee.getByRole("link", { name: "Items", exact: true }).click();
     await invitee.waitForURL(/\/sign-in\?/);
+
+    // Enabled again, Cass signs in from the same browser: its old cookie is no obstacle.
+    await page.getByRole("button", { name: "Edit cass@acme.example" }).click();
+    await edit.getByLabel("Status").selectOption("active");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await containsText(page.getByTestId("users-table").locator("tr", { hasText: "cass@acme.example" }), "active");
+    await invitee.getByLabel("Email").fill("cass@acme.example");
+    await invitee.getByLabel("Password").fill("a long enough password");
+    await invitee.getByRole("button", { name: "Sign in" }).click();
+    await invitee.waitForURL(/\/records\/items/);
+    await visible(invitee.getByTestId("record-table"));
   });
 
   it("keeps a user without a scope out of its pages and actions, and the API refuses them too", async () => {

@@ -16,8 +16,8 @@ export type Principal = {
    */
   partnerId: string | null;
   scopes: readonly Scope[];
-  /** For a console session: its id (the token's sha256) and when it expires unless used. */
-  session?: { id: string; expiresAt: string } | undefined;
+  /** For a console session: its id (the token's sha256), when it expires unless used, and whether this use extended it. */
+  session?: { id: string; expiresAt: string; renewed: boolean } | undefined;
 };
 
 export function hasScope(principal: Principal, scope: Scope): boolean {

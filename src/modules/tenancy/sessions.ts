@@ -89,13 +89,14 @@ export async function authenticateSession(db: Database, token: string, ttlHours:
   if (new Date(row.expires_at).getTime() <= Date.now())
     throw new AppError("session_expired", "The session has expired; sign in again");
   let expiresAt = new Date(row.expires_at).toISOString();
-  if (Date.now() - new Date(row.last_seen_at).getTime() > SLIDE_AFTER_MS) {
+  const renewed = Date.now() - new Date(row.last_seen_at).getTime() > SLIDE_AFTER_MS;
+  if (renewed) {
     expiresAt = expiryFrom(ttlHours);
     await db.orm.execute(sql`update tenancy.sessions set last_seen_at = now(), expires_at = ${expiresAt} where id = ${id}`);
   }
   return {
     kind: "session",
-    session: { id, expiresAt },
+    session: { id, expiresAt, renewed },
     actor: { type: "user", id: row.user_id, label: row.email },
     tenantId: row.tenant_id,
     partnerId: row.partner_id,

@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { deleteCookie, setCookie } from "hono/cookie";
 import { AcceptInvitationInput, InvitationPreview, Me, SignInInput, type Tenancy, User } from "../../modules/tenancy/index.ts";
 import type { Config } from "../../platform/config.ts";
-import { SESSION_COOKIE } from "../authenticate.ts";
 import { type AppContext, principalOf } from "../context.ts";
 import { errorResponse, errorResponses } from "../error-response.ts";
+import { clearSessionCookie, setSessionCookie } from "../session-cookie.ts";
 import type { RouteDeps } from "./route-deps.ts";
 
 const SignedIn = z.object({ user: User, expires_at: z.string() });
@@ -13,13 +12,7 @@ type Session = Awaited<ReturnType<Tenancy["signIn"]>>;
 
 /** Sets the session cookie and answers as every sign-in does. */
 function signedIn(c: AppContext, config: Config, session: Session) {
-  setCookie(c, SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: "Lax",
-    secure: new URL(c.req.url).protocol === "https:",
-    path: "/",
-    maxAge: config.sessionTtlHours * 3600,
-  });
+  setSessionCookie(c, session.token, { ttlHours: config.sessionTtlHours, publicUrl: config.publicUrl });
   return c.json({ user: session.user, expires_at: session.expires_at }, 201);
 }
 
@@ -46,13 +39,14 @@ export function authRoutes({ routes, tenancy, config }: RouteDeps) {
       path: "/api/v1/auth/sessions/current",
       tags: ["auth"],
       summary: "Sign out",
-      access: { authenticated: true },
+      description: "Ends the session and clears its cookie; also clears a cookie whose session has already ended.",
+      access: { public: true },
       responses: { 204: { description: "Signed out" }, ...errorResponses },
     },
     async (c) => {
-      const principal = principalOf(c);
-      if (principal.session && principal.tenantId) await tenancy.signOut(principal.tenantId, principal.session.id);
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      const principal = c.get("principal");
+      if (principal?.session && principal.tenantId) await tenancy.signOut(principal.tenantId, principal.session.id);
+      clearSessionCookie(c);
       return c.body(null, 204);
     },
   );
