@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../main.ts";
+import { ROLE_NAMES } from "../modules/governance/index.ts";
 import type { Database } from "../platform/db/database.ts";
 import { openPglite } from "../platform/db/pglite.ts";
 import { createTestDatabase, type TestDatabase } from "../platform/testing/test-database.ts";
@@ -74,6 +75,9 @@ describe("crossdock CLI", { timeout: 180_000 }, () => {
       expect(result.status, command.join(" ")).toBe(0);
       expect(result.stdout).toMatch(/Usage: crossdock/);
     }
+    // users create names every role there is.
+    const usersHelp = run(["users", "create", "--help"]).stdout.replace(/\s+/g, " ");
+    for (const role of ROLE_NAMES) expect(usersHelp).toContain(role);
   });
 
   it("writes the demo business as files, the same bytes for the same seed, and refuses a bad scale", async () => {

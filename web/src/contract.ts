@@ -5,7 +5,6 @@
 export {
   AuditEntry,
   AuditFacets,
-  type AuditQuery,
   ChainReport,
 } from "../../src/modules/governance/contract/index.ts";
 export {
@@ -22,7 +21,6 @@ export {
 } from "../../src/modules/records/contract/index.ts";
 export {
   ApiKey,
-  BRANDING_FIELDS,
   Branding,
   type BrandingInput,
   CreatedApiKey,

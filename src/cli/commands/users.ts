@@ -21,7 +21,8 @@ export function usersCommand(program: Command, globals: () => GlobalOptions) {
     .option("--name <name>", "display name (defaults to the email)")
     .option(
       "--roles <roles>",
-      "comma-separated roles: admin, operations_manager, csr, buyer, ap_clerk, logistics, auditor, viewer",
+      // Kept in step with governance's roles by cli.db.test.ts; written out so --help loads no module.
+      "comma-separated roles: admin, operations_manager, csr, buyer, ap_clerk, logistics, auditor, viewer, partner_admin",
       "admin",
     )
     .option("--password <password>", "password (visible to other users of this machine; prefer --password-stdin)")

@@ -19,7 +19,3 @@ export type Principal = {
   /** For a console session: its id (the token's sha256), when it expires unless used, and whether this use extended it. */
   session?: { id: string; expiresAt: string; renewed: boolean } | undefined;
 };
-
-export function hasScope(principal: Principal, scope: Scope): boolean {
-  return principal.scopes.includes(scope);
-}

@@ -32,8 +32,8 @@ function refuseSelfLockout(ctx: WriteContext, user: User, input: UpdateUserInput
 
 /**
  * Renames a user, changes their roles or disables (or re-enables) them; audited with before and
- * after. Changing the roles or status of a user needs every scope that user holds, and new roles
- * every scope they grant. Disabling a user ends their sessions at once.
+ * after. Any change to a user needs every scope that user holds (a tenant admin cannot touch a
+ * partner admin), and new roles every scope they grant. Disabling a user ends their sessions at once.
  */
 export async function updateUser(
   db: Database,
@@ -52,7 +52,7 @@ export async function updateUser(
     const statusChange = input.status !== undefined && input.status !== before.status;
     const nameChange = input.name !== undefined && input.name !== before.name;
     if (!rolesChange && !statusChange && !nameChange) return before;
-    if (rolesChange || statusChange) assertMayManage(granter, before);
+    assertMayManage(granter, before);
     if (rolesChange) assertMayGrant(granter, roles);
     refuseSelfLockout(ctx, before, { ...input, roles: rolesChange ? roles : undefined });
 

@@ -22,9 +22,12 @@ export const toUser = (row: UserRow): User => ({
   status: row.status,
   created_at: iso(row.created_at),
   last_sign_in_at: isoOrNull(row.last_sign_in_at),
+  invitation_pending: Boolean(row.invitation_pending),
 });
 
-export const USER_COLUMNS = sql.raw("id, tenant_id, email, name, roles, status, created_at, last_sign_in_at");
+export const USER_COLUMNS = sql.raw(
+  "id, tenant_id, email, name, roles, status, created_at, last_sign_in_at, password_hash is null as invitation_pending",
+);
 
 /**
  * A console user; the password is stored only as an argon2id hash. The creator must hold every

@@ -35,7 +35,13 @@ export function createConsoleFiles(distDir: string) {
     async asset(requestPath: string): Promise<ConsoleFile | undefined> {
       const cached = assets.get(requestPath);
       if (cached) return cached;
-      const file = path.resolve(root, `.${decodeURIComponent(requestPath)}`);
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(requestPath);
+      } catch {
+        return undefined; // not a valid percent-encoding: no such file
+      }
+      const file = path.resolve(root, `.${decoded}`);
       if (!file.startsWith(path.join(root, "assets") + path.sep)) return undefined;
       try {
         const body = new Uint8Array(await readFile(file));
@@ -48,5 +54,3 @@ export function createConsoleFiles(distDir: string) {
     },
   };
 }
-
-export type ConsoleFiles = ReturnType<typeof createConsoleFiles>;

@@ -53,5 +53,6 @@ export function consoleRoutes({ pages }: RouteDeps, distDir = CONSOLE_DIST_DIR) 
   pages("/", page);
   // Every other page path (/records/items, /settings/users…) arrives through the app's not-found
   // handler, so API requests never pass a catch-all route on their way.
-  return (c: Context<AppEnv>) => (c.req.method === "GET" && !NOT_CONSOLE.test(c.req.path) ? page(c) : undefined);
+  return (c: Context<AppEnv>) =>
+    (c.req.method === "GET" || c.req.method === "HEAD") && !NOT_CONSOLE.test(c.req.path) ? page(c) : undefined;
 }

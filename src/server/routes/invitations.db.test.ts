@@ -53,7 +53,10 @@ describe("invitations by email", () => {
     const response = await invite(f.tenants.harbor.key, "dana@harbor.example");
     expect(response.status).toBe(201);
     const invitation = Invitation.parse(response.body);
-    expect(invitation).toMatchObject({ user: { email: "dana@harbor.example", roles: ["csr"], status: "active" }, link: null });
+    expect(invitation).toMatchObject({
+      user: { email: "dana@harbor.example", roles: ["csr"], status: "active", invitation_pending: true },
+      link: null,
+    });
     expect(invitation.email).toEqual({ status: "sent", error: null });
     const hours = (new Date(invitation.expires_at).getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(71.9);
@@ -94,9 +97,12 @@ describe("invitations by email", () => {
       json: { token, password: "dana's own password" },
     });
     expect(accepted.status).toBe(201);
-    expect(accepted.body).toMatchObject({ user: { email: "dana@harbor.example" }, expires_at: expect.any(String) });
+    expect(accepted.body).toMatchObject({
+      user: { email: "dana@harbor.example", invitation_pending: false },
+      expires_at: expect.any(String),
+    });
     expect(accepted.headers.get("set-cookie")).toMatch(
-      /crossdock_session=[0-9a-f]{64}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax/,
+      /crossdock_session=[0-9a-f]{64}; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax/,
     );
     const cookie = (accepted.headers.get("set-cookie") ?? "").split(";")[0] as string;
     const me = await server.request("GET", "/api/v1/me", { headers: { cookie } });

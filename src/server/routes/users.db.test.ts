@@ -143,6 +143,8 @@ describe("users and roles through the API", () => {
       json: { status: "disabled" },
     });
     expect(disable.status).toBe(403);
+    const rename = await server.request("PATCH", `/api/v1/users/${partnerAdminId}`, { token: key, json: { name: "Renamed" } });
+    expect(rename.status).toBe(403);
     expect((await server.request("GET", "/api/v1/me", { headers: f.partnerAdmin.headers })).status).toBe(200);
 
     const user = await createUser("erin@harbor.example", ["viewer"]);

@@ -25,3 +25,13 @@ export function shade(hex: string, amount = 0.15): string {
       .padStart(2, "0");
   return `#${darker(1)}${darker(3)}${darker(5)}`;
 }
+
+/**
+ * The brand colour darkened until it reads as text on white (WCAG AA, 4.5:1): links and the brand
+ * mark use it, so a pale brand colour never makes them vanish.
+ */
+export function readableOnWhite(hex: string): string {
+  let colour = hex;
+  for (let step = 0; step < 40 && contrastRatio(colour, "#ffffff") < 4.5; step++) colour = shade(colour, 0.08);
+  return colour;
+}

@@ -22,8 +22,12 @@ export function formatDecimal(value: string | number): string {
   return fraction ? `${sign}${grouped}${numberFormat.format(0.1).charAt(1)}${fraction}` : `${sign}${grouped}`;
 }
 
+/** An amount with at least two decimals, as money is read ("9.50 USD"), never rounding digits away. */
 export function formatMoney(amount: string | number, currency: string | null | undefined): string {
-  const text = formatDecimal(amount);
+  const raw = String(amount);
+  const [, fraction = ""] = raw.split(".");
+  const padded = /^-?\d+(\.\d+)?$/.test(raw) && fraction.length < 2 ? `${raw.split(".")[0]}.${fraction.padEnd(2, "0")}` : raw;
+  const text = formatDecimal(padded);
   return currency ? `${text} ${currency}` : text;
 }
 

@@ -19,6 +19,15 @@ export function paramLabel(param: ListParam): string {
   return fieldLabel(param.name);
 }
 
+/**
+ * A day picked for a timestamp filter. The API reads a bare date as that day's first instant (UTC),
+ * which for an inclusive upper bound ("received up to the 5th") would leave the day itself out:
+ * such a bound is sent as the day's last instant.
+ */
+export function dateBound(param: Pick<ListParam, "kind" | "op">, day: string): string {
+  return day && param.kind === "timestamp" && param.op === "lte" ? `${day}T23:59:59.999Z` : day;
+}
+
 /** One filter's control: a picker for enums and booleans, a date for dates, text otherwise. */
 export function FilterInput({ param, value, onChange }: { param: ListParam; value: string; onChange: (value: string) => void }) {
   const [draft, setDraft] = useState(value);
@@ -56,7 +65,7 @@ export function FilterInput({ param, value, onChange }: { param: ListParam; valu
       size={numeric ? 8 : 14}
       onChange={(event) => {
         setDraft(event.target.value);
-        if (isDate) onChange(event.target.value);
+        if (isDate) onChange(dateBound(param, event.target.value));
       }}
       onBlur={() => draft !== value && onChange(draft)}
       onKeyDown={(event) => {

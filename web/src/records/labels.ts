@@ -6,7 +6,16 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 export const pluralLabel = (type: Pick<RecordType, "plural">): string => capitalise(type.plural.replaceAll("_", " "));
 
 /** Words a distributor writes in capitals. */
-const ACRONYMS: Record<string, string> = { po: "PO", sku: "SKU", gtin: "GTIN", uom: "UoM", id: "ID", ar: "AR", ap: "AP" };
+const ACRONYMS: Record<string, string> = {
+  po: "PO",
+  sku: "SKU",
+  gtin: "GTIN",
+  uom: "UoM",
+  id: "ID",
+  ar: "AR",
+  ap: "AP",
+  csr: "CSR",
+};
 
 /** "unit_price" → "Unit price"; "customer_external_id" → "Customer"; "customer_po_number" → "Customer PO number". */
 export function fieldLabel(name: string): string {

@@ -10,7 +10,6 @@ export const recordsSummaryQuery = queryOptions({
 });
 
 export type RecordRow = Record<string, unknown> & { id: string; version: number; updated_at: string };
-export type RecordPage = { data: RecordRow[]; next_cursor: string | null; total?: number };
 
 const RecordPageSchema = z.object({
   data: z.array(z.looseObject({ id: z.string(), version: z.number(), updated_at: z.string() })),

@@ -61,7 +61,7 @@ export function EditUserForm({
         <button type="submit" className="button button--primary" disabled={save.isPending || selected.length === 0}>
           {save.isPending ? "Saving…" : "Save"}
         </button>
-        {user.last_sign_in_at === null ? (
+        {user.invitation_pending ? (
           <button type="button" className="button" disabled={resend.isPending} onClick={() => resend.mutate()}>
             Send the invitation again
           </button>

@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { fieldLabel } from "../records/labels.ts";
 import { useMe } from "../session/me.ts";
 import { signOut } from "../session/sign-out.ts";
 
@@ -12,7 +13,7 @@ export function UserMenu() {
     <div className="topbar__user">
       <span className="topbar__user-name" title={me.user?.email}>
         {name}
-        {me.user ? <span className="topbar__roles"> · {me.user.roles.join(", ")}</span> : null}
+        {me.user ? <span className="topbar__roles"> · {me.user.roles.map(fieldLabel).join(", ")}</span> : null}
       </span>
       <button
         type="button"

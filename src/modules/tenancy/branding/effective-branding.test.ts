@@ -44,7 +44,8 @@ describe("effective branding", () => {
       accent_color: "#e8a33d",
       support_email: "help@north.example",
       support_phone: "+1 555 0100",
-      tenant,
+      // Only the slug: public branding must not tell anyone a tenant's name.
+      tenant: { slug: "harbor" },
     });
     expect(result.sources).toMatchObject({
       product_name: "partner",

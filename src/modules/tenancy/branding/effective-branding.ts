@@ -14,7 +14,7 @@ import {
 export function effectiveBranding(
   tenantBranding: Branding | null,
   partnerBranding: Branding | null,
-  tenant: Pick<Tenant, "name" | "slug"> | null,
+  tenant: Pick<Tenant, "slug"> | null,
 ): EffectiveBranding {
   const values: Record<string, string | null> = {};
   const sources: Record<string, BrandingSource> = {};
@@ -35,6 +35,6 @@ export function effectiveBranding(
     support_phone: values.support_phone ?? null,
     email_from_name: values.email_from_name ?? productName,
     sources,
-    tenant: tenant ? { name: tenant.name, slug: tenant.slug } : null,
+    tenant: tenant ? { slug: tenant.slug } : null,
   };
 }

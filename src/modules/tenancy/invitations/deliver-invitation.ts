@@ -3,6 +3,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import type { Mailer } from "../../../platform/mail/mailer.ts";
 import { brandingFor } from "../branding/public-branding.ts";
 import type { Invitation, User } from "../contract/index.ts";
+import { findTenant } from "../tenants.ts";
 import { invitationEmail } from "./invitation-email.ts";
 
 export type DeliveryOptions = {
@@ -23,8 +24,10 @@ export async function deliverInvitation(
 ): Promise<Invitation> {
   const base = options.baseUrl.replace(/\/+$/, "");
   const link = `${base}/set-password?token=${invitation.token}`;
-  const branding = await brandingFor(db, invitation.user.tenant_id);
-  const tenant = branding.tenant ?? { name: "", slug: invitation.user.tenant_id };
+  const [branding, tenant] = await Promise.all([
+    brandingFor(db, invitation.user.tenant_id),
+    findTenant(db, invitation.user.tenant_id),
+  ]);
   const email = invitationEmail({
     branding,
     to: { email: invitation.user.email, name: invitation.user.name },

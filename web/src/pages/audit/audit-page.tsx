@@ -69,7 +69,7 @@ export function AuditPage({ search }: { search: AuditSearch }) {
                 ? filtered
                   ? "No entries match these filters"
                   : "No entries"
-                : `Entries ${formatCount(page.data.data.at(-1)?.seq ?? 0)}–${formatCount(page.data.data[0]?.seq ?? 0)}, newest first`}
+                : `${formatCount(page.data.data.length)} entries, #${formatCount(page.data.data[0]?.seq ?? 0)} back to #${formatCount(page.data.data.at(-1)?.seq ?? 0)}`}
             </span>
             <span className="pager__buttons">
               <button

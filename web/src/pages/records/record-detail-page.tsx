@@ -14,8 +14,6 @@ import { Loading } from "../../ui/loading.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { TimeAgo } from "../../ui/time-ago.tsx";
 
-export type RecordDetailSearch = { tab?: string };
-
 type RecordQuery = ReturnType<typeof recordQuery>;
 
 type Locator = { id: string } | { sourceSystem: string; externalId: string };

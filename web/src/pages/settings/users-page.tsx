@@ -67,6 +67,7 @@ export function UsersPage() {
                   </td>
                   <td>
                     <Badge tone={user.status === "active" ? "good" : "bad"}>{user.status}</Badge>
+                    {user.invitation_pending ? <Badge tone="warn">invited</Badge> : null}
                   </td>
                   <td>
                     {user.last_sign_in_at ? <TimeAgo value={user.last_sign_in_at} /> : <span className="muted">never</span>}
