@@ -151,9 +151,12 @@ describe.skipIf(chromiumMissing)("console: sign in, browse records, read the aud
     await page.getByLabel("Action").fill("user.*");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/action=user/);
-    const actions = await table.locator("tbody tr td:nth-child(4) .mono").allTextContents();
-    expect(actions.length).toBeGreaterThan(0);
-    for (const action of actions) expect(action).toMatch(/^user\./);
+    // The old page stays on screen until the filtered one arrives: wait for the filtered one.
+    const actions = () => table.locator("tbody tr td:nth-child(4) .mono").allTextContents();
+    await expect
+      .poll(async () => (await actions()).every((action) => action.startsWith("user.")), { timeout: 10_000 })
+      .toBe(true);
+    expect((await actions()).length).toBeGreaterThan(0);
 
     await page.getByRole("button", { name: "Verify the chain" }).click();
     await containsText(page.getByTestId("chain-ok"), "Chain intact");
