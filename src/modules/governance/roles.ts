@@ -8,6 +8,19 @@ type RoleDefinition = {
   scopes: readonly Scope[];
 };
 
+/** What the people who work the operation (CSRs, buyers, AP clerks, logistics) all hold. */
+const WORKER_SCOPES: readonly Scope[] = [
+  "records:read",
+  "records:write",
+  "tenant:read",
+  "tasks:read",
+  "tasks:decide",
+  "workflows:read",
+  "workflows:start",
+  "actions:read",
+  "policies:read",
+];
+
 /** Built-in roles and the scopes they grant. Capabilities add their scopes here as they arrive. */
 export const ROLES = {
   admin: {
@@ -17,33 +30,63 @@ export const ROLES = {
   },
   operations_manager: {
     label: "Operations manager",
-    description: "Oversees operations: works the records, reads the audit trail, users, keys and events.",
-    scopes: ["records:read", "records:write", "audit:read", "users:read", "api_keys:read", "tenant:read", "events:read"],
+    description:
+      "Oversees operations: approvals above thresholds, autonomy policies, stuck workflows; works the records, reads the audit trail, users, keys and events.",
+    scopes: [
+      "records:read",
+      "records:write",
+      "audit:read",
+      "users:read",
+      "api_keys:read",
+      "tenant:read",
+      "events:read",
+      "tasks:read",
+      "tasks:decide",
+      "tasks:admin",
+      "workflows:read",
+      "workflows:start",
+      "workflows:admin",
+      "actions:read",
+      "policies:read",
+      "policies:admin",
+    ],
   },
   csr: {
     label: "Customer service rep",
     description: "Works customer accounts, orders and cases.",
-    scopes: ["records:read", "records:write", "tenant:read"],
+    scopes: [...WORKER_SCOPES],
   },
   buyer: {
     label: "Buyer / planner",
     description: "Plans replenishment and works purchase orders and inbound shipments.",
-    scopes: ["records:read", "records:write", "tenant:read"],
+    scopes: [...WORKER_SCOPES],
   },
   ap_clerk: {
     label: "AP / order-entry clerk",
     description: "Reviews invoices, customer POs and other documents.",
-    scopes: ["records:read", "records:write", "tenant:read"],
+    scopes: [...WORKER_SCOPES],
   },
   logistics: {
     label: "Logistics coordinator",
     description: "Tracks shipments, receipts and deliveries.",
-    scopes: ["records:read", "records:write", "tenant:read"],
+    scopes: [...WORKER_SCOPES],
   },
   auditor: {
     label: "Auditor",
     description: "Reads everything and verifies the audit trail; changes nothing.",
-    scopes: ["records:read", "audit:read", "audit:verify", "users:read", "api_keys:read", "tenant:read", "events:read"],
+    scopes: [
+      "records:read",
+      "audit:read",
+      "audit:verify",
+      "users:read",
+      "api_keys:read",
+      "tenant:read",
+      "events:read",
+      "tasks:read",
+      "workflows:read",
+      "actions:read",
+      "policies:read",
+    ],
   },
   viewer: {
     label: "Viewer",

@@ -14,6 +14,20 @@ export const SCOPES = [
   "tenant:read",
   "tenant:admin",
   "events:read",
+  // Human tasks and approvals: see the inbox, decide, and (admin) reassign anyone's tasks and delegations.
+  "tasks:read",
+  "tasks:decide",
+  "tasks:admin",
+  // Workflow runs: read their timelines, start flows, retry or cancel runs.
+  "workflows:read",
+  "workflows:start",
+  "workflows:admin",
+  // Governed writes to systems of record, the policies that decide them, and the connectors that carry them.
+  "actions:read",
+  "actions:execute",
+  "policies:read",
+  "policies:admin",
+  "connectors:admin",
   // Partner and platform administration: tenants of a partner, partners themselves.
   "partner:admin",
   "platform:admin",
