@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "../../../platform/db/database.ts";
+import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { insertTask } from "../tasks/new-task.ts";
+import type { StageOutcome } from "./flow-definition.ts";
+import type { RunContext } from "./run-context.ts";
+import { appendRunEvent } from "./run-events.ts";
+import type { Runtime } from "./runtime.ts";
+
+const plus = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+
+/**
+ * Ends a stage durably, in one transaction: the run finishes, or it parks at a wait (creating the
+ * task it waits for) with its state saved. Nothing stays in memory: the wait is a row, and the
+ * next stage starts when it is resolved.
+ */
+export async function applyOutcome(
+  rt: Runtime,
+  run: RunContext<unknown, unknown>,
+  outcome: StageOutcome,
+): Promise<{ taskId: string | null }> {
+  const now = rt.clock();
+  const state = JSON.stringify(run.state);
+  return withTenant(rt.db, run.tenantId, async (tx) => {
+    const base = { tenantId: run.tenantId, runId: run.runId };
+    // Done already: the step ran, then the process died before DBOS recorded it.
+    const [done] = await rows<{ status: string; task_id: string | null; waited: boolean }>(
+      tx,
+      sql`select r.status, w.task_id, w.seq is not null as waited
+            from workflows.runs r left join workflows.waits w on w.run_id = r.id and w.seq = ${run.segment}
+           where r.id = ${run.runId}`,
+    );
+    if (done && (done.waited || done.status === "succeeded")) return { taskId: done.task_id };
+    switch (outcome.type) {
+      case "finish": {
+        await tx.execute(sql`
+          update workflows.runs set status = 'succeeded', state = ${state}::jsonb, output = ${JSON.stringify(outcome.output ?? null)}::jsonb,
+                 updated_at = ${now.toISOString()}, ended_at = ${now.toISOString()}
+           where id = ${run.runId}`);
+        await appendRunEvent(tx, { ...base, kind: "succeeded", label: "Finished", detail: { output: outcome.output ?? null } });
+        rt.metrics.runEnded(run.flow, "succeeded");
+        return { taskId: null };
+      }
+      case "wait_task": {
+        const taskId = await insertTask(tx, {
+          tenantId: run.tenantId,
+          runId: run.runId,
+          flow: run.flow,
+          task: outcome.task,
+          now,
+          requestedBy: outcome.task.requestedBy ?? { type: run.actor.type, id: run.actor.id, label: run.actor.label ?? null },
+        });
+        const deadline = outcome.expireAfterSeconds && outcome.onExpire ? plus(now, outcome.expireAfterSeconds) : null;
+        await tx.execute(sql`
+          insert into workflows.waits (tenant_id, run_id, seq, kind, task_id, then_stage, timeout_stage, deadline, created_at)
+          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'task', ${taskId}, ${outcome.then}, ${outcome.onExpire ?? null}, ${deadline}, ${now.toISOString()})`);
+        await park(tx, run, outcome.then, state, now);
+        await appendRunEvent(tx, {
+          ...base,
+          kind: "wait",
+          label: `Waiting for: ${outcome.task.title}`,
+          detail: { task_id: taskId, assignee: outcome.task.assignee, deadline },
+        });
+        await rt.notifier.taskOpened(tx, { tenantId: run.tenantId, taskId, now });
+        return { taskId };
+      }
+      case "wait_event": {
+        await tx.execute(sql`
+          insert into workflows.waits (tenant_id, run_id, seq, kind, event_key, then_stage, timeout_stage, deadline, created_at)
+          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'event', ${outcome.key}, ${outcome.then}, ${outcome.onTimeout},
+                  ${plus(now, outcome.timeoutSeconds)}, ${now.toISOString()})`);
+        await park(tx, run, outcome.then, state, now);
+        await appendRunEvent(tx, {
+          ...base,
+          kind: "wait",
+          label: `Waiting for event ${outcome.key}`,
+          detail: { event_key: outcome.key, deadline: plus(now, outcome.timeoutSeconds) },
+        });
+        return { taskId: null };
+      }
+      case "sleep": {
+        await tx.execute(sql`
+          insert into workflows.waits (tenant_id, run_id, seq, kind, then_stage, deadline, resume_payload, created_at)
+          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'timer', ${outcome.then}, ${plus(now, outcome.seconds)},
+                  ${JSON.stringify(outcome.payload ?? null)}::jsonb, ${now.toISOString()})`);
+        await park(tx, run, outcome.then, state, now);
+        await appendRunEvent(tx, {
+          ...base,
+          kind: "wait",
+          label: `Sleeping until ${plus(now, outcome.seconds)}`,
+          detail: { deadline: plus(now, outcome.seconds) },
+        });
+        return { taskId: null };
+      }
+    }
+  });
+}
+
+async function park(tx: Tx, run: RunContext<unknown, unknown>, next: string, state: string, now: Date) {
+  await tx.execute(sql`
+    update workflows.runs set status = 'waiting', stage = ${next}, state = ${state}::jsonb, updated_at = ${now.toISOString()}
+     where id = ${run.runId}`);
+}

@@ -1,0 +1,73 @@
+import { DBOS } from "@dbos-inc/dbos-sdk";
+import type { Database } from "../../../platform/db/database.ts";
+import type { Logger } from "../../../platform/logger.ts";
+import type { FlowMetrics } from "../metrics.ts";
+import type { Notifier } from "../notify/notifier.ts";
+import { type AnyFlow, flowKey } from "./flow-definition.ts";
+
+/** What a stage's segment gets when it runs: one per process, since DBOS is one per process. */
+export type Runtime = {
+  db: Database;
+  logger: Logger;
+  clock: () => Date;
+  metrics: FlowMetrics;
+  notifier: Notifier;
+  /** The flows' own dependencies (records, actions, …), handed to every stage as `run.deps`. */
+  flowDeps: unknown;
+};
+
+export type SegmentArgs = {
+  tenantId: string;
+  runId: string;
+  flowKey: string;
+  stage: string;
+  resumed: unknown;
+  segment: number;
+};
+
+type SegmentWorkflow = (args: SegmentArgs) => Promise<void>;
+
+const flows = new Map<string, AnyFlow>();
+const workflows = new Map<string, SegmentWorkflow>();
+let current: Runtime | undefined;
+
+/**
+ * Registers a flow version as a durable workflow named `flow.<name>.v<version>` (once per
+ * process; DBOS refuses registrations after launch). A later registration of the same version
+ * replaces the definition the workflow runs, not the workflow: tests build several Crossdocks in
+ * one process, each with its own dependencies.
+ */
+export function registerFlow(flow: AnyFlow, run: (args: SegmentArgs) => Promise<void>): void {
+  const key = flowKey(flow.name, flow.version);
+  flows.set(key, flow);
+  if (!workflows.has(key)) {
+    // Runs wait outside of DBOS, so a segment only ever recovers from crashes: 50 of them is a
+    // loop, not bad luck.
+    // A function of its own per flow: DBOS keys a registration by the function object.
+    workflows.set(
+      key,
+      DBOS.registerWorkflow((args: SegmentArgs) => run(args), { name: key, maxRecoveryAttempts: 50 }),
+    );
+  }
+}
+
+export function flowDefinition(key: string): AnyFlow | undefined {
+  return flows.get(key);
+}
+
+export function registeredFlows(): AnyFlow[] {
+  return [...flows.values()];
+}
+
+export function segmentWorkflow(key: string): SegmentWorkflow | undefined {
+  return workflows.get(key);
+}
+
+export function setRuntime(runtime: Runtime | undefined): void {
+  current = runtime;
+}
+
+export function runtime(): Runtime {
+  if (!current) throw new Error("the workflows runtime is not set: createWorkflows(...).register() comes before launch");
+  return current;
+}

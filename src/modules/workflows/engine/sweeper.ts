@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import { rows, withSystem } from "../../../platform/db/tenant-scope.ts";
+import { escalateOverdueTasks } from "../tasks/escalate-tasks.ts";
+import { appendTaskEvent } from "../tasks/task-events.ts";
+import { dispatchRun } from "./dispatch.ts";
+import { appendRunEvent } from "./run-events.ts";
+import type { Runtime } from "./runtime.ts";
+
+type Expired = {
+  tenant_id: string;
+  run_id: string;
+  seq: number;
+  kind: "task" | "event" | "timer";
+  task_id: string | null;
+  timeout_stage: string | null;
+};
+
+/** A resolved wait whose next stage did not start within this long is started by the sweeper. */
+const STRAGGLER_MS = 2_000;
+
+/**
+ * The durable timers, without a process per timer: every pass resolves the waits whose deadline
+ * has come (timers wake, waits time out, their tasks expire), escalates overdue tasks, starts the
+ * next stage of any run a crash left resolved but not started, and sends due notifications. Rows
+ * are claimed with SKIP LOCKED, so several processes can sweep at once.
+ */
+export async function sweepOnce(
+  rt: Runtime,
+): Promise<{ expired: number; escalated: number; dispatched: number; notified: number }> {
+  const now = rt.clock();
+  const toDispatch = new Map<string, string>();
+  const expired = await withSystem(rt.db, async (tx) => {
+    const due = await rows<Expired>(
+      tx,
+      sql`select tenant_id, run_id, seq, kind, task_id, timeout_stage from workflows.waits
+           where resolved_at is null and deadline <= ${now.toISOString()}
+           order by deadline limit 200 for update skip locked`,
+    );
+    for (const wait of due) {
+      if (wait.kind === "timer") {
+        await tx.execute(sql`update workflows.waits set resolved_at = ${now.toISOString()}, resume_stage = then_stage
+                              where run_id = ${wait.run_id} and seq = ${wait.seq}`);
+      } else {
+        const payload = { timeout: true, task_id: wait.task_id };
+        await tx.execute(sql`update workflows.waits set resolved_at = ${now.toISOString()}, resume_stage = ${wait.timeout_stage},
+                                    resume_payload = ${JSON.stringify(payload)}::jsonb
+                              where run_id = ${wait.run_id} and seq = ${wait.seq}`);
+        if (wait.task_id) {
+          await tx.execute(sql`update workflows.tasks set status = 'expired', updated_at = ${now.toISOString()}
+                                where id = ${wait.task_id} and status = 'open'`);
+          await appendTaskEvent(tx, {
+            tenantId: wait.tenant_id,
+            taskId: wait.task_id,
+            kind: "expired",
+            actor: { type: "system", id: "sla", label: "SLA" },
+            at: now,
+          });
+        }
+        await appendRunEvent(tx, {
+          tenantId: wait.tenant_id,
+          runId: wait.run_id,
+          kind: "resumed",
+          label: wait.task_id ? "The task expired unanswered" : "The event did not come in time",
+          detail: { task_id: wait.task_id, next_stage: wait.timeout_stage },
+        });
+      }
+      toDispatch.set(wait.run_id, wait.tenant_id);
+    }
+    return due.length;
+  });
+  const escalated = await escalateOverdueTasks(rt, now);
+  const stragglers = await withSystem(rt.db, (tx) =>
+    rows<{ tenant_id: string; run_id: string }>(
+      tx,
+      sql`select distinct tenant_id, run_id from workflows.waits
+           where resolved_at is not null and dispatched_at is null and resume_stage is not null
+             and resolved_at <= ${new Date(now.getTime() - STRAGGLER_MS).toISOString()}
+           limit 200`,
+    ),
+  );
+  for (const row of stragglers) toDispatch.set(row.run_id, row.tenant_id);
+  let dispatched = 0;
+  for (const [runId, tenantId] of toDispatch) {
+    try {
+      dispatched += await dispatchRun(rt, tenantId, runId);
+    } catch (error) {
+      rt.logger.error({ err: error, runId }, "could not start a run's next stage; the next pass tries again");
+    }
+  }
+  const notified = await rt.notifier.deliverDue(now);
+  return { expired, escalated, dispatched, notified };
+}
+
+/** Sweeps every `intervalMs` until stopped; a failing pass is logged and the next one tries again. */
+export function startSweeper(rt: Runtime, intervalMs: number): { stop(): Promise<void> } {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (stopped) return;
+    running = running.then(() => sweepOnce(rt)).catch((error) => rt.logger.error({ err: error }, "workflow sweep failed"));
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

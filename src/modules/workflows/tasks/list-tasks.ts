@@ -1,0 +1,61 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../../platform/db/database.ts";
+import { rows, textArray, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { AppError } from "../../../platform/errors.ts";
+import { type Task, type TaskQuery, TaskStatus } from "../contract/index.ts";
+import { type Decider, type Directory, identitiesOf, loadQueues } from "./eligibility.ts";
+import { TASK_SELECT, type TaskRow, toTask } from "./task-rows.ts";
+
+/**
+ * The inbox: by default the tasks the caller may act on — assigned to them, to a role they hold,
+ * to a queue they belong to, or to someone who delegated to them — newest first; `view=all` lists
+ * every task of the tenant (task administrators).
+ */
+export async function listTasks(
+  deps: { db: Database; clock: () => Date; directory: Directory },
+  args: { tenantId: string; decider: Decider | null; taskAdmin: boolean },
+  query: TaskQuery,
+): Promise<{ data: Task[]; next_before: string | null }> {
+  const statuses = (query.status ?? "open").split(",").map((status) => status.trim());
+  const invalid = statuses.filter((status) => !TaskStatus.safeParse(status).success);
+  if (invalid.length > 0) {
+    throw new AppError("validation_failed", `Unknown task status ${invalid.join(", ")}`, {
+      details: [{ path: "status", message: `one of ${TaskStatus.options.join(", ")}` }],
+    });
+  }
+  if (query.view === "all" && !args.taskAdmin) throw new AppError("forbidden", "Seeing every task needs the scope tasks:admin");
+  const now = deps.clock();
+  return withTenant(deps.db, args.tenantId, async (tx) => {
+    const where: SQL[] = [sql`t.status = any(${textArray(statuses)})`];
+    if (query.view === "mine") {
+      if (!args.decider) return { data: [], next_before: null };
+      const identities = await identitiesOf(tx, {
+        tenantId: args.tenantId,
+        decider: args.decider,
+        now,
+        directory: deps.directory,
+      });
+      const userIds = identities.map((identity) => identity.userId);
+      const roles = [...new Set(identities.flatMap((identity) => identity.roles))];
+      const queues = [...(await loadQueues(tx)).entries()]
+        .filter(
+          ([, members]) =>
+            members.userIds.some((id) => userIds.includes(id)) || members.roles.some((role) => roles.includes(role)),
+        )
+        .map(([name]) => name);
+      where.push(sql`((t.assignee_type = 'user' and t.assignee_id = any(${textArray(userIds)}))
+        or (t.assignee_type = 'role' and t.assignee_id = any(${textArray(roles)}))
+        or (t.assignee_type = 'queue' and t.assignee_id = any(${textArray(queues)})))`);
+    }
+    if (query.flow) where.push(sql`t.flow = ${query.flow}`);
+    if (query.run_id) where.push(sql`t.run_id = ${query.run_id}`);
+    if (query.overdue === "true") where.push(sql`t.due_at < ${now.toISOString()}`);
+    if (query.before) where.push(sql`t.id < ${query.before}`);
+    const found = await rows<TaskRow>(
+      tx,
+      sql`select ${TASK_SELECT} from workflows.tasks t where ${sql.join(where, sql` and `)} order by t.id desc limit ${query.limit + 1}`,
+    );
+    const page = found.slice(0, query.limit).map(toTask);
+    return { data: page, next_before: found.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  });
+}
