@@ -16,6 +16,8 @@ export type Principal = {
    */
   partnerId: string | null;
   scopes: readonly Scope[];
+  /** For a console session: the user's roles (what approval rules and task assignments go by). */
+  roles?: readonly string[] | undefined;
   /** For a console session: its id (the token's sha256), when it expires unless used, and whether this use extended it. */
   session?: { id: string; expiresAt: string; renewed: boolean } | undefined;
 };

@@ -101,6 +101,7 @@ export async function authenticateSession(db: Database, token: string, ttlHours:
     tenantId: row.tenant_id,
     partnerId: row.partner_id,
     scopes: scopesForRoles(row.roles),
+    roles: row.roles,
   };
 }
 
