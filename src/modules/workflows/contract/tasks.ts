@@ -134,3 +134,15 @@ export type ReassignTaskInput = z.infer<typeof ReassignTaskInput>;
 
 export const CommentInput = z.strictObject({ comment: z.string().min(1).max(4000) });
 export type CommentInput = z.infer<typeof CommentInput>;
+
+/** What a stage waiting on a task receives when it is decided (or times out: `{ timeout: true }`). */
+export const TaskResumption = z.object({
+  task_id: z.string(),
+  option: z.string(),
+  status: TaskStatus,
+  decision: TaskDecision,
+  /** Who decided, with the roles they acted with (the delegator's, when on someone's behalf). */
+  approver: z.object({ user_id: z.string(), label: z.string(), roles: z.array(z.string()), on_behalf_of: z.string().nullable() }),
+  approvals: z.number().int(),
+});
+export type TaskResumption = z.infer<typeof TaskResumption>;

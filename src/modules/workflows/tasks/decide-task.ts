@@ -114,11 +114,19 @@ export async function decideTask(
       resourceId: taskId,
       data: { option: option.id, status, run_id: task.run_id, on_behalf_of: actingAs.onBehalfOf, edited: Boolean(input.edits) },
     });
+    // The approver's roles travel with the decision: the write it unblocks is checked against policy for them.
+    const approver = {
+      user_id: args.decider.userId,
+      label: args.decider.label,
+      roles: actingAs.roles,
+      on_behalf_of: actingAs.onBehalfOf,
+    };
+    const approvals = task.approvals.length + (option.approves ? 1 : 0);
     const runToDispatch = await resolveTaskWait(tx, {
       tenantId: args.tenantId,
       taskId,
       now,
-      payload: { task_id: taskId, option: option.id, status, decision },
+      payload: { task_id: taskId, option: option.id, status, decision, approver, approvals },
     });
     if (runToDispatch) {
       await appendRunEvent(tx, {
