@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { actionsMigrations, createActions } from "./modules/actions/index.ts";
 import { governanceMigrations } from "./modules/governance/index.ts";
 import { createRecords, recordsMigrations } from "./modules/records/index.ts";
 import { createTenancy, tenancyMigrations } from "./modules/tenancy/index.ts";
@@ -19,7 +20,7 @@ import { scheduleIdempotencySweep } from "./server/idempotency.ts";
 import { createOperatorAccess } from "./server/operator-access.ts";
 
 /** Every module's migrations, in dependency order. */
-export const MIGRATIONS = [platformMigrations, governanceMigrations, tenancyMigrations, recordsMigrations];
+export const MIGRATIONS = [platformMigrations, governanceMigrations, tenancyMigrations, recordsMigrations, actionsMigrations];
 
 async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   if (config.databaseUrl) {
@@ -54,18 +55,20 @@ export async function createCrossdock(options: {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const tenancy = createTenancy({ db, sessionTtlHours: config.sessionTtlHours, mailer });
   const records = createRecords({ db });
+  const actions = createActions({ db, logger, mailer, config });
   const events = createEventBus({ db, logger });
   const workflows = createWorkflowEngine({ db, config, logger });
   const operator = createOperatorAccess();
   let ready = false;
   let stopSweep: (() => void) | undefined;
-  const http = createHttpApp({ config, logger, db, tenancy, records, operator, isReady: () => ready });
+  const http = createHttpApp({ config, logger, db, tenancy, records, actions, operator, isReady: () => ready });
 
   return {
     config,
     db,
     tenancy,
     records,
+    actions,
     events,
     workflows,
     operator,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseSecretKey } from "./crypto.ts";
 import { AppError } from "./errors.ts";
 
 /**
@@ -50,6 +51,17 @@ export const Config = z.object({
     .optional(),
   /** The address outgoing email comes from; the sender's name is the tenant's branding. */
   mailFrom: z.string().regex(/^[^\s@<>",]+@[^\s@<>",]+$/, "must be an email address, e.g. crossdock@example.com"),
+  /**
+   * The key connector secrets are encrypted with (AES-256-GCM): 32 bytes, base64. Unset on the
+   * embedded database, a key file in the data directory is made on first use; unset on a
+   * PostgreSQL server, secrets cannot be stored.
+   */
+  secretKey: z
+    .string()
+    .refine((value) => parseSecretKey(value) !== undefined, "must be 32 bytes in base64, e.g. from `openssl rand -base64 32`")
+    .optional(),
+  /** Where EDI connectors that deliver to a folder write their files (each tenant in a folder of its own). */
+  ediOutboxDir: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -69,6 +81,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   role: "CROSSDOCK_ROLE",
   smtpUrl: "CROSSDOCK_SMTP_URL",
   mailFrom: "CROSSDOCK_MAIL_FROM",
+  secretKey: "CROSSDOCK_SECRET_KEY",
+  ediOutboxDir: "CROSSDOCK_EDI_OUTBOX_DIR",
 };
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
@@ -107,5 +121,7 @@ export function loadConfig(
     });
     throw new AppError("config_invalid", `Crossdock's configuration is invalid:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+  const dataDir = path.resolve(parsed.data.dataDir);
+  const ediOutboxDir = path.resolve(parsed.data.ediOutboxDir ?? path.join(dataDir, "edi-outbox"));
+  return { ...parsed.data, dataDir, ediOutboxDir };
 }

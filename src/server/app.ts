@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import type { Actions } from "../modules/actions/index.ts";
 import type { Records } from "../modules/records/index.ts";
 import type { Tenancy } from "../modules/tenancy/index.ts";
 import type { Config } from "../platform/config.ts";
@@ -14,12 +15,15 @@ import { createHttpMetrics } from "./metrics.ts";
 import type { OperatorAccess } from "./operator-access.ts";
 import { requestId } from "./request-id.ts";
 import { createRouteTable, definePage, defineRawRoute, defineRoute } from "./route-access.ts";
+import { actionRoutes } from "./routes/actions.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { brandingRoutes } from "./routes/branding.ts";
+import { connectorRoutes } from "./routes/connectors.ts";
 import { consoleRoutes } from "./routes/console.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { policyRoutes } from "./routes/policies.ts";
 import { recordRoutes } from "./routes/records.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
@@ -31,6 +35,7 @@ export type HttpAppDeps = {
   db: Database;
   tenancy: Tenancy;
   records: Records;
+  actions: Actions;
   operator: OperatorAccess;
   isReady: () => boolean;
 };
@@ -92,6 +97,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     db: deps.db,
     tenancy: deps.tenancy,
     records: deps.records,
+    actions: deps.actions,
     metrics,
     isReady: deps.isReady,
   };
@@ -104,6 +110,9 @@ export function createHttpApp(deps: HttpAppDeps) {
     apiKeyRoutes,
     auditRoutes,
     recordRoutes,
+    actionRoutes,
+    policyRoutes,
+    connectorRoutes,
   ]) {
     register(routeDeps);
   }

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Handler } from "hono";
+import type { Actions } from "../../modules/actions/index.ts";
 import type { Records } from "../../modules/records/index.ts";
 import type { Tenancy } from "../../modules/tenancy/index.ts";
 import type { Config } from "../../platform/config.ts";
@@ -21,6 +22,7 @@ export type RouteDeps = {
   db: Database;
   tenancy: Tenancy;
   records: Records;
+  actions: Actions;
   metrics: HttpMetrics;
   isReady: () => boolean;
 };
