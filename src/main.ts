@@ -1,9 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { Registry } from "prom-client";
+import { FLOWS } from "./flows/index.ts";
 import { actionsMigrations, createActions } from "./modules/actions/index.ts";
 import { governanceMigrations } from "./modules/governance/index.ts";
 import { createRecords, recordsMigrations } from "./modules/records/index.ts";
 import { createTenancy, tenancyMigrations } from "./modules/tenancy/index.ts";
+import { createWorkflows, workflowsMigrations } from "./modules/workflows/index.ts";
 import type { Config } from "./platform/config.ts";
 import { lockDataDir } from "./platform/db/data-dir-lock.ts";
 import type { Database } from "./platform/db/database.ts";
@@ -20,7 +23,14 @@ import { scheduleIdempotencySweep } from "./server/idempotency.ts";
 import { createOperatorAccess } from "./server/operator-access.ts";
 
 /** Every module's migrations, in dependency order. */
-export const MIGRATIONS = [platformMigrations, governanceMigrations, tenancyMigrations, recordsMigrations, actionsMigrations];
+export const MIGRATIONS = [
+  platformMigrations,
+  governanceMigrations,
+  tenancyMigrations,
+  recordsMigrations,
+  actionsMigrations,
+  workflowsMigrations,
+];
 
 async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   if (config.databaseUrl) {
@@ -57,11 +67,38 @@ export async function createCrossdock(options: {
   const records = createRecords({ db });
   const actions = createActions({ db, logger, mailer, config });
   const events = createEventBus({ db, logger });
-  const workflows = createWorkflowEngine({ db, config, logger });
+  const engine = createWorkflowEngine({ db, config, logger });
+  const metricsRegistry = new Registry();
+  let consoleUrl: string | null = config.publicUrl ?? null;
+  const workflows = createWorkflows({
+    db,
+    logger,
+    mailer,
+    metricsRegistry,
+    directory: { users: (tenantId) => tenancy.listUsers(tenantId) },
+    brand: async (tenantId) => {
+      const branding = await tenancy.brandingFor(tenantId);
+      return { productName: branding.product_name, fromName: branding.email_from_name };
+    },
+    consoleUrl: () => consoleUrl,
+  });
+  // Flows are durable workflows: registered before the engine launches, with what their stages use.
+  workflows.register([...FLOWS], { records, actions });
   const operator = createOperatorAccess();
   let ready = false;
   let stopSweep: (() => void) | undefined;
-  const http = createHttpApp({ config, logger, db, tenancy, records, actions, operator, isReady: () => ready });
+  const http = createHttpApp({
+    config,
+    logger,
+    db,
+    tenancy,
+    records,
+    actions,
+    workflows,
+    metricsRegistry,
+    operator,
+    isReady: () => ready,
+  });
 
   return {
     config,
@@ -70,13 +107,16 @@ export async function createCrossdock(options: {
     records,
     actions,
     events,
+    engine,
     workflows,
     operator,
     http,
     /** Launches workflows and event dispatch, and tells CLI processes where to find this server. */
     async start(url?: string) {
-      await workflows.launch();
+      if (url && !config.publicUrl) consoleUrl = url;
+      await engine.launch();
       await events.start();
+      await workflows.start();
       stopSweep = scheduleIdempotencySweep(db, config.idempotencyKeyHours, logger);
       if (url) {
         await lock?.setUrl(url);
@@ -87,8 +127,9 @@ export async function createCrossdock(options: {
     async stop() {
       ready = false;
       stopSweep?.();
+      await workflows.stop();
       await events.stop();
-      await workflows.shutdown();
+      await engine.shutdown();
       mailer.close();
       await db.close();
       if (!options.db) await operator.unpublish(config.dataDir);

@@ -1,8 +1,10 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import type { Registry } from "prom-client";
 import type { Actions } from "../modules/actions/index.ts";
 import type { Records } from "../modules/records/index.ts";
 import type { Tenancy } from "../modules/tenancy/index.ts";
+import type { Workflows } from "../modules/workflows/index.ts";
 import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/database.ts";
 import { AppError } from "../platform/errors.ts";
@@ -26,6 +28,8 @@ import { healthRoutes } from "./routes/health.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { recordRoutes } from "./routes/records.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
+import { runRoutes } from "./routes/runs.ts";
+import { taskRoutes } from "./routes/tasks.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { userRoutes } from "./routes/users.ts";
 
@@ -36,6 +40,9 @@ export type HttpAppDeps = {
   tenancy: Tenancy;
   records: Records;
   actions: Actions;
+  workflows: Workflows;
+  /** The one Prometheus registry /metrics serves: HTTP's and the modules' metrics. */
+  metricsRegistry?: Registry;
   operator: OperatorAccess;
   isReady: () => boolean;
 };
@@ -49,7 +56,7 @@ export function createHttpApp(deps: HttpAppDeps) {
       throw validationError(target === "query" ? "query string" : target === "param" ? "path" : "request body", result.error);
     },
   });
-  const metrics = createHttpMetrics();
+  const metrics = createHttpMetrics(deps.metricsRegistry);
   const table = createRouteTable();
   app.use("*", requestId(deps.logger));
   app.use("*", metrics.middleware);
@@ -98,6 +105,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     tenancy: deps.tenancy,
     records: deps.records,
     actions: deps.actions,
+    workflows: deps.workflows,
     metrics,
     isReady: deps.isReady,
   };
@@ -113,6 +121,8 @@ export function createHttpApp(deps: HttpAppDeps) {
     actionRoutes,
     policyRoutes,
     connectorRoutes,
+    runRoutes,
+    taskRoutes,
   ]) {
     register(routeDeps);
   }

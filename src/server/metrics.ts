@@ -6,8 +6,7 @@ import type { AppEnv } from "./context.ts";
 export type HttpMetrics = { registry: Registry; middleware: MiddlewareHandler<AppEnv> };
 
 /** Prometheus metrics for `/metrics`: request counts and latency per route, plus the process's own. */
-export function createHttpMetrics(): HttpMetrics {
-  const registry = new Registry();
+export function createHttpMetrics(registry: Registry = new Registry()): HttpMetrics {
   collectDefaultMetrics({ register: registry, prefix: "crossdock_" });
   const requests = new Counter({
     name: "crossdock_http_requests_total",

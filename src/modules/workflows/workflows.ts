@@ -49,7 +49,8 @@ export type WorkflowsDeps = {
   metricsRegistry: Registry;
   /** The tenant's product and sender names for its emails. */
   brand: (tenantId: string) => Promise<{ productName: string; fromName: string }>;
-  consoleUrl?: string | null;
+  /** Where people open the console, for links in announcements; read when one is made. */
+  consoleUrl?: () => string | null;
   /** Tests move time; everything with a deadline reads it from here. */
   clock?: () => Date;
   sweepIntervalMs?: number;
@@ -72,7 +73,7 @@ export function createWorkflows(deps: WorkflowsDeps) {
     mailer: deps.mailer,
     directory: deps.directory,
     logger: deps.logger,
-    consoleUrl: deps.consoleUrl ?? null,
+    consoleUrl: deps.consoleUrl ?? (() => null),
     brand: deps.brand,
   });
   let runtime: Runtime = { db: deps.db, logger: deps.logger, clock, metrics, notifier, flowDeps: undefined };

@@ -3,6 +3,7 @@ import type { Handler } from "hono";
 import type { Actions } from "../../modules/actions/index.ts";
 import type { Records } from "../../modules/records/index.ts";
 import type { Tenancy } from "../../modules/tenancy/index.ts";
+import type { Workflows } from "../../modules/workflows/index.ts";
 import type { Config } from "../../platform/config.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { AppEnv } from "../context.ts";
@@ -23,6 +24,7 @@ export type RouteDeps = {
   tenancy: Tenancy;
   records: Records;
   actions: Actions;
+  workflows: Workflows;
   metrics: HttpMetrics;
   isReady: () => boolean;
 };

@@ -53,8 +53,8 @@ export async function applyOutcome(
         const deadline = outcome.expireAfterSeconds && outcome.onExpire ? plus(now, outcome.expireAfterSeconds) : null;
         await tx.execute(sql`
           insert into workflows.waits (tenant_id, run_id, seq, kind, task_id, then_stage, timeout_stage, deadline, created_at)
-          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'task', ${taskId}, ${outcome.then}, ${outcome.onExpire ?? null}, ${deadline}, ${now.toISOString()})`);
-        await park(tx, run, outcome.then, state, now);
+          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'task', ${taskId}, ${outcome.next}, ${outcome.onExpire ?? null}, ${deadline}, ${now.toISOString()})`);
+        await park(tx, run, outcome.next, state, now);
         await appendRunEvent(tx, {
           ...base,
           kind: "wait",
@@ -67,9 +67,9 @@ export async function applyOutcome(
       case "wait_event": {
         await tx.execute(sql`
           insert into workflows.waits (tenant_id, run_id, seq, kind, event_key, then_stage, timeout_stage, deadline, created_at)
-          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'event', ${outcome.key}, ${outcome.then}, ${outcome.onTimeout},
+          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'event', ${outcome.key}, ${outcome.next}, ${outcome.onTimeout},
                   ${plus(now, outcome.timeoutSeconds)}, ${now.toISOString()})`);
-        await park(tx, run, outcome.then, state, now);
+        await park(tx, run, outcome.next, state, now);
         await appendRunEvent(tx, {
           ...base,
           kind: "wait",
@@ -81,9 +81,9 @@ export async function applyOutcome(
       case "sleep": {
         await tx.execute(sql`
           insert into workflows.waits (tenant_id, run_id, seq, kind, then_stage, deadline, resume_payload, created_at)
-          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'timer', ${outcome.then}, ${plus(now, outcome.seconds)},
+          values (${run.tenantId}, ${run.runId}, ${run.segment}, 'timer', ${outcome.next}, ${plus(now, outcome.seconds)},
                   ${JSON.stringify(outcome.payload ?? null)}::jsonb, ${now.toISOString()})`);
-        await park(tx, run, outcome.then, state, now);
+        await park(tx, run, outcome.next, state, now);
         await appendRunEvent(tx, {
           ...base,
           kind: "wait",

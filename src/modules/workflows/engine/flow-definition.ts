@@ -1,26 +1,9 @@
 import type { z } from "zod";
 import type { RecordLink } from "../contract/index.ts";
-import type { NewTask } from "../tasks/new-task.ts";
 import type { RunContext } from "./run-context.ts";
+import type { StageOutcome } from "./stage-outcome.ts";
 
-/**
- * What a stage ends with. A stage runs until it finishes the run, or until it must wait: for a
- * person (a task), for something outside (an event), or for time (a timer). A waiting run holds
- * no process and no memory; the next stage starts when the wait ends.
- */
-export type StageOutcome =
-  | { type: "finish"; output: unknown }
-  | {
-      type: "wait_task";
-      task: NewTask;
-      /** The stage that runs with the task's decision. */
-      then: string;
-      /** With `onExpire`: how long the run waits at most, escalations included, before `onExpire` runs. */
-      expireAfterSeconds?: number;
-      onExpire?: string;
-    }
-  | { type: "wait_event"; key: string; then: string; timeoutSeconds: number; onTimeout: string }
-  | { type: "sleep"; seconds: number; then: string; payload?: unknown };
+export type { StageOutcome };
 
 // Stages take the runtime's context; its deps are the flow's own (records, actions, …).
 export type Stage<Input, Deps> = (run: RunContext<Input, Deps>, resumed: unknown) => Promise<StageOutcome>;

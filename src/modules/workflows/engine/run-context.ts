@@ -2,8 +2,8 @@ import { DBOS } from "@dbos-inc/dbos-sdk";
 import type { Actor, WriteContext } from "../../../platform/actor.ts";
 import type { NewTask } from "../tasks/new-task.ts";
 import { describeError, isRetryable } from "./errors.ts";
-import type { StageOutcome } from "./flow-definition.ts";
-import type { Runtime } from "./runtime.ts";
+import type { Runtime } from "./runtime-type.ts";
+import type { StageOutcome } from "./stage-outcome.ts";
 
 /** Something a finished step did that can be undone if the run fails later. */
 export type PendingCompensation = { with: string; data: unknown; step: string };
@@ -39,9 +39,9 @@ export type RunContext<Input, Deps> = {
   idempotencyKey(name: string): string;
   step<T>(name: string, work: () => Promise<T>, options?: StepOptions<T>): Promise<T>;
   finish(output?: unknown): StageOutcome;
-  waitForTask(task: NewTask, options: { then: string; expireAfterSeconds?: number; onExpire?: string }): StageOutcome;
-  waitForEvent(key: string, options: { then: string; timeoutSeconds: number; onTimeout: string }): StageOutcome;
-  sleep(seconds: number, options: { then: string; payload?: unknown }): StageOutcome;
+  waitForTask(task: NewTask, options: { next: string; expireAfterSeconds?: number; onExpire?: string }): StageOutcome;
+  waitForEvent(key: string, options: { next: string; timeoutSeconds: number; onTimeout: string }): StageOutcome;
+  sleep(seconds: number, options: { next: string; payload?: unknown }): StageOutcome;
 };
 
 const COMPENSATIONS = "__compensations";

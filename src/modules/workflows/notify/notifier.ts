@@ -7,6 +7,7 @@ import type { Logger } from "../../../platform/logger.ts";
 import type { Mailer } from "../../../platform/mail/mailer.ts";
 import type { Directory } from "../tasks/eligibility.ts";
 import { taskEmail } from "./task-email.ts";
+import type { TaskSummary } from "./task-summary.ts";
 
 type NotificationEvent = "task.created" | "task.escalated";
 
@@ -33,19 +34,6 @@ type Pending = {
   attempts: number;
 };
 
-export type TaskSummary = {
-  id: string;
-  title: string;
-  summary: string;
-  assignee: { type: string; id: string };
-  due_at: string | null;
-  escalation_level: number;
-  run_id: string | null;
-  flow: string | null;
-  money: { amount_minor: number; currency: string } | null;
-  link: string | null;
-};
-
 /**
  * Announces tasks by email (to the people the task is for) and to the tenant's webhook. Each
  * announcement is a row written with the change that caused it, then sent by the sweeper with
@@ -56,8 +44,8 @@ export function createNotifier(deps: {
   mailer: Mailer;
   directory: Directory;
   logger: Logger;
-  /** Where people open the console, for links; null when unknown. */
-  consoleUrl: string | null;
+  /** Where people open the console, for links; null when unknown (read when a task is announced). */
+  consoleUrl: () => string | null;
   /** The product name and sender name a tenant's emails use. */
   brand: (tenantId: string) => Promise<{ productName: string; fromName: string }>;
 }): Notifier {
@@ -92,7 +80,7 @@ export function createNotifier(deps: {
       run_id: task.run_id,
       flow: task.flow,
       money: task.money ?? null,
-      link: deps.consoleUrl ? `${deps.consoleUrl}/inbox/${args.taskId}` : null,
+      link: deps.consoleUrl() ? `${deps.consoleUrl()}/inbox/${args.taskId}` : null,
     };
     const channels: { channel: "email" | "webhook"; target: string }[] = [];
     if ((settings?.email ?? true) && deps.mailer.configured)

@@ -1,4 +1,4 @@
-import type { TaskSummary } from "./notifier.ts";
+import type { TaskSummary } from "./task-summary.ts";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

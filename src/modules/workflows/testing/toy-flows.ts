@@ -48,7 +48,7 @@ export const toyApproval: FlowDefinition<z.infer<typeof ToyInput>, unknown> = {
             { afterSeconds: 86_400, to: { type: "role", id: "admin" } },
           ],
         },
-        { then: "decided", expireAfterSeconds: 14 * 86_400, onExpire: "expired" },
+        { next: "decided", expireAfterSeconds: 14 * 86_400, onExpire: "expired" },
       );
     },
     async decided(run, resumed) {
@@ -88,7 +88,7 @@ export const toyTimer: FlowDefinition<{ note: string }, unknown> = {
   links: () => [],
   stages: {
     async start(run) {
-      return run.sleep(7 * 86_400, { then: "woke", payload: { note: run.input.note } });
+      return run.sleep(7 * 86_400, { next: "woke", payload: { note: run.input.note } });
     },
     async woke(run, resumed) {
       return run.finish({ woke: resumed });

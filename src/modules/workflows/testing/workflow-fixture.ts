@@ -38,7 +38,7 @@ export async function createWorkflowFixture(options: {
     directory,
     metricsRegistry: new Registry(),
     brand: async () => ({ productName: "Crossdock", fromName: "Crossdock" }),
-    consoleUrl: options.consoleUrl ?? null,
+    consoleUrl: () => options.consoleUrl ?? null,
     clock: () => now,
     sweepIntervalMs: 60_000,
   });
