@@ -2,6 +2,14 @@
  * The only server code the console sees: the client-safe contract schemas and types of the API
  * (src/**\/contract, which import nothing but zod). Everything else arrives over HTTP.
  */
+
+export {
+  ACTION_KINDS,
+  Action,
+  type ActionKind,
+  type ActionStatus,
+  type PolicyDecision,
+} from "../../src/modules/actions/contract/index.ts";
 export {
   AuditEntry,
   AuditFacets,
@@ -35,3 +43,14 @@ export {
   TenantBranding,
   User,
 } from "../../src/modules/tenancy/contract/index.ts";
+export {
+  BulkDecideResult,
+  FlowInfo,
+  Run,
+  RunEvent,
+  type RunStatus,
+  Task,
+  TaskEvent,
+  type TaskOption,
+  type TaskStatus,
+} from "../../src/modules/workflows/contract/index.ts";

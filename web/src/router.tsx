@@ -10,8 +10,11 @@ import {
 } from "@tanstack/react-router";
 import { actingTenant, setActingTenant } from "./api/acting-tenant.ts";
 import { isApiError, isSignedOut } from "./api/api-error.ts";
+import type { InboxSearch } from "./inbox/inbox-queries.ts";
 import { AuditPage, type AuditSearch } from "./pages/audit/audit-page.tsx";
 import { HomePage } from "./pages/home.tsx";
+import { InboxPage } from "./pages/inbox/inbox-page.tsx";
+import { TaskPage } from "./pages/inbox/task-page.tsx";
 import { NotBuiltPage } from "./pages/not-built.tsx";
 import { NotFoundPage } from "./pages/not-found.tsx";
 import { RecordDetailPage } from "./pages/records/record-detail-page.tsx";
@@ -23,6 +26,9 @@ import { BrandingPage } from "./pages/settings/branding-page.tsx";
 import { SETTINGS_SECTIONS, SettingsLayout } from "./pages/settings/settings-layout.tsx";
 import { UsersPage } from "./pages/settings/users-page.tsx";
 import { SignInPage, type SignInSearch } from "./pages/sign-in.tsx";
+import { RunPage } from "./pages/workflows/run-page.tsx";
+import { RunsPage } from "./pages/workflows/runs-page.tsx";
+import type { RunsSearch } from "./runs/run-queries.ts";
 import { lastTenant } from "./session/last-tenant.ts";
 import { meQuery } from "./session/me.ts";
 import { RequireScope } from "./session/require-scope.tsx";
@@ -189,6 +195,69 @@ const auditRoute = createRoute({
   },
 });
 
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/inbox",
+  validateSearch: (search): InboxSearch => ({
+    view: search.view === "all" ? "all" : undefined,
+    status: text(search.status),
+    flow: text(search.flow),
+    overdue: search.overdue === "true" || search.overdue === true ? "true" : undefined,
+    before: text(search.before),
+  }),
+  component: function InboxRoute() {
+    return (
+      <RequireScope scopes={["tasks:read"]} what="the inbox">
+        <InboxPage search={useSearch({ from: "/app/inbox" })} />
+      </RequireScope>
+    );
+  },
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/inbox/$taskId",
+  component: function TaskRoute() {
+    const { taskId } = useParams({ from: "/app/inbox/$taskId" });
+    return (
+      <RequireScope scopes={["tasks:read"]} what="the inbox">
+        <TaskPage key={taskId} taskId={taskId} />
+      </RequireScope>
+    );
+  },
+});
+
+const runsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/workflows",
+  validateSearch: (search): RunsSearch => ({
+    status: text(search.status),
+    flow: text(search.flow),
+    record: text(search.record),
+    before: text(search.before),
+  }),
+  component: function RunsRoute() {
+    return (
+      <RequireScope scopes={["workflows:read"]} what="workflows">
+        <RunsPage search={useSearch({ from: "/app/workflows" })} />
+      </RequireScope>
+    );
+  },
+});
+
+const runRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/workflows/runs/$runId",
+  component: function RunRoute() {
+    const { runId } = useParams({ from: "/app/workflows/runs/$runId" });
+    return (
+      <RequireScope scopes={["workflows:read"]} what="workflows">
+        <RunPage key={runId} runId={runId} />
+      </RequireScope>
+    );
+  },
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/settings",
@@ -253,6 +322,10 @@ const routeTree = rootRoute.addChildren([
     recordDetailRoute,
     recordByExternalIdRoute,
     auditRoute,
+    inboxRoute,
+    taskRoute,
+    runsRoute,
+    runRoute,
     settingsRoute.addChildren([settingsIndexRoute, usersRoute, apiKeysRoute, brandingRoute]),
     ...unbuiltRoutes,
   ]),

@@ -15,15 +15,7 @@ export type Area = {
 
 export const AREAS: readonly Area[] = [
   { key: "home", label: "Home", path: "/", scopes: [], built: true },
-  {
-    key: "inbox",
-    label: "Inbox",
-    path: "/inbox",
-    scopes: [],
-    built: false,
-    promise:
-      "Exception cases opened by monitors and agents — late inbound shipments, stock below need, pricing discrepancies, quiet accounts — each with its impact, the options, and the tasks and approvals waiting for you.",
-  },
+  { key: "inbox", label: "Inbox", path: "/inbox", scopes: ["tasks:read"], built: true },
   {
     key: "documents",
     label: "Documents",

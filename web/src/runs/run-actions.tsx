@@ -1,0 +1,60 @@
+import type { Action } from "../contract.ts";
+import { ACTION_KINDS } from "../contract.ts";
+import { Badge } from "../ui/badge.tsx";
+import { TimeAgo } from "../ui/time-ago.tsx";
+
+const TONE = {
+  succeeded: "good",
+  denied: "bad",
+  failed: "bad",
+  awaiting_approval: "warn",
+  executing: "info",
+  compensated: "neutral",
+  compensation_failed: "bad",
+} as const;
+
+/** What a run wrote where: each governed write, the policy that allowed it, who approved it, what came back. */
+export function RunActions({ actions }: { actions: readonly Action[] }) {
+  if (actions.length === 0) return <p className="muted">Nothing written to a system of record yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="run-actions">
+        <thead>
+          <tr>
+            <th scope="col">Write</th>
+            <th scope="col">Through</th>
+            <th scope="col">Status</th>
+            <th scope="col">Decided by</th>
+            <th scope="col">Result</th>
+            <th scope="col">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((action) => (
+            <tr key={action.id}>
+              <td className="wrap">
+                {ACTION_KINDS[action.kind]?.label ?? action.kind}
+                {action.request.summary ? <div className="muted small">{action.request.summary}</div> : null}
+              </td>
+              <td>{action.connector}</td>
+              <td>
+                <Badge tone={TONE[action.status]}>{action.status.replaceAll("_", " ")}</Badge>
+              </td>
+              <td className="wrap small">
+                {action.approval
+                  ? `approved by ${action.approval.approved_by.label ?? action.approval.approved_by.id}`
+                  : action.decision
+                    ? `policy: ${action.decision.policies.join(", ") || action.decision.effect}`
+                    : "—"}
+              </td>
+              <td className="wrap small">{action.result?.summary ?? action.error?.message ?? "—"}</td>
+              <td>
+                <TimeAgo value={action.executed_at ?? action.created_at} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
