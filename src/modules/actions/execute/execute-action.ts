@@ -4,6 +4,7 @@ import { withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
 import type { Logger } from "../../../platform/logger.ts";
+import { digest } from "../../governance/index.ts";
 import type { PreparedWrite } from "../connectors/connector.ts";
 import type { Connectors, OpenConnector } from "../connectors/connectors.ts";
 import {
@@ -89,6 +90,8 @@ async function settleWithoutWriting(
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const existing = await findByKey(tx, ctx.tenantId, write.request.idempotency_key, true);
     if (existing && (SETTLED.includes(existing.status) || existing.status === "executing")) return existing;
+    const unchanged = existing?.status === status && digest(toAction(existing).decision) === digest(write.decision);
+    if (existing && unchanged) return existing;
     const row = existing
       ? await updateAction(tx, ctx.tenantId, existing.id, { status, decision: write.decision, connectorId: write.connector.id })
       : await insertAction(tx, ctx, {

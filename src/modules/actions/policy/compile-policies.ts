@@ -53,6 +53,17 @@ function fromCedar(text: string, error: DetailedError, policyIds: string[] = [],
   );
 }
 
+/** Cedar reports a mistake once per action it applies to; people need it once. */
+function distinct(issues: PolicyIssue[]): PolicyIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((found) => {
+    const key = [found.line, found.column, found.policy_id, found.message.replace(/Crossdock::Action::"[^"]+"/g, "")].join("|");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Parses policy text, requires an @id on every policy (unique, so decisions and the audit trail can
  * name it), and validates it against Crossdock's schema. Every problem comes back with its line and
@@ -112,5 +123,5 @@ export function compilePolicies(text: string): CompileResult {
     return { ok: false, issues: validation.errors.flatMap((error) => fromCedar(text, error, ids)) };
   }
   const invalid = validation.validationErrors.flatMap((found) => fromCedar(text, found.error, ids, found.policyId));
-  return invalid.length > 0 ? { ok: false, issues: invalid } : { ok: true, compiled };
+  return invalid.length > 0 ? { ok: false, issues: distinct(invalid) } : { ok: true, compiled };
 }

@@ -1,9 +1,9 @@
 import * as vitest from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTargetServer, type TargetServer } from "../../../../platform/testing/http-target-server.ts";
 import type { ActionRequestInput, ConnectorInput } from "../../contract/index.ts";
 import { PermanentActionError, RetryableActionError } from "../../errors.ts";
 import { type ActionsFixture, createActionsFixture } from "../../testing/fixture.ts";
-import { startTargetServer, type TargetServer } from "../../testing/target-server.ts";
 import { describeConnectorContract } from "../connector-contract.ts";
 
 const TOKEN = "erp-token-0123456789-abcd";
