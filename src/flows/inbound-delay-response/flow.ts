@@ -41,8 +41,8 @@ const planWrite = (plan: Plan): FlowWrite => ({
   summary: `Recover ${plan.lines.length} order lines at risk from late shipment ${plan.shipment_number}`,
 });
 
-/** Carry out the plan: each order changed in the ERP, the supplier asked to expedite, the customers told. */
-async function carryOut(run: Run, plan: Plan, approval?: TaskResumption) {
+/** The plan's changes to customer orders, each written to the ERP. */
+async function applyChanges(run: Run, plan: Plan, approval?: TaskResumption): Promise<string[]> {
   const written: string[] = [];
   for (const [orderId, lines] of byOrder(plan.lines)) {
     const changes = lines.filter((line) => line.recovery.option !== "expedite");
@@ -66,7 +66,7 @@ async function carryOut(run: Run, plan: Plan, approval?: TaskResumption) {
         facts: {
           amount_minor: changes.reduce((sum, line) => sum + line.value_minor, 0),
           currency: plan.currency,
-          customer_external_id: lines[0]?.customer_external_id,
+          ...(lines[0] ? { customer_external_id: lines[0].customer_external_id } : {}),
         },
         summary: `Order ${lines[0]?.order_number}: ${changes.map((line) => `line ${line.line_number} ${line.recovery.option}`).join(", ")}`,
       },
@@ -74,27 +74,34 @@ async function carryOut(run: Run, plan: Plan, approval?: TaskResumption) {
     );
     written.push(action.id);
   }
-  if (plan.lines.some((line) => line.recovery.option === "expedite") && plan.supplier_external_id) {
+  return written;
+}
+
+/** The messages the plan sends: the supplier asked to expedite, each customer told what changes. */
+async function draftMessages(run: Run, plan: Plan): Promise<FlowWrite[]> {
+  const messages: FlowWrite[] = [];
+  const expedite = plan.lines.filter((line) => line.recovery.option === "expedite");
+  if (expedite.length > 0 && plan.supplier_external_id) {
     const supplier = await run.step("supplier", () =>
-      run.deps.records.getByExternalId(run.tenantId, "supplier", run.input.source_system, plan.supplier_external_id as string),
+      run.deps.records
+        .getByExternalId(run.tenantId, "supplier", run.input.source_system, plan.supplier_external_id as string)
+        .catch(() => null),
     );
-    if (supplier.email) {
-      const lines = plan.lines.filter((line) => line.recovery.option === "expedite");
-      const action = await write(run, "ask-to-expedite", {
+    if (supplier?.email) {
+      messages.push({
         kind: "supplier_message.send",
         connector: "email",
         payload: {
           to: supplier.email,
           subject: `Please expedite shipment ${plan.shipment_number}`,
-          text: `Shipment ${plan.shipment_number} is now due ${plan.eta.slice(0, 10)}, too late for ${lines.length} customer order lines (${lines.map((line) => `${line.item_external_id} ×${line.quantity}`).join(", ")}). Can you ship faster, or ship part now?`,
+          text: `Shipment ${plan.shipment_number} is now due ${plan.eta.slice(0, 10)}, too late for ${expedite.length} customer order lines (${expedite.map((line) => `${line.item_external_id} ×${line.quantity}`).join(", ")}). Can you ship faster, or ship part now?`,
         },
         facts: { supplier_external_id: plan.supplier_external_id },
         summary: `Expedite request for shipment ${plan.shipment_number}`,
       });
-      written.push(action.id);
     }
   }
-  for (const [orderId, lines] of byOrder(plan.lines)) {
+  for (const lines of byOrder(plan.lines).values()) {
     const first = lines[0] as PlannedLine;
     const customer = await run.step(`customer:${first.customer_external_id}`, () =>
       run.deps.records
@@ -102,7 +109,7 @@ async function carryOut(run: Run, plan: Plan, approval?: TaskResumption) {
         .catch(() => null),
     );
     if (!customer?.email) continue;
-    const action = await write(run, `tell-customer:${orderId}`, {
+    messages.push({
       kind: "customer_message.send",
       connector: "email",
       payload: {
@@ -118,9 +125,15 @@ async function carryOut(run: Run, plan: Plan, approval?: TaskResumption) {
       facts: { customer_external_id: first.customer_external_id },
       summary: `Delay notice for order ${first.order_number} to ${customer.email}`,
     });
-    written.push(action.id);
   }
-  return written;
+  return messages;
+}
+
+/** Sends the drafted messages with a person's approval behind them (tenant policy: people read what goes out). */
+async function sendMessages(run: Run, messages: readonly FlowWrite[], approval: TaskResumption): Promise<string[]> {
+  const sent: string[] = [];
+  for (const [index, message] of messages.entries()) sent.push((await write(run, `message:${index}`, message, approval)).id);
+  return sent;
 }
 
 function describe(line: PlannedLine): string {
@@ -180,8 +193,32 @@ export const inboundDelayResponse: FlowDefinition<Input, FlowDeps> = {
       if (decision.effect === "deny")
         return run.finish({ affected: plan.lines.length, carried_out: false, reasons: decision.reasons });
       if (decision.effect === "allow") {
-        const actions = await carryOut(run, plan);
-        return run.finish({ affected: plan.lines.length, carried_out: true, actions, autonomous: true });
+        const changed = await applyChanges(run, plan);
+        const messages = await draftMessages(run, plan);
+        run.state.messages = messages;
+        if (messages.length === 0)
+          return run.finish({ affected: plan.lines.length, carried_out: true, actions: changed, autonomous: true });
+        return run.waitForTask(
+          approvalTask(
+            {
+              ...decision,
+              effect: "approval_required",
+              approver_role: "csr",
+              reasons: ["Messages to customers and suppliers are read by a person first"],
+            },
+            {
+              title: `Send ${messages.length} delay notices for shipment ${plan.shipment_number}?`,
+              summary: `The orders are changed. ${messages.map((message) => message.summary).join("; ")}.`,
+              requestedBy: run.input.requested_by,
+              options: [
+                { id: "send", label: "Send them", approves: true, requires_comment: false },
+                { id: "skip", label: "Do not send", approves: false, requires_comment: false },
+              ],
+              context: { proposal: { messages: messages.map((message) => message.payload) } },
+            },
+          ),
+          { next: "notify", expireAfterSeconds: 2 * 86_400, onExpire: "notify" },
+        );
       }
       const customers = new Set(plan.lines.map((line) => line.customer_external_id)).size;
       return run.waitForTask(
@@ -216,8 +253,18 @@ export const inboundDelayResponse: FlowDefinition<Input, FlowDeps> = {
       if (decision.status !== "approved")
         return run.finish({ affected: plan.lines.length, carried_out: false, comment: decision.decision.comment });
       const edited = (decision.decision.proposal as { lines?: PlannedLine[] } | null)?.lines;
-      const actions = await carryOut(run, { ...plan, lines: edited ?? plan.lines }, decision);
-      return run.finish({ affected: plan.lines.length, carried_out: true, actions });
+      const approved = { ...plan, lines: edited ?? plan.lines };
+      const changed = await applyChanges(run, approved, decision);
+      const sent = await sendMessages(run, await draftMessages(run, approved), decision);
+      return run.finish({ affected: plan.lines.length, carried_out: true, actions: [...changed, ...sent] });
+    },
+    async notify(run, resumed) {
+      const decision = resumed as TaskResumption | { timeout: true };
+      const plan = run.state.plan as Plan;
+      if ("timeout" in decision || decision.status !== "approved")
+        return run.finish({ affected: plan.lines.length, carried_out: true, notified: false });
+      const sent = await sendMessages(run, run.state.messages as FlowWrite[], decision);
+      return run.finish({ affected: plan.lines.length, carried_out: true, notified: true, actions: sent });
     },
     async expired(run) {
       return run.finish({ affected: (run.state.plan as Plan).lines.length, carried_out: false, expired: true });

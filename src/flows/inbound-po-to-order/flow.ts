@@ -92,21 +92,42 @@ function review(run: Run, proposal: OrderProposal, decision: PolicyDecision, rou
 
 async function writeAndAcknowledge(run: Run, proposal: OrderProposal, approval?: TaskResumption): Promise<StageOutcome> {
   const order: Action = await write(run, "create-order", orderWrite(run.input, proposal), approval);
-  const orderNumber = (order.result?.external_id as string | undefined) ?? null;
+  const orderNumber = order.result?.external_id ?? null;
+  run.state.order = { action: order.id, number: orderNumber };
   const ack = acknowledgment(run.input, proposal, { accepted: true, orderNumber });
-  const acked = ack ? await write(run, "acknowledge", ack) : null;
-  return run.finish({
-    outcome: "ordered",
-    order_action: order.id,
-    order_number: orderNumber,
-    acknowledgment_action: acked?.id ?? null,
-  });
+  if (!ack)
+    return run.finish({ outcome: "ordered", order_action: order.id, order_number: orderNumber, acknowledgment_action: null });
+  // A message to the customer is read by a person first (tenant policy): the person who approved
+  // the order covers it; an order that went through on its own asks a CSR to release the email.
+  const policy = approval ? null : await decide(run, "acknowledgment-policy", ack);
+  if (policy && policy.effect === "approval_required") {
+    return run.waitForTask(
+      approvalTask(policy, {
+        title: `Send the acknowledgment of PO ${proposal.customer_po_number}?`,
+        summary: `Order ${orderNumber ?? ""} is in the ERP. This email tells ${String(ack.payload.to ?? "the customer")} so.`,
+        requestedBy: run.input.requested_by,
+        options: [
+          { id: "send", label: "Send it", approves: true, requires_comment: false },
+          { id: "skip", label: "Do not send", approves: false, requires_comment: false },
+        ],
+        context: {
+          records: [{ type: "customer", id: proposal.customer_external_id, label: proposal.customer_name }],
+          proposal: ack.payload,
+        },
+      }),
+      { next: "acknowledge", expireAfterSeconds: 3 * 86_400, onExpire: "acknowledge" },
+    );
+  }
+  const acked = await write(run, "acknowledge", ack, approval);
+  return run.finish({ outcome: "ordered", order_action: order.id, order_number: orderNumber, acknowledgment_action: acked.id });
 }
 
-async function reject(run: Run, proposal: OrderProposal, reason: string): Promise<StageOutcome> {
+/** Tells the customer the PO was not accepted: over EDI at once; by email only with a person's decision behind it. */
+async function reject(run: Run, proposal: OrderProposal, reason: string, approval?: TaskResumption): Promise<StageOutcome> {
   const ack = acknowledgment(run.input, proposal, { accepted: false, orderNumber: null, reason });
-  const acked = ack ? await write(run, "acknowledge-rejection", ack) : null;
-  return run.finish({ outcome: "rejected", reason, acknowledgment_action: acked?.id ?? null });
+  const sendable = ack !== null && (ack.kind === "edi.send" || approval !== undefined);
+  const acked = ack && sendable ? await write(run, "acknowledge-rejection", ack, approval) : null;
+  return run.finish({ outcome: "rejected", reason, acknowledgment_action: acked?.id ?? null, customer_told: acked !== null });
 }
 
 /**
@@ -137,7 +158,7 @@ export const inboundPoToOrder: FlowDefinition<InboundPo, FlowDeps> = {
     async reviewed(run, resumed) {
       const decision = resumed as TaskResumption;
       const before = run.state.proposal as OrderProposal;
-      if (decision.status !== "approved") return reject(run, before, decision.decision.comment ?? "rejected on review");
+      if (decision.status !== "approved") return reject(run, before, decision.decision.comment ?? "rejected on review", decision);
       const edited = decision.decision.proposal as {
         lines?: OrderProposal["lines"];
         ship_to_external_id?: string | null;
@@ -172,6 +193,39 @@ export const inboundPoToOrder: FlowDefinition<InboundPo, FlowDeps> = {
         return review(run, proposal, policy, round + 1);
       }
       return writeAndAcknowledge(run, proposal, decision);
+    },
+    async acknowledge(run, resumed) {
+      const decision = resumed as TaskResumption | { timeout: true };
+      const order = run.state.order as { action: string; number: string | null };
+      const proposal = run.state.proposal as OrderProposal;
+      if ("timeout" in decision || decision.status !== "approved") {
+        return run.finish({
+          outcome: "ordered",
+          order_action: order.action,
+          order_number: order.number,
+          acknowledgment_action: null,
+        });
+      }
+      const ack = acknowledgment(run.input, proposal, { accepted: true, orderNumber: order.number });
+      if (!ack)
+        return run.finish({
+          outcome: "ordered",
+          order_action: order.action,
+          order_number: order.number,
+          acknowledgment_action: null,
+        });
+      const acked = await write(
+        run,
+        "acknowledge",
+        { ...ack, payload: { ...ack.payload, ...(decision.decision.proposal ?? {}) } },
+        decision,
+      );
+      return run.finish({
+        outcome: "ordered",
+        order_action: order.action,
+        order_number: order.number,
+        acknowledgment_action: acked.id,
+      });
     },
     async expired(run) {
       return reject(run, run.state.proposal as OrderProposal, "not reviewed in time");
