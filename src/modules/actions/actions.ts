@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Actor, WriteContext } from "../../platform/actor.ts";
 import type { Config } from "../../platform/config.ts";
 import type { Database } from "../../platform/db/database.ts";
+import { newId } from "../../platform/ids.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { createConnectors } from "./connectors/connectors.ts";
@@ -49,7 +50,8 @@ export function createActions(deps: ActionsDeps) {
   });
   const policies = createPolicies({ db });
   policies.warmUp();
-  const executeDeps = { db, policies, connectors, logger };
+  // A restart of this executor takes over the writes its previous incarnation left executing.
+  const executeDeps = { db, policies, connectors, logger, holder: { executorId: config.executorId, incarnation: newId("inc") } };
 
   return {
     /** What policy says about a request now, for the caller as requester (a person with `roles`, or automation). */

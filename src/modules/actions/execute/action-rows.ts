@@ -33,6 +33,9 @@ export type ActionRow = {
   attempts: number;
   lease_until: string | null;
   lease_active: boolean;
+  /** Milliseconds left on the hold, when it is active. */
+  lease_left_ms: number | null;
+  lease_holder: string | null;
   cause_type: string;
   cause_id: string;
   run_id: string | null;
@@ -48,7 +51,8 @@ export type ActionRow = {
 
 export const ACTION_COLUMNS =
   sql.raw(`id, tenant_id, kind, idempotency_key, request_hash, connector, connector_id, request, status,
-  decision, approval, result, error, attempts, lease_until, coalesce(lease_until > now(), false) as lease_active, cause_type, cause_id,
+  decision, approval, result, error, attempts, lease_until, coalesce(lease_until > now(), false) as lease_active,
+  greatest(0, extract(epoch from lease_until - now()) * 1000)::int as lease_left_ms, lease_holder, cause_type, cause_id,
   run_id, requested_by_type, requested_by_id, requested_by_label, compensation, created_at, updated_at, executed_at, compensated_at`);
 
 const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
@@ -106,6 +110,7 @@ export type NewAction = {
   approval: ActionApproval | null;
   attempts: number;
   leaseMs: number | null;
+  leaseHolder: string | null;
 };
 
 export async function insertAction(tx: Tx, ctx: WriteContext, action: NewAction): Promise<ActionRow> {
@@ -113,11 +118,12 @@ export async function insertAction(tx: Tx, ctx: WriteContext, action: NewAction)
   const [row] = await rows<ActionRow>(
     tx,
     sql`insert into actions.actions (tenant_id, id, kind, idempotency_key, request_hash, connector, connector_id, request, status,
-          decision, approval, attempts, lease_until, cause_type, cause_id, run_id, requested_by_type, requested_by_id, requested_by_label)
+          decision, approval, attempts, lease_until, lease_holder, cause_type, cause_id, run_id, requested_by_type, requested_by_id,
+          requested_by_label)
         values (${ctx.tenantId}, ${action.id}, ${request.kind}, ${request.idempotency_key}, ${action.requestHash}, ${request.connector},
           ${action.connectorId}, ${JSON.stringify(request)}::jsonb, ${action.status}, ${JSON.stringify(action.decision)}::jsonb,
           ${action.approval ? JSON.stringify(action.approval) : null}::jsonb, ${action.attempts},
-          ${action.leaseMs === null ? null : sql`now() + make_interval(secs => ${action.leaseMs / 1000})`},
+          ${action.leaseMs === null ? null : sql`now() + make_interval(secs => ${action.leaseMs / 1000})`}, ${action.leaseHolder},
           ${request.cause.type}, ${request.cause.id}, ${request.run_id ?? null},
           ${ctx.actor.type}, ${ctx.actor.id}, ${ctx.actor.label ?? null})
         returning ${ACTION_COLUMNS}`,
@@ -136,6 +142,7 @@ export type ActionChange = {
   connectorId?: string;
   attempts?: "increment";
   leaseMs?: number | null;
+  leaseHolder?: string | null;
   executed?: true;
   compensated?: true;
   compensation?: Compensation | null;
@@ -159,6 +166,7 @@ export async function updateAction(tx: Tx, tenantId: string, id: string, change:
         : sql`lease_until = now() + make_interval(secs => ${change.leaseMs / 1000})`,
     );
   }
+  if (change.leaseHolder !== undefined) sets.push(sql`lease_holder = ${change.leaseHolder}`);
   if (change.executed) sets.push(sql`executed_at = now()`);
   if (change.compensated) sets.push(sql`compensated_at = now()`);
   const [row] = await rows<ActionRow>(

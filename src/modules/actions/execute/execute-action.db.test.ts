@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../../platform/logger.ts";
 import { startTargetServer, type TargetServer } from "../../../platform/testing/http-target-server.ts";
 import type { ActionRequestInput, ConnectorInput } from "../contract/index.ts";
+import { createActions } from "../index.ts";
 import { type ActionsFixture, createActionsFixture } from "../testing/fixture.ts";
 
 describe("executing a write under the default policies", () => {
@@ -203,5 +205,28 @@ describe("executing a write under the default policies", () => {
     expect(await f.actions.execute(f.flow, request)).toMatchObject({
       action: { status: "succeeded", decision: { policy_version: 2 } },
     });
+  });
+
+  it("takes over a write its own executor's previous incarnation left executing, and waits for another live executor's", async () => {
+    const request = order(1_000);
+    let slow = true;
+    erp.answer((_request, count) => ({ status: 201, body: { data: { id: `SO-${count}` } }, delayMs: slow ? 800 : 0 }));
+    const deps = { db: f.db, logger: createLogger({ level: "silent" }), mailer: f.mailer };
+    const restarted = createActions({ ...deps, config: f.config });
+    const elsewhere = createActions({ ...deps, config: { ...f.config, executorId: "worker-2" } });
+    const before = erp.received.length;
+    const interrupted = f.actions.execute(f.flow, request);
+    while (erp.received.length === before) await new Promise((resolve) => setTimeout(resolve, 10));
+    slow = false;
+    const waiting = await elsewhere.execute(f.flow, request).catch((error: unknown) => error);
+    expect(waiting).toMatchObject({ code: "action_in_progress", retryable: true });
+    expect((waiting as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(10_000);
+    const taken = await restarted.execute(f.flow, request);
+    expect(taken).toMatchObject({ action: { status: "succeeded", attempts: 2 } });
+    expect(erp.received.slice(before).map((sent) => sent.headers["idempotency-key"])).toEqual([
+      request.idempotency_key,
+      request.idempotency_key,
+    ]);
+    await interrupted;
   });
 });

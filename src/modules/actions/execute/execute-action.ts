@@ -34,7 +34,26 @@ export type ExecuteOptions = {
   roles?: readonly string[] | undefined;
 };
 
-export type ExecuteDeps = { db: Database; policies: Policies; connectors: Connectors; logger: Logger };
+export type ExecuteDeps = {
+  db: Database;
+  policies: Policies;
+  connectors: Connectors;
+  logger: Logger;
+  /** This process, as it holds actions it is writing: its executor id and this incarnation of it. */
+  holder: { executorId: string; incarnation: string };
+};
+
+const holderName = (holder: ExecuteDeps["holder"]) => `${holder.executorId}#${holder.incarnation}`;
+
+/**
+ * Whether an executing action is still held by a live attempt: its hold has not run out, and it
+ * is not a previous incarnation of this very executor (which a restart proves dead).
+ */
+function heldByAnother(row: ActionRow, holder: ExecuteDeps["holder"]): boolean {
+  if (row.status !== "executing" || !row.lease_active) return false;
+  const [executorId, incarnation] = (row.lease_holder ?? "").split("#");
+  return !(executorId === holder.executorId && incarnation !== holder.incarnation);
+}
 
 /** Statuses after which a retry of the same write returns what happened and sends nothing. */
 const SETTLED: readonly ActionStatus[] = ["succeeded", "compensated", "compensation_failed"];
@@ -104,6 +123,7 @@ async function settleWithoutWriting(
           approval: null,
           attempts: 0,
           leaseMs: null,
+          leaseHolder: null,
         });
     if (existing?.status !== status) {
       await recordTransition(tx, ctx, row, status === "denied" ? "action.denied" : "action.approval_required", {
@@ -135,10 +155,13 @@ async function claim(
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const existing = await findByKey(tx, ctx.tenantId, write.request.idempotency_key, true);
     if (existing && SETTLED.includes(existing.status)) return { row: existing, claimed: false };
-    if (existing?.status === "executing" && existing.lease_active) {
+    if (existing && heldByAnother(existing, deps.holder)) {
       throw new RetryableActionError(
         "action_in_progress",
         `Action ${existing.id} is being written by another attempt; try again shortly`,
+        {
+          retryAfterMs: existing.lease_left_ms,
+        },
       );
     }
     const change = {
@@ -149,6 +172,7 @@ async function claim(
       error: null,
       attempts: "increment" as const,
       leaseMs,
+      leaseHolder: holderName(deps.holder),
     };
     const row = existing
       ? await updateAction(tx, ctx.tenantId, existing.id, change)
@@ -162,6 +186,7 @@ async function claim(
           approval: write.approval,
           attempts: 1,
           leaseMs,
+          leaseHolder: holderName(deps.holder),
         });
     return { row, claimed: true };
   });
@@ -176,7 +201,12 @@ async function send(deps: ExecuteDeps, ctx: WriteContext, row: ActionRow, prepar
     error.actionId = row.id;
     const failure = failureOf(error);
     await withTenant(deps.db, ctx.tenantId, async (tx) => {
-      const failed = await updateAction(tx, ctx.tenantId, row.id, { status: "failed", error: failure, leaseMs: null });
+      const failed = await updateAction(tx, ctx.tenantId, row.id, {
+        status: "failed",
+        error: failure,
+        leaseMs: null,
+        leaseHolder: null,
+      });
       await recordTransition(tx, ctx, failed, "action.failed", { error: failure });
     });
     throw error;
@@ -192,6 +222,7 @@ async function send(deps: ExecuteDeps, ctx: WriteContext, row: ActionRow, prepar
       error: null,
       compensation,
       leaseMs: null,
+      leaseHolder: null,
       executed: true,
     });
     await recordTransition(tx, ctx, succeeded, "action.executed", {
