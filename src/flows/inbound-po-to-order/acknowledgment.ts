@@ -33,7 +33,14 @@ export function acknowledgment(
           status: outcome.accepted ? "accepted" : "rejected",
         })),
       },
-      facts: { customer_external_id: po.customer_external_id },
+      // The acknowledgment answers for the order: its money, and certainty (it is generated, not read).
+      facts: {
+        customer_external_id: po.customer_external_id,
+        amount_minor: proposal.total_minor,
+        currency: proposal.currency,
+        confidence: 1,
+        ...(proposal.customer_tier ? { customer_tier: proposal.customer_tier } : {}),
+      },
       summary: `855 for PO ${po.customer_po_number}: ${outcome.accepted ? "accepted" : "rejected"}`,
     };
   }
@@ -57,7 +64,10 @@ export function acknowledgment(
       kind: "customer_message.send",
       connector: "email",
       payload: { to: po.acknowledge.email, subject: `Your purchase order ${po.customer_po_number}`, text },
-      facts: { customer_external_id: po.customer_external_id },
+      facts: {
+        customer_external_id: po.customer_external_id,
+        ...(proposal.customer_tier ? { customer_tier: proposal.customer_tier } : {}),
+      },
       summary: `Acknowledgment of PO ${po.customer_po_number} to ${po.acknowledge.email}`,
     };
   }

@@ -122,11 +122,15 @@ async function writeAndAcknowledge(run: Run, proposal: OrderProposal, approval?:
   return run.finish({ outcome: "ordered", order_action: order.id, order_number: orderNumber, acknowledgment_action: acked.id });
 }
 
-/** Tells the customer the PO was not accepted: over EDI at once; by email only with a person's decision behind it. */
+/**
+ * Tells the customer the PO was not accepted, when policy lets this run say so: over EDI within
+ * its limits, by email only with a person's decision behind it; never to a customer policy blocks.
+ */
 async function reject(run: Run, proposal: OrderProposal, reason: string, approval?: TaskResumption): Promise<StageOutcome> {
   const ack = acknowledgment(run.input, proposal, { accepted: false, orderNumber: null, reason });
-  const sendable = ack !== null && (ack.kind === "edi.send" || approval !== undefined);
-  const acked = ack && sendable ? await write(run, "acknowledge-rejection", ack, approval) : null;
+  const policy = ack ? await decide(run, "rejection-policy", ack) : null;
+  const allowed = policy?.effect === "allow" || (policy?.effect === "approval_required" && approval !== undefined);
+  const acked = ack && allowed ? await write(run, "acknowledge-rejection", ack, approval) : null;
   return run.finish({ outcome: "rejected", reason, acknowledgment_action: acked?.id ?? null, customer_told: acked !== null });
 }
 

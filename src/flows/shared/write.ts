@@ -69,7 +69,8 @@ export function write(run: Run, name: string, request: FlowWrite, approval?: Tas
       }
     },
     {
-      retries: { max: 5, intervalSeconds: 2 },
+      // 1 s, 2 s, 4 s: a target down for longer fails the step, and the run undoes what it did.
+      retries: { max: 4, intervalSeconds: 1 },
       compensate: { with: UNDO_ACTION, data: (action) => ({ action_id: action.id, undoable: action.compensation !== null }) },
     },
   );
