@@ -170,7 +170,6 @@ export const ConnectorInput = z.discriminatedUnion("kind", [
     .strict(),
 ]);
 export type ConnectorInput = z.input<typeof ConnectorInput>;
-export type ParsedConnectorInput = z.infer<typeof ConnectorInput>;
 
 /** A connector as the API returns it: secrets masked. */
 export const Connector = z.object({

@@ -68,11 +68,12 @@ const DEFAULTS: PolicyDataInput = {
         { max_minor: null, role: "operations_manager" },
       ],
     },
+    // A supplier invoice that fails its match is the buyer's to review (they own the PO).
     "ap_invoice.post": {
       auto_approve_max_minor: 100_000,
       min_confidence: 0.95,
       approver_tiers: [
-        { max_minor: 1_000_000, role: "ap_clerk" },
+        { max_minor: 1_000_000, role: "buyer" },
         { max_minor: 5_000_000, role: "operations_manager" },
         { max_minor: null, role: "admin" },
       ],
@@ -81,7 +82,7 @@ const DEFAULTS: PolicyDataInput = {
       auto_approve_max_minor: null,
       min_confidence: 0.95,
       approver_tiers: [
-        { max_minor: 500_000, role: "ap_clerk" },
+        { max_minor: 500_000, role: "buyer" },
         { max_minor: null, role: "operations_manager" },
       ],
     },
@@ -90,7 +91,7 @@ const DEFAULTS: PolicyDataInput = {
       auto_approve_max_minor: null,
       min_confidence: 0.9,
       approver_tiers: [
-        { max_minor: 1_000_000, role: "ap_clerk" },
+        { max_minor: 1_000_000, role: "buyer" },
         { max_minor: null, role: "operations_manager" },
       ],
     },

@@ -2,19 +2,33 @@ import { ACTION_KINDS, type ActionFacts, type ActionKind, type KindPolicy } from
 import type { PolicyPrincipal } from "./entities.ts";
 import { percent } from "./thresholds.ts";
 
+// Building an Intl formatter costs far more than using one: one per currency and per precision, kept.
+const digitsByCurrency = new Map<string, number>();
+const formatters = new Map<number, Intl.NumberFormat>();
+
 function fractionDigits(currency: string | undefined): number {
   if (!currency) return 2;
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
 
 /** 1234567 cents → "12,345.67 USD". */
 export function formatMoney(minor: number, currency?: string): string {
   const digits = fractionDigits(currency);
-  const amount = (minor / 10 ** digits).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, formatter);
+  }
+  const amount = formatter.format(minor / 10 ** digits);
   return currency ? `${amount} ${currency}` : amount;
 }
 
