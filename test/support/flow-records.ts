@@ -218,6 +218,22 @@ export async function loadDistributor(load: (type: string, rows: unknown[]) => P
       ],
     },
   ]);
+  await load("sales-orders", [
+    {
+      ...erp,
+      external_id: "SO-3",
+      order_number: "SO-3",
+      customer_external_id: "C-200",
+      status: "released",
+      order_date: "2026-11-30",
+      promised_date: "2026-12-05",
+      location_external_id: "DC1",
+      currency: "USD",
+      lines: [
+        { line_number: 1, item_external_id: "I-1", quantity: "150", uom: "EA", unit_price: "9.00", promised_date: "2026-12-05" },
+      ],
+    },
+  ]);
   await load("shipments", [
     {
       ...erp,

@@ -37,7 +37,7 @@ const planWrite = (plan: Plan): FlowWrite => ({
   kind: "sales_order.update",
   connector: "erp",
   payload: { shipment: plan.shipment_number, changes: plan.lines.length },
-  facts: { amount_minor: plan.at_risk_minor, currency: plan.currency },
+  facts: { amount_minor: plan.at_risk_minor, currency: plan.currency, confidence: 1 },
   summary: `Recover ${plan.lines.length} order lines at risk from late shipment ${plan.shipment_number}`,
 });
 
@@ -64,6 +64,7 @@ async function applyChanges(run: Run, plan: Plan, approval?: TaskResumption): Pr
           })),
         },
         facts: {
+          confidence: 1,
           amount_minor: changes.reduce((sum, line) => sum + line.value_minor, 0),
           currency: plan.currency,
           ...(lines[0] ? { customer_external_id: lines[0].customer_external_id } : {}),

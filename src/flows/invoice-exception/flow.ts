@@ -49,9 +49,11 @@ const invoiceWrite = (
     amount: fromMinor(amountMinor),
     currency: facts.invoice.currency,
   },
+  // The match is computed from the records, not read from a document: certain.
   facts: {
     amount_minor: amountMinor,
     currency: facts.invoice.currency,
+    confidence: 1,
     ...(facts.invoice.supplier_external_id ? { supplier_external_id: facts.invoice.supplier_external_id } : {}),
   },
   summary: `${kind.replace("ap_invoice.", "")} invoice ${facts.invoice.invoice_number}: ${formatMoney(amountMinor, facts.invoice.currency)}`,
@@ -184,7 +186,7 @@ export const invoiceException: FlowDefinition<Input, FlowDeps> = {
       };
       switch (decision.option) {
         case "approve": {
-          await write(run, "release", invoiceWrite(facts, "ap_invoice.release", facts.match.invoice_total_minor));
+          await write(run, "release", invoiceWrite(facts, "ap_invoice.release", facts.match.invoice_total_minor), decision);
           const posted = await write(
             run,
             "post",
@@ -195,20 +197,29 @@ export const invoiceException: FlowDefinition<Input, FlowDeps> = {
         }
         case "short_pay": {
           const amount = Math.round(Number(proposal.short_pay_amount ?? fromMinor(facts.match.justified_minor)) * 100);
-          await write(run, "release", invoiceWrite(facts, "ap_invoice.release", amount));
+          await write(run, "release", invoiceWrite(facts, "ap_invoice.release", amount), decision);
           const paid = await write(run, "short-pay", invoiceWrite(facts, "ap_invoice.short_pay", amount), decision);
           return run.finish({ outcome: "short_paid", amount: fromMinor(amount), action: paid.id });
         }
         case "dispute": {
           const email = proposal.dispute_email;
           if (!email?.to) throw new PermanentError(`The supplier ${facts.supplier_name} has no email address to dispute with`);
-          const sent = await write(run, "dispute", {
-            kind: "supplier_message.send",
-            connector: "email",
-            payload: { to: email.to, subject: email.subject, text: `${email.text}\n\n${decision.decision.comment ?? ""}`.trim() },
-            facts: facts.invoice.supplier_external_id ? { supplier_external_id: facts.invoice.supplier_external_id } : {},
-            summary: `Dispute of invoice ${facts.invoice.invoice_number} to ${email.to}`,
-          });
+          const sent = await write(
+            run,
+            "dispute",
+            {
+              kind: "supplier_message.send",
+              connector: "email",
+              payload: {
+                to: email.to,
+                subject: email.subject,
+                text: `${email.text}\n\n${decision.decision.comment ?? ""}`.trim(),
+              },
+              facts: facts.invoice.supplier_external_id ? { supplier_external_id: facts.invoice.supplier_external_id } : {},
+              summary: `Dispute of invoice ${facts.invoice.invoice_number} to ${email.to}`,
+            },
+            decision,
+          );
           return run.finish({ outcome: "disputed", action: sent.id, on_hold: true });
         }
         default:

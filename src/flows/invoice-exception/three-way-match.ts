@@ -95,7 +95,7 @@ export function threeWayMatch(
       issues.push({
         code: "price_over_po",
         line_number: line.line_number,
-        message: `Billed at ${line.unit_price} a unit; the PO says ${poLine.unit_cost}`,
+        message: `Billed at ${fromMinor(toMinor(line.unit_price))} a unit; the PO says ${fromMinor(toMinor(poLine.unit_cost))}`,
         amount_minor: extendedMinor(String(payableQuantity), fromMinor(toMinor(line.unit_price) - toMinor(poLine.unit_cost))),
       });
     }

@@ -85,7 +85,12 @@ export const pricingException: FlowDefinition<Input, FlowDeps> = {
         kind: "sales_order.update" as const,
         connector: "erp",
         payload: priceChange(run.input, check),
-        facts: { amount_minor: atStake, currency: check.currency, customer_external_id: check.customer_external_id },
+        facts: {
+          amount_minor: atStake,
+          currency: check.currency,
+          customer_external_id: check.customer_external_id,
+          confidence: 1,
+        },
         summary: `Price ${run.input.proposed_unit_price} on ${check.order_number} line ${run.input.line_number}`,
       };
       const decision = await decide(run, "policy", request);
@@ -94,7 +99,7 @@ export const pricingException: FlowDefinition<Input, FlowDeps> = {
       return run.waitForTask(
         approvalTask(managerial, {
           title: `Price below floor on ${check.order_number}`,
-          summary: `${run.input.proposed_unit_price} ${check.currency} a unit is below the floor of ${fromMinor(check.floor_minor)} (${check.detail}); ${formatMoney(atStake, check.currency)} below it over ${check.quantity} units.${run.input.reason ? ` Reason given: ${run.input.reason}` : ""}`,
+          summary: `${fromMinor(check.proposed_minor)} ${check.currency} a unit is below the floor of ${fromMinor(check.floor_minor)} (${check.detail}); ${formatMoney(atStake, check.currency)} below it over ${check.quantity} units.${run.input.reason ? ` Reason given: ${run.input.reason}` : ""}`,
           requestedBy: run.input.requested_by,
           context: {
             money: { amount_minor: atStake, currency: check.currency },
@@ -126,6 +131,7 @@ export const pricingException: FlowDefinition<Input, FlowDeps> = {
           connector: "erp",
           payload,
           facts: {
+            confidence: 1,
             amount_minor: extendedMinor(check.quantity, fromMinor(Math.max(0, check.floor_minor - check.proposed_minor))),
             currency: check.currency,
             customer_external_id: check.customer_external_id,

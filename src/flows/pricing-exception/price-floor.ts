@@ -1,5 +1,5 @@
 import type { Item, PriceAgreement } from "../../modules/records/index.ts";
-import { toMinor } from "../shared/money.ts";
+import { fromMinor, toMinor } from "../shared/money.ts";
 
 /** Below cost plus this margin, a price needs a manager (absent a contract price). */
 export const MINIMUM_MARGIN = 0.1;
@@ -25,7 +25,7 @@ export function priceFloor(
     return {
       floor_minor: toMinor(inForce.contract_price),
       basis: "contract",
-      detail: `contract price ${inForce.contract_price} (agreement ${inForce.agreement_number ?? inForce.external_id})`,
+      detail: `contract price ${fromMinor(toMinor(inForce.contract_price))} (agreement ${inForce.agreement_number ?? inForce.external_id})`,
     };
   }
   if (item.standard_cost === null || item.standard_cost === undefined) {
@@ -35,6 +35,6 @@ export function priceFloor(
   return {
     floor_minor: Math.ceil(cost * (1 + MINIMUM_MARGIN)),
     basis: "cost_plus_margin",
-    detail: `standard cost ${item.standard_cost} plus ${MINIMUM_MARGIN * 100}% margin`,
+    detail: `standard cost ${fromMinor(toMinor(item.standard_cost))} plus ${MINIMUM_MARGIN * 100}% margin`,
   };
 }

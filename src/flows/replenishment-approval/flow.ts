@@ -62,7 +62,7 @@ const poWrite = (input: Input, checked: Checked, lines: Checked["lines"]): FlowW
         extended_cost: fromMinor(line.extended_minor),
       })),
     },
-    facts: { amount_minor: total, currency: input.currency, supplier_external_id: input.supplier_external_id },
+    facts: { amount_minor: total, currency: input.currency, supplier_external_id: input.supplier_external_id, confidence: 1 },
     summary: `PO to ${checked.supplier_name}: ${lines.length} lines, ${formatMoney(total, input.currency)}`,
   };
 };

@@ -88,7 +88,9 @@ describe("flow inbound-po-to-order: customer PO → sales order in the ERP → a
       approved_by: { id: w.userIds.csr },
       task_id: task.id,
     });
-    const email = w.smtp.received.find((mail) => mail.subject.includes(input.customer_po_number as string));
+    const email = w.smtp.received.find(
+      (mail) => mail.envelope.to.includes("orders@baxter.test") && mail.subject.includes(input.customer_po_number as string),
+    );
     expect(email?.envelope.to).toEqual(["orders@baxter.test"]);
     expect(email?.text).toContain(run.output.order_number);
     const again = await w.as("csr")("POST", `/api/v1/tasks/${task.id}/decision`, { option: "approve" });
