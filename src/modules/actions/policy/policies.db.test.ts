@@ -169,6 +169,10 @@ describe("policy sets", () => {
     await expect(
       f.actions.policies.test(f.flow, { request: { kind: "case.update" }, text: '@id("x") permit (principal, action, resource' }),
     ).rejects.toBeInstanceOf(PolicyInvalidError);
+    await expect(f.actions.policies.test(f.flow, { request: { kind: "sales_order.delete" } } as never)).rejects.toMatchObject({
+      status: 422,
+      details: [expect.objectContaining({ path: "request.kind" })],
+    });
     expect((await f.actions.policies.versions(f.tenant.id)).length).toBe(versions);
   });
 

@@ -13,6 +13,7 @@ import {
   SavePolicyInput,
 } from "../contract/index.ts";
 import { PolicyInvalidError } from "../errors.ts";
+import { invalidInput } from "../validation.ts";
 import { CEDAR_SCHEMA, DEFAULT_POLICY_TEXT } from "./cedar.ts";
 import { type CompiledPolicies, compilePolicies } from "./compile-policies.ts";
 import { checkApprover, type DecisionInput, decide, type EffectivePolicies } from "./decide.ts";
@@ -218,7 +219,9 @@ export function createPolicies(deps: { db: Database }) {
 
     /** "Would this principal be allowed this?": the decision (and an approver's check) on saved or unsaved policies. */
     async test(tenantId: string, input: PolicyTestInput, caller: PolicyPrincipal): Promise<PolicyTestResult> {
-      const parsed = PolicyTestInput.parse(input);
+      const result = PolicyTestInput.safeParse(input);
+      if (!result.success) throw invalidInput("policy test", result.error);
+      const parsed = result.data;
       const { set: saved, tenantSuspended } = await inForce(tenantId);
       const unsaved = parsed.text !== undefined || parsed.data !== undefined;
       const set: LoadedSet = unsaved
