@@ -86,6 +86,39 @@ describe("executing a write under the default policies", () => {
     expect(trail[0]?.data).toMatchObject({ approval: { task_id: "task_usr_dana", policies: ["approve-in-approver-role"] } });
   });
 
+  it("keeps an approval across a failed attempt, while policy still lets that person approve", async () => {
+    const request = order(1_300_000);
+    erp.answer(() => ({ status: 503 }));
+    await expect(f.actions.execute(f.flow, request, { approval: approval("usr_dana", ["csr"]) })).rejects.toMatchObject({
+      retryable: true,
+    });
+    erp.answer((_request, count) => ({ status: 201, body: { data: { id: `SO-${count}` } } }));
+    const retried = await f.actions.execute(f.flow, request);
+    expect(retried).toMatchObject({
+      action: { status: "succeeded", attempts: 2, approval: { approved_by: { id: "usr_dana" } } },
+    });
+
+    const bigger = order(1_400_000);
+    erp.answer(() => ({ status: 503 }));
+    await expect(f.actions.execute(f.flow, bigger, { approval: approval("usr_dana", ["csr"]) })).rejects.toMatchObject({
+      retryable: true,
+    });
+    erp.answer((_request, count) => ({ status: 201, body: { data: { id: `SO-${count}` } } }));
+    // Policy now puts this amount beyond a CSR: the earlier approval no longer counts.
+    const base = await f.actions.policies.get(f.tenant.id);
+    const create = base.data.kinds["sales_order.create"];
+    await f.actions.policies.save(f.person("usr_admin"), {
+      data: {
+        ...base.data,
+        kinds: { ...base.data.kinds, "sales_order.create": { ...create, approver_tiers: [{ max_minor: null, role: "admin" }] } },
+      },
+    });
+    expect(await f.actions.execute(f.flow, bigger)).toMatchObject({
+      action: { status: "awaiting_approval", decision: { approver_role: "admin" } },
+    });
+    await f.actions.policies.save(f.person("usr_admin"), { data: base.data });
+  });
+
   it("refuses an approver outside the approver role, and anyone approving their own request (403)", async () => {
     const request = order(1_500_000);
     await f.actions.execute(f.flow, request);
@@ -201,9 +234,9 @@ describe("executing a write under the default policies", () => {
     expect(await f.actions.execute(f.flow, request)).toMatchObject({
       action: { status: "denied", decision: { source: "tenant" } },
     });
-    await f.actions.policies.save(admin, { data: data([]) });
+    const saved = await f.actions.policies.save(admin, { data: data([]) });
     expect(await f.actions.execute(f.flow, request)).toMatchObject({
-      action: { status: "succeeded", decision: { policy_version: 2 } },
+      action: { status: "succeeded", decision: { policy_version: saved.version } },
     });
   });
 

@@ -1,4 +1,4 @@
-import type { WriteContext } from "../../../platform/actor.ts";
+import type { Actor, WriteContext } from "../../../platform/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
@@ -265,7 +265,16 @@ async function executeOnce(
   const asked = { principal, kind: request.kind, facts: request.facts, connector: request.connector };
   const decision = await deps.policies.decide(ctx.tenantId, asked);
 
-  let approval: ActionApproval | null = existingRow ? toAction(existingRow).approval : null;
+  let approval: ActionApproval | null = null;
+  const earlier = existingRow ? toAction(existingRow).approval : null;
+  if (earlier && !options.approval && decision.effect === "approval_required") {
+    // An approval given to an earlier attempt still counts if policy, as it is now, lets that person approve.
+    const approver = policyPrincipal(
+      { type: earlier.approved_by.type as Actor["type"], id: earlier.approved_by.id },
+      earlier.approved_by.roles,
+    );
+    if ((await deps.policies.mayApprove(ctx.tenantId, { ...asked, approver })).allowed) approval = earlier;
+  }
   if (options.approval) {
     const requesters = [ctx.actor];
     if (existingRow)
