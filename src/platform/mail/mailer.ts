@@ -7,6 +7,11 @@ export type MailMessage = {
   subject: string;
   text: string;
   html: string;
+  /**
+   * A stable Message-ID (`<…@…>`): the same one for every attempt at the same email, so a resend
+   * after a crash is recognisably the same message to mail clients and to whoever counts them.
+   */
+  messageId?: string | undefined;
 };
 
 /** What became of one email. A failure is a value, not an exception: the caller keeps its work and says so. */
@@ -56,6 +61,7 @@ export function createMailer(config: MailerConfig): Mailer {
           subject: message.subject,
           text: message.text,
           html: message.html,
+          ...(message.messageId ? { messageId: message.messageId } : {}),
         });
         return { status: "sent", error: null };
       } catch (error) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Mailer } from "../../../../platform/mail/mailer.ts";
 import { type ActionKind, type ActionResult, type EmailConfig, EmailPayload } from "../../contract/index.ts";
 import { PermanentActionError, RetryableActionError } from "../../errors.ts";
@@ -58,6 +59,8 @@ export function createEmailConnector(config: EmailConfig, deps: { mailer: Mailer
             subject: email.subject,
             text: email.text,
             html: email.html ?? textToHtml(email.text),
+            // One Message-ID per logical email: a resend after a crash is the same message.
+            messageId: `<${createHash("sha256").update(`${call.tenantId}:${call.idempotencyKey}`).digest("hex").slice(0, 32)}@crossdock>`,
           });
           switch (delivery.status) {
             case "sent":
