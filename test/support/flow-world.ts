@@ -29,7 +29,7 @@ type Body = any;
 export type Response = { status: number; body: Body };
 
 /** The ERP's endpoints as a tenant would configure them: orders, POs, AP invoices, and their undo. */
-function erpConnector(url: string) {
+export function erpConnector(url: string) {
   const post = (path: string, compensation?: { kind: string; path: string }) => ({
     method: "POST",
     path,

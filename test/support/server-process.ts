@@ -10,6 +10,8 @@ export type ServerProcess = {
   readyMs: number;
   printedReadySeconds: number;
   stop(): Promise<number | null>;
+  /** SIGKILL: the process dies where it stands, as in a power cut. */
+  kill(): Promise<void>;
 };
 
 /**
@@ -60,8 +62,15 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     printedReadySeconds: ready.seconds,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once("exit", (code) => resolve(code));
         child.kill("SIGINT");
+      }),
+    kill: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
       }),
   };
 }
