@@ -28,6 +28,19 @@ function dbosLogger(logger: Logger): DLogger {
   };
 }
 
+/**
+ * DBOS caps idle transactions on its connections; asked in the URL it is a startup parameter,
+ * where otherwise DBOS sends a SET on every new connection, overlapping the borrower's first
+ * query (which pg deprecates with a warning per connection).
+ */
+function withIdleTransactionTimeout(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const options = url.searchParams.get("options") ?? "";
+  if (options.includes("idle_in_transaction_session_timeout")) return databaseUrl;
+  url.searchParams.set("options", `${options} -c idle_in_transaction_session_timeout=60000`.trim());
+  return url.toString();
+}
+
 export function createWorkflowEngine(deps: { db: Database; config: Config; logger: Logger }): WorkflowEngine {
   const { db, config, logger } = deps;
   const common = {
@@ -57,7 +70,7 @@ export function createWorkflowEngine(deps: { db: Database; config: Config; logge
           throw new AppError("config_invalid", "The workflow engine needs DATABASE_URL to run on a PostgreSQL server");
         DBOS.setConfig({
           ...common,
-          systemDatabaseUrl: config.databaseUrl,
+          systemDatabaseUrl: withIdleTransactionTimeout(config.databaseUrl),
           systemDatabasePoolSize: Math.max(4, Math.ceil(config.databasePoolSize / 2)),
         });
       }
