@@ -187,18 +187,6 @@ describe("policy sets", () => {
       "data.default.approver_tiers",
     ]);
   });
-
-  it("decides, with the database lookup, in well under 5 ms", async () => {
-    const timings: number[] = [];
-    for (let n = 0; n < 1_000; n++) {
-      const started = performance.now();
-      await f.actions.decide(f.flow, order(n * 1_000));
-      timings.push(performance.now() - started);
-    }
-    timings.sort((a, b) => a - b);
-    console.log(`decide() with its database lookup: p50 ${timings[500]?.toFixed(3)} ms, p99 ${timings[990]?.toFixed(3)} ms`);
-    expect(timings[500]).toBeLessThan(5);
-  });
 });
 
 describe("partner policy sets", () => {
