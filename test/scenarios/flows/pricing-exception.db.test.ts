@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFlowWorld, type FlowWorld } from "../../support/flow-world.ts";
 
 describe("flow pricing-exception: a price below the floor → manager approval", { timeout: 60_000 }, () => {
@@ -7,6 +7,8 @@ describe("flow pricing-exception: a price below the floor → manager approval",
     w = await createFlowWorld();
   }, 120_000);
   afterAll(() => w?.close());
+
+  beforeEach(() => w.erp.answer(() => ({ status: 201, body: { received: true } })));
 
   const requester = () => ({ type: "user", id: w.userIds.csr, label: "cy@acme.test" });
 
@@ -47,5 +49,41 @@ describe("flow pricing-exception: a price below the floor → manager approval",
       unit_price: "7.50",
       reason: "match a competitor",
     });
+  });
+
+  it("fails a run on an order that is not in the records, saying which, asking nobody and writing nothing", async () => {
+    const before = w.erp.received.length;
+    const runId = await w.start("pricing-exception", {
+      sales_order_external_id: "SO-GONE",
+      line_number: 1,
+      proposed_unit_price: "7.50",
+      requested_by: requester(),
+    });
+    const { run, actions } = await w.until(runId, ["failed"]);
+    expect(run.error).toBe("Step price-floor failed: No sales_order with external id SO-GONE from erp was found");
+    expect(actions).toEqual([]);
+    const tasks = await w.operator("GET", `/api/v1/tasks?view=all&run_id=${runId}`);
+    expect(tasks.body.data).toEqual([]);
+    expect(w.erp.received.length).toBe(before);
+  });
+
+  it("fails, with the ERP's reason and the approval kept, when the order was deleted in the ERP while it waited", async () => {
+    const runId = await w.start("pricing-exception", {
+      sales_order_external_id: "SO-1",
+      line_number: 1,
+      proposed_unit_price: "7.00",
+      requested_by: requester(),
+    });
+    await w.until(runId, ["waiting"]);
+    const task = await w.openTask(runId);
+    w.erp.answer(() => ({ status: 404, body: { error: "sales order SO-1 does not exist" } }));
+    const decided = await w.as("ops")("POST", `/api/v1/tasks/${task.id}/decision`, { option: "approve" });
+    expect(decided.status).toBe(200);
+    const { run, actions } = await w.until(runId, ["failed"]);
+    expect(run.error).toMatch(/write-price/);
+    expect(run.error).toMatch(/404/);
+    expect(actions.map((action: { status: string }) => action.status)).toEqual(["failed"]);
+    const { task: after } = await (await w.operator("GET", `/api/v1/tasks/${task.id}`)).body;
+    expect(after).toMatchObject({ status: "approved", decision: { option: "approve" } });
   });
 });
