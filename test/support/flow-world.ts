@@ -67,11 +67,20 @@ export function erpConnector(url: string) {
  * each role signed in, and real servers for what it writes to: an ERP and an EDI endpoint (HTTP
  * servers counting writes by Idempotency-Key) and an SMTP server.
  */
-export async function createFlowWorld() {
+export async function createFlowWorld(
+  options: {
+    /** PGlite on disk, in the data directory, as `crossdock start` runs it (default: in memory). */
+    pgliteOnDisk?: boolean;
+    /** Called after Crossdock is built and before it starts: to register more flows, say. */
+    beforeStart?: (crossdock: Crossdock) => void;
+  } = {},
+) {
   // The database is Crossdock's to close (stop() closes it); on a server, dropped after.
-  const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
-  const db = server ? await openPostgres(server.url, 8, () => undefined) : await openPglite("memory://");
   const dataDir = await mkdtemp(path.join(tmpdir(), "crossdock-flows-"));
+  const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
+  const db = server
+    ? await openPostgres(server.url, 8, () => undefined)
+    : await openPglite(options.pgliteOnDisk ? path.join(dataDir, "pg") : "memory://");
   const smtp = await startSmtpTestServer();
   const erp: TargetServer = await startTargetServer({ honourIdempotency: true });
   const edi: TargetServer = await startTargetServer({
@@ -87,6 +96,7 @@ export async function createFlowWorld() {
     ...(server ? { DATABASE_URL: server.url } : {}),
   });
   const crossdock: Crossdock = await createCrossdock({ config, logger: createLogger({ level: "silent" }), db });
+  options.beforeStart?.(crossdock);
   await crossdock.start();
 
   async function request(
@@ -117,7 +127,7 @@ export async function createFlowWorld() {
     return result.body;
   };
 
-  await must(operator("POST", "/api/v1/tenants", { name: "Acme Supply", slug: "acme" }), 201, "tenant");
+  const tenant = await must(operator("POST", "/api/v1/tenants", { name: "Acme Supply", slug: "acme" }), 201, "tenant");
   const cookies = {} as Record<PersonName, string>;
   const userIds = {} as Record<PersonName, string>;
   for (const [name, person] of Object.entries(PEOPLE) as [PersonName, (typeof PEOPLE)[PersonName]][]) {
@@ -164,6 +174,7 @@ export async function createFlowWorld() {
     edi,
     smtp,
     userIds,
+    tenantId: tenant.id as string,
     operator,
     as,
     /** Starts a run as the operator; returns its id. */

@@ -1,8 +1,8 @@
 import type { Item, PriceAgreement } from "../../modules/records/index.ts";
 import { fromMinor, toMinor } from "../shared/money.ts";
 
-/** Below cost plus this margin, a price needs a manager (absent a contract price). */
-export const MINIMUM_MARGIN = 0.1;
+/** Below cost plus this margin (in percent), a price needs a manager (absent a contract price). */
+export const MINIMUM_MARGIN_PERCENT = 10;
 
 export type PriceFloor = { floor_minor: number; basis: "contract" | "cost_plus_margin" | "none"; detail: string };
 
@@ -33,8 +33,9 @@ export function priceFloor(
   }
   const cost = toMinor(item.standard_cost);
   return {
-    floor_minor: Math.ceil(cost * (1 + MINIMUM_MARGIN)),
+    // In integers: 800 × 1.1 is 880.0000000000001 in floating point, and would round up to 881.
+    floor_minor: Math.ceil((cost * (100 + MINIMUM_MARGIN_PERCENT)) / 100),
     basis: "cost_plus_margin",
-    detail: `standard cost ${fromMinor(toMinor(item.standard_cost))} plus ${MINIMUM_MARGIN * 100}% margin`,
+    detail: `standard cost ${fromMinor(toMinor(item.standard_cost))} plus ${MINIMUM_MARGIN_PERCENT}% margin`,
   };
 }

@@ -7,6 +7,7 @@ export type FlowMetrics = {
   stepFinished(flow: string, step: string, outcome: "ok" | "failed", ms: number): void;
   runStarted(flow: string): void;
   runEnded(flow: string, status: "succeeded" | "failed" | "parked" | "cancelled"): void;
+  sweepFinished(ms: number): void;
 };
 
 /**
@@ -38,6 +39,12 @@ export function createFlowMetrics(registry: Registry, db: Database, clock: () =>
     name: "crossdock_workflow_runs_ended_total",
     help: "Runs ended, by flow and status",
     labelNames: ["flow", "status"],
+    registers: [registry],
+  });
+  const sweeps = new Histogram({
+    name: "crossdock_workflow_sweep_duration_seconds",
+    help: "One pass of the sweeper: due timers and deadlines, escalations, stragglers, notifications",
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
   new Gauge({
@@ -82,5 +89,6 @@ export function createFlowMetrics(registry: Registry, db: Database, clock: () =>
     },
     runStarted: (flow) => started.inc({ flow }),
     runEnded: (flow, status) => ended.inc({ flow, status }),
+    sweepFinished: (ms) => sweeps.observe(ms / 1000),
   };
 }

@@ -96,6 +96,22 @@ describe("workflows: runs that wait for people without holding a process", () =>
     );
   });
 
+  it("answers a start with the first stage's outcome when asked to wait for it", async () => {
+    const small = await f.workflows.startRun(f.ctx(), {
+      flow: "toy-approval",
+      input: { amount_minor: 10_000, requested_by: "usr_csr" },
+      wait_seconds: 10,
+    });
+    expect(small).toMatchObject({ status: "succeeded", output: { auto: true } });
+    const large = await f.workflows.startRun(f.ctx(), {
+      flow: "toy-approval",
+      input: { amount_minor: 300_000, requested_by: "usr_csr" },
+      wait_seconds: 10,
+    });
+    expect(large).toMatchObject({ status: "waiting", wait: { kind: "task" } });
+    await f.workflows.runs.cancel(f.ctx(), large.id, "not needed here");
+  });
+
   it("applies the approval rules: not your own request, not twice, only the assignees, as many approvers as required", async () => {
     const run = await start({ amount_minor: 500_000, requested_by: "usr_buyer1", approvers: 2 });
     await f.until(run.id, ["waiting"]);

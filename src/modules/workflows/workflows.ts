@@ -19,7 +19,7 @@ import type {
   WorkQueueInput,
 } from "./contract/index.ts";
 import { createDelegation, listDelegations, revokeDelegation } from "./delegations.ts";
-import { dispatchRun } from "./engine/dispatch.ts";
+import { dispatchRun, firstStageEnded, startFirstStage } from "./engine/dispatch.ts";
 import type { AnyFlow } from "./engine/flow-definition.ts";
 import { runSegment } from "./engine/run-segment.ts";
 import { type Runtime, registeredFlows, registerFlow, setRuntime } from "./engine/runtime.ts";
@@ -125,8 +125,11 @@ export function createWorkflows(deps: WorkflowsDeps) {
     sweep: () => sweepOnce(runtime),
     async startRun(ctx: WriteContext, input: StartRunInput) {
       const flow = latestFlow(input.flow);
-      const { runId } = await startRun(runtime, ctx, flow, input.input, { idempotencyKey: input.idempotency_key });
-      await dispatchRun(runtime, ctx.tenantId, runId);
+      const { runId, created } = await startRun(runtime, ctx, flow, input.input, { idempotencyKey: input.idempotency_key });
+      const started = created
+        ? [await startFirstStage(ctx.tenantId, runId, flow)]
+        : await dispatchRun(runtime, ctx.tenantId, runId);
+      if (input.wait_seconds) await firstStageEnded(started, input.wait_seconds * 1000);
       return (await getRun(deps.db, ctx.tenantId, runId, { steps: false })).run;
     },
     /** Resumes the runs waiting for `key`; returns their ids. */

@@ -30,6 +30,9 @@ export async function startTargetServer(options: { handle?: Handler; honourIdemp
   };
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     const chunks: Buffer[] = [];
+    // A caller killed mid-request resets the connection; its request never completes, nothing to answer.
+    incoming.on("error", () => undefined);
+    outgoing.on("error", () => undefined);
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", async () => {
       const body = Buffer.concat(chunks).toString("utf8");

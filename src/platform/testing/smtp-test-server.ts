@@ -79,6 +79,9 @@ export function parseMail(raw: string, envelope: ReceivedMail["envelope"]): Rece
  */
 export async function startSmtpTestServer() {
   const received: ReceivedMail[] = [];
+  // A sender that dies mid-session (a crash test kills it) resets its socket: that is the sender's
+  // failure to deliver, not the server's, so the server notes it and carries on.
+  const connectionErrors: Error[] = [];
   const state = { refuse: false };
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
@@ -86,6 +89,7 @@ export async function startSmtpTestServer() {
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
+      stream.on("error", (error) => connectionErrors.push(error));
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         if (state.refuse) return callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
@@ -98,11 +102,13 @@ export async function startSmtpTestServer() {
       });
     },
   });
+  server.on("error", (error) => connectionErrors.push(error));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    connectionErrors,
     refuse(value: boolean) {
       state.refuse = value;
     },

@@ -49,15 +49,7 @@ export const AREAS: readonly Area[] = [
     built: false,
     promise: "The contracts, SOPs, pricing policies and catalogs the copilot answers from, with who may see each.",
   },
-  {
-    key: "workflows",
-    label: "Workflows",
-    path: "/workflows",
-    scopes: [],
-    built: false,
-    promise:
-      "Durable processes — PO to order, invoice exceptions, inbound delays, replenishment — with their runs, steps and approvals.",
-  },
+  { key: "workflows", label: "Workflows", path: "/workflows", scopes: ["workflows:read"], built: true },
   {
     key: "agents",
     label: "Agents",

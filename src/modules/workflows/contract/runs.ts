@@ -79,6 +79,11 @@ export const StartRunInput = z.strictObject({
   input: z.record(z.string(), z.unknown()),
   /** The same key starts the same run once: a retry returns the run already started. */
   idempotency_key: z.string().min(1).max(200).optional(),
+  /**
+   * Wait up to this long for the first stage to end (the run finished, failed, or waiting for a
+   * person or an event) before answering: for callers that want the outcome of a short flow at once.
+   */
+  wait_seconds: z.number().min(0).max(30).optional(),
 });
 export type StartRunInput = z.infer<typeof StartRunInput>;
 

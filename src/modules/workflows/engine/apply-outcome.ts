@@ -7,6 +7,16 @@ import type { RunContext } from "./run-context.ts";
 import { appendRunEvent } from "./run-events.ts";
 import type { Runtime } from "./runtime.ts";
 
+/**
+ * The wait that started this segment has been dispatched: a first segment is started straight
+ * from the run's start, and says so here, with its first write (until then, the sweeper would
+ * start it again after a crash; starting a running segment again is a no-op in DBOS).
+ */
+export async function markTriggerDispatched(tx: Tx, runId: string, segment: number, now: Date): Promise<void> {
+  await tx.execute(sql`update workflows.waits set dispatched_at = ${now.toISOString()}
+                        where run_id = ${runId} and seq = ${segment - 1} and dispatched_at is null`);
+}
+
 const plus = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
 
 /**
@@ -31,6 +41,7 @@ export async function applyOutcome(
            where r.id = ${run.runId}`,
     );
     if (done && (done.waited || done.status === "succeeded")) return { taskId: done.task_id };
+    await markTriggerDispatched(tx, run.runId, run.segment, now);
     switch (outcome.type) {
       case "finish": {
         await tx.execute(sql`

@@ -1,20 +1,38 @@
 import { sql } from "drizzle-orm";
-import { withTenant } from "../../../platform/db/tenant-scope.ts";
+import { readAsTenant, rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { appendRunEvent } from "./run-events.ts";
-import { type LoadedRun, lockRun, TERMINAL_STATUSES } from "./run-rows.ts";
+import { type LoadedRun, TERMINAL_STATUSES } from "./run-rows.ts";
 import type { Runtime, SegmentArgs } from "./runtime.ts";
 
+type Loaded = LoadedRun & { segment: number; ended: boolean };
+
 /**
- * Marks the run as running this stage and loads what the stage needs; undefined when the run
- * ended meanwhile (cancelled while the segment was queued, or already finished).
+ * Loads what the stage needs and marks the run as running it; undefined when the run ended
+ * meanwhile (cancelled while the segment was queued), or this segment already ended (a crash after
+ * its outcome was written, before DBOS recorded the end). Not a recorded step: it reads the state
+ * the previous segment saved, which nothing changes until this segment ends, so a replay reads the
+ * same. The first segment only reads: the run was written as running it when it started.
  */
 export async function beginSegment(rt: Runtime, args: SegmentArgs): Promise<LoadedRun | undefined> {
+  const select = sql`
+    select r.status, r.flow, r.input, r.state, r.started_by, r.error, r.segment,
+           exists (select 1 from workflows.waits w where w.run_id = r.id and w.seq = ${args.segment}) as ended
+      from workflows.runs r where r.id = ${args.runId}`;
+  const usable = (run: Loaded | undefined) => (run && !run.ended && !TERMINAL_STATUSES.has(run.status) ? run : undefined);
+  if (args.segment === 1) {
+    const [run] = await readAsTenant<Loaded>(rt.db, args.tenantId, select, { name: "workflows.begin-segment" });
+    // A run recorded before runs started at segment 1 still says 0: it is marked below, as later segments are.
+    if (!run || run.segment >= 1) return usable(run);
+  }
   return withTenant(rt.db, args.tenantId, async (tx) => {
-    const run = await lockRun(tx, args.runId);
-    if (!run || TERMINAL_STATUSES.has(run.status)) return undefined;
+    const run = usable((await rows<Loaded>(tx, sql`${select} for update of r`))[0]);
+    if (!run || run.segment >= args.segment) return run;
+    const now = rt.clock().toISOString();
     await tx.execute(sql`
-      update workflows.runs set status = 'running', stage = ${args.stage}, segment = ${args.segment}, updated_at = ${rt.clock().toISOString()}
+      update workflows.runs set status = 'running', stage = ${args.stage}, segment = ${args.segment}, updated_at = ${now}
        where id = ${args.runId}`);
+    await tx.execute(sql`
+      update workflows.waits set dispatched_at = ${now} where run_id = ${args.runId} and seq = ${args.segment - 1} and dispatched_at is null`);
     await appendRunEvent(tx, {
       tenantId: args.tenantId,
       runId: args.runId,

@@ -1,7 +1,7 @@
-import { DBOS } from "@dbos-inc/dbos-sdk";
+import { DBOS, type WorkflowHandle } from "@dbos-inc/dbos-sdk";
 import { sql } from "drizzle-orm";
 import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
-import { flowKey } from "./flow-definition.ts";
+import { type AnyFlow, flowKey } from "./flow-definition.ts";
 import { TERMINAL_STATUSES } from "./run-rows.ts";
 import { type Runtime, segmentWorkflow } from "./runtime.ts";
 
@@ -18,8 +18,9 @@ type ResolvedWait = {
  * Starts the next stage of a run whose wait has been resolved: segment `<seq>+1` as the durable
  * workflow `<run id>.<seq+1>`. Starting the same segment twice is one start (DBOS keys runs by id),
  * so whoever resolves a wait dispatches at once, and the sweeper catches any that a crash left behind.
+ * Returns the handles of the segments started, each settling when its stage ends.
  */
-export async function dispatchRun(rt: Runtime, tenantId: string, runId: string): Promise<number> {
+export async function dispatchRun(rt: Runtime, tenantId: string, runId: string): Promise<WorkflowHandle<void>[]> {
   const resolved = await withTenant(rt.db, tenantId, (tx) =>
     rows<ResolvedWait>(
       tx,
@@ -29,7 +30,7 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
            order by w.seq`,
     ),
   );
-  let started = 0;
+  const started: WorkflowHandle<void>[] = [];
   for (const wait of resolved) {
     if (!TERMINAL_STATUSES.has(wait.status)) {
       const key = flowKey(wait.flow, wait.flow_version);
@@ -39,7 +40,7 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
         continue;
       }
       const segment = wait.seq + 1;
-      await DBOS.startWorkflow(workflow, { workflowID: `${runId}.${segment}` })({
+      const handle = await DBOS.startWorkflow(workflow, { workflowID: `${runId}.${segment}` })({
         tenantId,
         runId,
         flowKey: key,
@@ -47,7 +48,9 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
         resumed: wait.resume_payload,
         segment,
       });
-      started += 1;
+      started.push(handle);
+      // The segment marks its wait dispatched as it begins; until then, a sweep may start it again (a no-op).
+      continue;
     }
     await withTenant(rt.db, tenantId, (tx) =>
       tx.execute(
@@ -56,4 +59,31 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
     );
   }
   return started;
+}
+
+/** Starts the first stage of a run just recorded by `startRun`, without reading back what it wrote. */
+export async function startFirstStage(tenantId: string, runId: string, flow: AnyFlow): Promise<WorkflowHandle<void>> {
+  const key = flowKey(flow.name, flow.version);
+  const workflow = segmentWorkflow(key);
+  if (!workflow) throw new Error(`No flow ${key} is registered in this process`);
+  return DBOS.startWorkflow(workflow, { workflowID: `${runId}.1` })({
+    tenantId,
+    runId,
+    flowKey: key,
+    stage: "start",
+    resumed: null,
+    segment: 1,
+  });
+}
+
+/** Settles when the started segments have ended (however they ended), or after `ms`, whichever is first. */
+export async function firstStageEnded(started: WorkflowHandle<void>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled(started.map((handle) => handle.getResult())),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { withTenant } from "../../../platform/db/tenant-scope.ts";
 import type { TaskOption } from "../contract/index.ts";
 import { insertTask } from "../tasks/new-task.ts";
+import { markTriggerDispatched } from "./apply-outcome.ts";
 import { describeError, isRetryable } from "./errors.ts";
 import type { AnyFlow } from "./flow-definition.ts";
 import { pendingCompensations, type RunContext, StepFailedError, setPendingCompensations } from "./run-context.ts";
@@ -37,6 +38,7 @@ export async function compensateAndFail(rt: Runtime, flow: AnyFlow, run: RunCont
         });
         await tx.execute(sql`update workflows.runs set error = ${message}, failed_stage = ${run.stage}, failed_segment = ${run.segment},
                                     updated_at = ${rt.clock().toISOString()} where id = ${run.runId}`);
+        await markTriggerDispatched(tx, run.runId, run.segment, rt.clock());
       }),
     { name: "run.failure" },
   );

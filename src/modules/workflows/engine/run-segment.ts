@@ -22,7 +22,7 @@ export async function runSegment(args: SegmentArgs): Promise<void> {
   const rt = runtime();
   const flow = flowDefinition(args.flowKey);
   if (!flow) throw new Error(`No flow ${args.flowKey} is registered in this process`);
-  const loaded = await DBOS.runStep(() => beginSegment(rt, args), { name: "run.begin" });
+  const loaded = await beginSegment(rt, args);
   if (!loaded) return;
   const run = createRunContext<unknown, unknown>({
     runtime: rt,
@@ -68,5 +68,6 @@ export async function runSegment(args: SegmentArgs): Promise<void> {
     await compensateAndFail(rt, flow, run, error);
     return;
   }
-  await DBOS.runStep(() => applyOutcome(rt, run, outcome), { name: "run.outcome" });
+  // Not a recorded step: applying an outcome twice (a crash before DBOS recorded the end) is a no-op.
+  await applyOutcome(rt, run, outcome);
 }

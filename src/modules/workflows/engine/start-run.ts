@@ -15,9 +15,10 @@ const isUniqueViolation = (error: unknown) => {
 };
 
 /**
- * Starts a run of `flow` with `input` (validated against the flow's schema). The first stage is
- * dispatched like every later one, from a resolved wait: if the process dies right after the
- * commit, the sweeper starts it. With an idempotency key, a second start returns the first run.
+ * Records a run of `flow` with `input` (validated against the flow's schema), as running its first
+ * stage (segment 1), with the resolved wait 0 that triggers it: the caller starts that stage at once,
+ * and if the process dies first, the sweeper starts it. With an idempotency key, a second start
+ * returns the first run.
  */
 export async function startRun(
   rt: Runtime,
@@ -52,7 +53,7 @@ export async function startRun(
     await withTenant(rt.db, ctx.tenantId, async (tx) => {
       await tx.execute(sql`
         insert into workflows.runs (tenant_id, id, flow, flow_version, title, status, stage, segment, input, idempotency_key, started_by, created_at, updated_at)
-        values (${ctx.tenantId}, ${runId}, ${flow.name}, ${flow.version}, ${flow.runTitle(parsed.data)}, 'running', 'start', 0,
+        values (${ctx.tenantId}, ${runId}, ${flow.name}, ${flow.version}, ${flow.runTitle(parsed.data)}, 'running', 'start', 1,
                 ${JSON.stringify(parsed.data)}::jsonb, ${options.idempotencyKey ?? null}, ${startedBy}, ${now}, ${now})`);
       for (const link of flow.links(parsed.data)) {
         await tx.execute(sql`

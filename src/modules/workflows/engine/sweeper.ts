@@ -82,7 +82,7 @@ export async function sweepOnce(
   let dispatched = 0;
   for (const [runId, tenantId] of toDispatch) {
     try {
-      dispatched += await dispatchRun(rt, tenantId, runId);
+      dispatched += (await dispatchRun(rt, tenantId, runId)).length;
     } catch (error) {
       rt.logger.error({ err: error, runId }, "could not start a run's next stage; the next pass tries again");
     }
@@ -91,13 +91,22 @@ export async function sweepOnce(
   return { expired, escalated, dispatched, notified };
 }
 
-/** Sweeps every `intervalMs` until stopped; a failing pass is logged and the next one tries again. */
+/**
+ * Sweeps every `intervalMs` until stopped; a failing pass is logged and the next one tries again.
+ * A pass still running when the next is due is not queued behind: that tick is skipped.
+ */
 export function startSweeper(rt: Runtime, intervalMs: number): { stop(): Promise<void> } {
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    if (stopped) return;
-    running = running.then(() => sweepOnce(rt)).catch((error) => rt.logger.error({ err: error }, "workflow sweep failed"));
+    if (stopped || running) return;
+    const started = performance.now();
+    running = sweepOnce(rt)
+      .then(() => rt.metrics.sweepFinished(performance.now() - started))
+      .catch((error) => rt.logger.error({ err: error }, "workflow sweep failed"))
+      .finally(() => {
+        running = undefined;
+      });
   }, intervalMs);
   timer.unref();
   return {
