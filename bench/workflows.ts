@@ -94,6 +94,17 @@ function metricsOf(backend: "pglite" | "server", f: BackendFigures): Metric[] {
       target: "< 1000",
     },
     { name: `RSS after ${at("open_approvals")} open approvals (${backend})`, value: at("rss_after_mb"), unit: "MB" },
+    {
+      name: `new-task emails sent for them (${backend})`,
+      value: at("new_task_emails"),
+      unit: "",
+      note: "one per approval, to its assignee, sent by the sweeper while they opened",
+    },
+    {
+      name: `email backlog left when the last opened, drained in (${backend})`,
+      value: at("notification_backlog_drain_s"),
+      unit: "s",
+    },
   );
   // "Do not slow the process": the same figures with the approvals open, against the same run's without.
   const slower = (name: string, label: string, unit: string) => {

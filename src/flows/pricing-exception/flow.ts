@@ -94,8 +94,19 @@ export const pricingException: FlowDefinition<Input, FlowDeps> = {
         summary: `Price ${run.input.proposed_unit_price} on ${check.order_number} line ${run.input.line_number}`,
       };
       const decision = await decide(run, "policy", request);
-      // Below the floor is a manager's call whatever the amount: never a junior role's.
-      const managerial = { ...decision, approver_role: decision.approver_role === "admin" ? "admin" : "operations_manager" };
+      // Below the floor is a manager's call whatever the amount: never a junior role's. The task
+      // says so first, then why policy itself asks for a person, if it does: not the junior role it
+      // named (the task's "who may decide" says otherwise), nor the rule that would have let a
+      // small amount through on its own (a denial's reasons stay: the write will be refused).
+      const approverRole = decision.approver_role === "admin" ? "admin" : "operations_manager";
+      const managerial = {
+        ...decision,
+        approver_role: approverRole,
+        reasons: [
+          `a price below the floor needs ${approverRole === "admin" ? "an administrator" : "an operations manager"} or a role above it, whatever the amount`,
+          ...(decision.effect === "allow" ? [] : decision.reasons.filter((reason) => !reason.startsWith("needs approval by"))),
+        ],
+      };
       return run.waitForTask(
         approvalTask(managerial, {
           title: `Price below floor on ${check.order_number}`,

@@ -31,7 +31,7 @@ import { createNotifier } from "./notify/notifier.ts";
 import { getNotificationSettings, saveNotificationSettings } from "./notify/settings.ts";
 import { listQueues, saveQueue } from "./queues.ts";
 import { cancelRun } from "./runs/cancel-run.ts";
-import { getRun } from "./runs/get-run.ts";
+import { getRun, getRunSummary } from "./runs/get-run.ts";
 import { listRuns } from "./runs/list-runs.ts";
 import { retryRun } from "./runs/retry-run.ts";
 import { commentOnTask } from "./tasks/comment-task.ts";
@@ -130,7 +130,7 @@ export function createWorkflows(deps: WorkflowsDeps) {
         ? [await startFirstStage(ctx.tenantId, runId, flow)]
         : await dispatchRun(runtime, ctx.tenantId, runId);
       if (input.wait_seconds) await firstStageEnded(started, input.wait_seconds * 1000);
-      return (await getRun(deps.db, ctx.tenantId, runId, { steps: false })).run;
+      return getRunSummary(deps.db, ctx.tenantId, runId);
     },
     /** Resumes the runs waiting for `key`; returns their ids. */
     async signalEvent(ctx: WriteContext, key: string, payload: unknown) {

@@ -45,8 +45,12 @@ export function createMailer(config: MailerConfig): Mailer {
       close: () => undefined,
     };
   }
+  // Pooled: a connection (and its greeting, EHLO and TLS) serves many messages, so a burst of task
+  // notifications costs milliseconds each rather than a fresh session each.
   const transport = createTransport({
     url: config.smtpUrl,
+    pool: true,
+    maxConnections: 4,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,

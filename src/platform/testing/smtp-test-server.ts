@@ -87,6 +87,7 @@ export async function startSmtpTestServer() {
     disabledCommands: ["STARTTLS"],
     authOptional: true,
     logger: false,
+    disableReverseLookup: true,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("error", (error) => connectionErrors.push(error));

@@ -49,7 +49,9 @@ export async function cancelRun(
         comment: reason,
       });
     }
-    await appendRunEvent(tx, { tenantId: ctx.tenantId, runId, kind: "cancelled", label: "Cancelled", detail: { reason }, actor });
+    // The event names the person (its actor is an id): the timeline shows who stopped the run.
+    const label = `Cancelled${ctx.actor.label ? ` by ${ctx.actor.label}` : ""}`;
+    await appendRunEvent(tx, { tenantId: ctx.tenantId, runId, kind: "cancelled", label, detail: { reason }, actor });
     await appendAudit(tx, {
       ...ctx,
       action: "workflow.cancelled",

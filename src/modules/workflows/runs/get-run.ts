@@ -1,7 +1,7 @@
 import { DBOS } from "@dbos-inc/dbos-sdk";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
-import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { readAsTenant, rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import type { Run, RunEvent } from "../contract/index.ts";
 import { RUN_SELECT, type RunRow, toRun } from "./run-rows.ts";
@@ -10,6 +10,15 @@ const iso = (value: unknown) => new Date(value as string).toISOString();
 
 /** The engine's own bookkeeping steps; the timeline shows the flow's steps. */
 const BOOKKEEPING = new Set(["run.begin", "run.outcome", "run.failure", "run.failed", "run.park", "run.resolved", "now"]);
+
+/** A run as listed, without its timeline: one read. */
+export async function getRunSummary(db: Database, tenantId: string, runId: string): Promise<Run> {
+  const [row] = await readAsTenant<RunRow>(db, tenantId, sql`select ${RUN_SELECT} from workflows.runs r where r.id = ${runId}`, {
+    name: "workflows.run-summary",
+  });
+  if (!row) throw new AppError("not_found", `Run ${runId} was not found`);
+  return toRun(row);
+}
 
 /**
  * A run and its timeline: what the engine recorded (stages, waits, decisions, compensations,

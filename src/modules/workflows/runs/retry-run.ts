@@ -65,7 +65,7 @@ export async function retryRun(
       tenantId: ctx.tenantId,
       runId,
       kind: "retried",
-      label: `Retried stage ${stage}`,
+      label: `Retried stage ${stage}${ctx.actor.label ? ` by ${ctx.actor.label}` : ""}`,
       detail: { reason },
       actor: `${ctx.actor.type}:${ctx.actor.id}`,
     });
