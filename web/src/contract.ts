@@ -4,11 +4,25 @@
  */
 
 export {
+  ACTION_KIND_NAMES,
   ACTION_KINDS,
   Action,
+  type ActionFacts,
   type ActionKind,
   type ActionStatus,
+  APPROVER_ROLES,
+  Connector,
+  type ConnectorInput,
+  type ConnectorKind,
+  MASK,
   type PolicyDecision,
+  PolicyIssue,
+  PolicySet,
+  type PolicySource,
+  type PolicyTestInput,
+  PolicyTestResult,
+  PolicyValidation,
+  PolicyVersionSummary,
 } from "../../src/modules/actions/contract/index.ts";
 export {
   AuditEntry,
@@ -44,8 +58,13 @@ export {
   User,
 } from "../../src/modules/tenancy/contract/index.ts";
 export {
+  type Assignee,
   BulkDecideResult,
+  type CreateDelegationInput,
+  Delegation,
   FlowInfo,
+  NotificationSettings,
+  type NotificationSettingsInput,
   Run,
   RunEvent,
   type RunStatus,
@@ -53,4 +72,6 @@ export {
   TaskEvent,
   type TaskOption,
   type TaskStatus,
+  WorkQueue,
+  type WorkQueueInput,
 } from "../../src/modules/workflows/contract/index.ts";

@@ -23,8 +23,13 @@ import { RecordsIndexPage } from "./pages/records/records-index-page.tsx";
 import { SetPasswordPage } from "./pages/set-password.tsx";
 import { ApiKeysPage } from "./pages/settings/api-keys-page.tsx";
 import { BrandingPage } from "./pages/settings/branding-page.tsx";
-import { SETTINGS_SECTIONS, SettingsLayout } from "./pages/settings/settings-layout.tsx";
+import { ConnectorsPage } from "./pages/settings/connectors-page.tsx";
+import { DelegationsPage } from "./pages/settings/delegations-page.tsx";
+import { PoliciesPage } from "./pages/settings/policies-page.tsx";
+import { SettingsLayout } from "./pages/settings/settings-layout.tsx";
+import { TaskNotificationsPage } from "./pages/settings/task-notifications-page.tsx";
 import { UsersPage } from "./pages/settings/users-page.tsx";
+import { WorkQueuesPage } from "./pages/settings/work-queues-page.tsx";
 import { SignInPage, type SignInSearch } from "./pages/sign-in.tsx";
 import { RunPage } from "./pages/workflows/run-page.tsx";
 import { RunsPage } from "./pages/workflows/runs-page.tsx";
@@ -32,6 +37,7 @@ import type { RunsSearch } from "./runs/run-queries.ts";
 import { lastTenant } from "./session/last-tenant.ts";
 import { meQuery } from "./session/me.ts";
 import { RequireScope } from "./session/require-scope.tsx";
+import { SETTINGS_SECTIONS } from "./settings/settings-sections.ts";
 import { AppShell } from "./shell/app-shell.tsx";
 import { UNBUILT_AREAS } from "./shell/areas.ts";
 import { ErrorBanner } from "./ui/error-banner.tsx";
@@ -308,6 +314,56 @@ const brandingRoute = createRoute({
   ),
 });
 
+const policiesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/policies",
+  component: () => (
+    <RequireScope scopes={["policies:read"]} what="policies">
+      <PoliciesPage />
+    </RequireScope>
+  ),
+});
+
+const connectorsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/connectors",
+  component: () => (
+    <RequireScope scopes={["actions:read"]} what="connectors">
+      <ConnectorsPage />
+    </RequireScope>
+  ),
+});
+
+const workQueuesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/work-queues",
+  component: () => (
+    <RequireScope scopes={["tasks:read"]} what="work queues">
+      <WorkQueuesPage />
+    </RequireScope>
+  ),
+});
+
+const delegationsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/delegations",
+  component: () => (
+    <RequireScope scopes={["tasks:decide"]} what="delegations">
+      <DelegationsPage />
+    </RequireScope>
+  ),
+});
+
+const taskNotificationsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/task-notifications",
+  component: () => (
+    <RequireScope scopes={["tasks:admin"]} what="task notifications">
+      <TaskNotificationsPage />
+    </RequireScope>
+  ),
+});
+
 const unbuiltRoutes = UNBUILT_AREAS.map((area) =>
   createRoute({ getParentRoute: () => appRoute, path: area.path, component: () => <NotBuiltPage area={area} /> }),
 );
@@ -326,7 +382,17 @@ const routeTree = rootRoute.addChildren([
     taskRoute,
     runsRoute,
     runRoute,
-    settingsRoute.addChildren([settingsIndexRoute, usersRoute, apiKeysRoute, brandingRoute]),
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      usersRoute,
+      apiKeysRoute,
+      brandingRoute,
+      policiesRoute,
+      connectorsRoute,
+      workQueuesRoute,
+      delegationsRoute,
+      taskNotificationsRoute,
+    ]),
     ...unbuiltRoutes,
   ]),
 ]);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +29,8 @@ export async function startConsoleUnderTest(env: Record<string, string> = {}): P
   const serverDatabase = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : undefined;
   const server = await startServer({
     CROSSDOCK_DATA_DIR: dataDir,
+    // Connectors' secrets are sealed with it; the server mode has no data folder to keep one in.
+    CROSSDOCK_SECRET_KEY: randomBytes(32).toString("base64"),
     ...(serverDatabase ? { DATABASE_URL: serverDatabase.url } : {}),
     ...env,
   });

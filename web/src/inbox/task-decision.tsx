@@ -8,6 +8,14 @@ import { ProposalEditor, proposalEdits } from "./proposal-editor.tsx";
 
 type JsonObject = Record<string, never>;
 
+/** "Approved", "Rejected", or the option chosen when it is neither (e.g. "Decided: Short-pay"). */
+function decidedAs(task: Task): string {
+  if (task.status === "approved") return "Approved";
+  if (task.status === "rejected") return "Rejected";
+  const option = task.options.find((candidate) => candidate.id === task.decision?.option);
+  return `Decided: ${option?.label ?? task.decision?.option ?? "—"}`;
+}
+
 /** The proposal (editable while the task is open), a comment, and one button per option. */
 export function TaskDecision({ task }: { task: Task }) {
   const can = useCan();
@@ -73,10 +81,8 @@ export function TaskDecision({ task }: { task: Task }) {
           </div>
         </>
       ) : task.decision ? (
-        <p className="banner banner--good" data-testid="task-decided">
-          {task.status === "rejected" ? "Rejected" : "Decided"}:{" "}
-          {task.options.find((option) => option.id === task.decision?.option)?.label ?? task.decision.option} by{" "}
-          {task.decision.by.label}
+        <p className={task.status === "rejected" ? "banner banner--warn" : "banner banner--good"} data-testid="task-decided">
+          {decidedAs(task)} by {task.decision.by.label}
           {task.decision.by.on_behalf_of ? ` for ${task.decision.by.on_behalf_of}` : ""}
           {task.decision.comment ? ` — “${task.decision.comment}”` : ""}
         </p>

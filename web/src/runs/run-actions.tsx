@@ -13,6 +13,13 @@ const TONE = {
   compensation_failed: "bad",
 } as const;
 
+/**
+ * A result may hold a long unbroken text (the target's URL): it wraps anywhere rather than widen
+ * the table past its panel. An approver's email wraps only where it must.
+ */
+const BREAKING = { whiteSpace: "normal", overflowWrap: "anywhere", minWidth: "14ch" } as const;
+const WRAPPING = { whiteSpace: "normal", overflowWrap: "break-word" } as const;
+
 /** What a run wrote where: each governed write, the policy that allowed it, who approved it, what came back. */
 export function RunActions({ actions }: { actions: readonly Action[] }) {
   if (actions.length === 0) return <p className="muted">Nothing written to a system of record yet.</p>;
@@ -22,7 +29,6 @@ export function RunActions({ actions }: { actions: readonly Action[] }) {
         <thead>
           <tr>
             <th scope="col">Write</th>
-            <th scope="col">Through</th>
             <th scope="col">Status</th>
             <th scope="col">Decided by</th>
             <th scope="col">Result</th>
@@ -33,21 +39,22 @@ export function RunActions({ actions }: { actions: readonly Action[] }) {
           {actions.map((action) => (
             <tr key={action.id}>
               <td className="wrap">
-                {ACTION_KINDS[action.kind]?.label ?? action.kind}
+                {ACTION_KINDS[action.kind]?.label ?? action.kind} <span className="muted small">through {action.connector}</span>
                 {action.request.summary ? <div className="muted small">{action.request.summary}</div> : null}
               </td>
-              <td>{action.connector}</td>
               <td>
                 <Badge tone={TONE[action.status]}>{action.status.replaceAll("_", " ")}</Badge>
               </td>
-              <td className="wrap small">
+              <td className="small" style={WRAPPING}>
                 {action.approval
                   ? `approved by ${action.approval.approved_by.label ?? action.approval.approved_by.id}`
                   : action.decision
                     ? `policy: ${action.decision.policies.join(", ") || action.decision.effect}`
                     : "—"}
               </td>
-              <td className="wrap small">{action.result?.summary ?? action.error?.message ?? "—"}</td>
+              <td className="small" style={BREAKING}>
+                {action.result?.summary ?? action.error?.message ?? "—"}
+              </td>
               <td>
                 <TimeAgo value={action.executed_at ?? action.created_at} />
               </td>

@@ -27,7 +27,11 @@ export const runQuery = (id: string) =>
         signal,
       }),
     // A running run changes under the eyes of whoever watches it.
-    refetchInterval: (query) => (query.state.data?.run.status === "running" ? 1000 : false),
+    // A running run changes by the second; a waiting one when someone else decides its task.
+    refetchInterval: (query) => {
+      const status = query.state.data?.run.status;
+      return status === "running" ? 1000 : status === "waiting" || status === "parked" ? 5000 : false;
+    },
   });
 
 export const flowsQuery = queryOptions({

@@ -28,6 +28,7 @@ export function RunTimeline({ events }: { events: readonly RunEvent[] }) {
           ) : null}
           {typeof event.detail.error === "string" ? <div className="run-timeline__error">{event.detail.error}</div> : null}
           {typeof event.detail.reason === "string" ? <div className="muted small">Reason: {event.detail.reason}</div> : null}
+          {typeof event.detail.comment === "string" ? <div className="muted small">“{event.detail.comment}”</div> : null}
           {event.actor ? <span className="muted small"> · {event.actor}</span> : null}
         </li>
       ))}

@@ -1,3 +1,5 @@
+import { SETTINGS_SECTIONS } from "../settings/settings-sections.ts";
+
 /**
  * The console's areas, in the order of DESIGN.md's interfaces. An area is either built (it has
  * pages and needs one of `scopes` to be seen) or not yet: then it says so, and shows no data.
@@ -73,7 +75,7 @@ export const AREAS: readonly Area[] = [
     key: "settings",
     label: "Settings",
     path: "/settings",
-    scopes: ["users:read", "api_keys:read", "tenant:admin", "partner:admin"],
+    scopes: [...new Set(SETTINGS_SECTIONS.flatMap((section) => section.scopes))],
     built: true,
   },
 ];

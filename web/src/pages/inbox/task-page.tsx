@@ -4,8 +4,9 @@ import { useState } from "react";
 import { recordTypes } from "../../contract.ts";
 import { formatMoney, formatTimestamp } from "../../format/format.ts";
 import { commentOnTask, taskQuery } from "../../inbox/inbox-queries.ts";
+import { AssigneeName, ReassignedTo, ReassignTask } from "../../inbox/reassign-task.tsx";
 import { TaskDecision } from "../../inbox/task-decision.tsx";
-import { assigneeLabel, flowLabel, isOverdue } from "../../inbox/task-labels.ts";
+import { flowLabel, isOverdue } from "../../inbox/task-labels.ts";
 import { fieldLabel } from "../../records/labels.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { ErrorBanner } from "../../ui/error-banner.tsx";
@@ -58,7 +59,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
         title={task.title}
         subtitle={
           <>
-            {flowLabel(task.flow)} · for {assigneeLabel(task.assignee)} · opened <TimeAgo value={task.created_at} />
+            {flowLabel(task.flow)} · for <AssigneeName assignee={task.assignee} /> · opened <TimeAgo value={task.created_at} />
             {task.due_at ? (
               <>
                 {" "}
@@ -79,6 +80,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
           </>
         }
         windowTitle={task.title}
+        actions={<ReassignTask task={task} />}
       />
       <div className="task-layout">
         <div>
@@ -114,7 +116,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
               ) : null}
             </dl>
           </section>
-          {context.policy ? (
+          {context.policy && context.policy.reasons.length > 0 ? (
             <section className="panel" aria-label="Why policy asks" data-testid="task-policy">
               <h2 className="panel__title">Why this needs you</h2>
               <ul>
@@ -162,6 +164,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
                     <TimeAgo value={event.at} />
                   </span>{" "}
                   <strong>{event.kind}</strong> by {event.actor.label ?? event.actor.id}
+                  <ReassignedTo event={event} />
                   {event.comment ? <div className="timeline__comment">“{event.comment}”</div> : null}
                 </li>
               ))}

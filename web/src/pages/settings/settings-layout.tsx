@@ -1,12 +1,6 @@
 import { Link, Outlet } from "@tanstack/react-router";
 import { useCan } from "../../session/me.ts";
-
-/** Each section and the scopes (any one of them) that open it. */
-export const SETTINGS_SECTIONS = [
-  { path: "/settings/users", label: "Users and roles", scopes: ["users:read"] },
-  { path: "/settings/api-keys", label: "API keys", scopes: ["api_keys:read"] },
-  { path: "/settings/branding", label: "Branding", scopes: ["tenant:admin", "partner:admin"] },
-] as const;
+import { SETTINGS_SECTIONS } from "../../settings/settings-sections.ts";
 
 export function SettingsLayout() {
   const can = useCan();

@@ -13,6 +13,19 @@ import { Loading } from "../../ui/loading.tsx";
 import { PageHeader } from "../../ui/page-header.tsx";
 import { TimeAgo } from "../../ui/time-ago.tsx";
 
+/**
+ * JSON in a narrow column: long lines wrap rather than scroll sideways, and a long block (it
+ * scrolls, up to its maximum height) can be focused and scrolled from the keyboard.
+ */
+function JsonBlock({ label, value }: { label: string; value: unknown }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="json-block" aria-label={label} tabIndex={0}>
+      <pre style={{ margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{JSON.stringify(value, null, 2)}</pre>
+    </section>
+  );
+}
+
 /** One run: where it is, its timeline, what it wrote, and (for admins) retry or cancel with a reason. */
 export function RunPage({ runId }: { runId: string }) {
   const can = useCan();
@@ -88,22 +101,25 @@ export function RunPage({ runId }: { runId: string }) {
         </p>
       ) : null}
       <div className="run-layout">
-        <section className="panel" aria-label="Timeline">
-          <h2 className="panel__title">Timeline</h2>
-          <RunTimeline events={timeline} />
-        </section>
+        {/* The writes' table has six columns: it needs the wide column, under the timeline. */}
         <div>
+          <section className="panel" aria-label="Timeline">
+            <h2 className="panel__title">Timeline</h2>
+            <RunTimeline events={timeline} />
+          </section>
           <section className="panel" aria-label="Writes">
             <h2 className="panel__title">Written to systems of record</h2>
             <RunActions actions={actions} />
           </section>
+        </div>
+        <div>
           <section className="panel" aria-label="Input and output">
             <h2 className="panel__title">Input</h2>
-            <pre className="json-block">{JSON.stringify(run.input, null, 2)}</pre>
+            <JsonBlock label="The run's input" value={run.input} />
             {run.output !== null ? (
               <>
                 <h2 className="panel__title">Output</h2>
-                <pre className="json-block">{JSON.stringify(run.output, null, 2)}</pre>
+                <JsonBlock label="The run's output" value={run.output} />
               </>
             ) : null}
             {run.links.length > 0 ? (
