@@ -127,9 +127,18 @@ function metricsOf(backend: "pglite" | "server", f: BackendFigures): Metric[] {
       anchor: { name: "without", value: base, unit: "/s" },
     };
   };
+  const share = (mode: "sequential" | "concurrent", label: string) => ({
+    name: `flow share of DBOS, ${label}, with ${at("open_approvals")} open (${backend})`,
+    value: (100 * at(`flow_${mode}_open`)) / at(`dbos_${mode}_open`),
+    unit: "%",
+    target: ">= 80",
+    note: `DBOS alone with them open: ${at(`dbos_${mode}_open`).toFixed(1)}/s (without: ${at(`dbos_${mode}`).toFixed(1)}/s)`,
+  });
   metrics.push(
     kept("flow_sequential", "3-step flows/s, one caller,"),
+    share("sequential", "one caller"),
     kept("flow_concurrent", "3-step flows/s, 16 callers,"),
+    share("concurrent", "16 callers"),
     slower("click_to_write_p95", "click to ERP write p95", "ms"),
     slower("sweep_ms", "sweep", "ms"),
     slower("inbox_ms", "inbox page of 50", "ms"),

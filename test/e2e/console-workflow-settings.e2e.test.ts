@@ -111,6 +111,55 @@ describe.skipIf(chromiumMissing)(
       expect((await fetchInPage(page, "/api/v1/connectors/erp")).status).toBe(404);
     });
 
+    it("adds a REST connector with OAuth2 client credentials, its client secret shown only as set", async () => {
+      const secret = "cs-live-oauth-0123456789wxyz";
+      await page.goto("/settings/connectors");
+      await page.getByRole("button", { name: "Add connector" }).click();
+      const dialog = page.getByRole("dialog", { name: "Add a connector" });
+      await dialog.getByRole("textbox", { name: /^Name/ }).fill("bc");
+      await dialog.getByLabel("Base URL").fill("https://api.businesscentral.example.test/v2.0");
+      await dialog.getByRole("combobox", { name: /^Auth/ }).selectOption("oauth2_client_credentials");
+      await dialog.getByLabel("Token URL").fill("https://login.example.test/tenant/oauth2/v2.0/token");
+      await dialog.getByLabel("Client ID").fill("crossdock-app");
+      await dialog.getByRole("textbox", { name: /^Client secret/ }).fill(secret);
+      await dialog.getByLabel("Scope (optional)").fill("https://api.businesscentral.example.test/.default");
+      await dialog.getByLabel("Client authentication").selectOption("client_secret_post");
+      await dialog.getByLabel("Endpoints (JSON)").fill('{"sales_order.create": {"method": "POST", "path": "/salesOrders"}}');
+      await dialog.getByRole("button", { name: "Add connector" }).click();
+      const row = page.getByTestId("connectors-table").locator("tr", { hasText: "bc" });
+      await containsText(row, "OAuth2 · secret set");
+
+      const stored = await fetchInPage(page, "/api/v1/connectors/bc");
+      expect(stored.body.config.auth).toEqual({
+        type: "oauth2_client_credentials",
+        token_url: "https://login.example.test/tenant/oauth2/v2.0/token",
+        client_id: "crossdock-app",
+        client_secret: "••••wxyz",
+        scope: "https://api.businesscentral.example.test/.default",
+        auth_method: "client_secret_post",
+      });
+      expect(stored.text).not.toContain(secret.slice(0, 12));
+
+      await row.getByRole("button", { name: "Edit bc" }).click();
+      const edit = page.getByRole("dialog", { name: "Edit bc" });
+      await containsText(edit.getByTestId("secret-state"), "set");
+      expect(await edit.getByLabel(/^Replace the client secret/).inputValue()).toBe("");
+      expect(await edit.getByLabel("Client ID").inputValue()).toBe("crossdock-app");
+      await screenshot(page, "42b-connector-oauth2");
+      await edit.getByLabel("Client ID").fill("crossdock-app-2");
+      await edit.getByRole("button", { name: "Save connector" }).click();
+      await count(page.getByRole("dialog", { name: "Edit bc" }), 0);
+      const edited = await fetchInPage(page, "/api/v1/connectors/bc");
+      expect(edited.body.config.auth).toMatchObject({ client_id: "crossdock-app-2", client_secret: "••••wxyz" });
+
+      await row.getByRole("button", { name: "Delete bc" }).click();
+      await page
+        .getByRole("dialog", { name: "Delete this connector?" })
+        .getByRole("button", { name: "Delete connector" })
+        .click();
+      await visible(page.getByText("No connectors yet"));
+    });
+
     it("delegates the admin's tasks to a colleague for a week, lists it, and revokes it", async () => {
       await page.goto("/settings/delegations");
       await page.getByRole("button", { name: "Delegate my tasks" }).click();

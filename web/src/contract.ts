@@ -15,6 +15,7 @@ export {
   type ConnectorInput,
   type ConnectorKind,
   MASK,
+  type OAuth2ClientAuthMethod,
   type PolicyDecision,
   PolicyIssue,
   PolicySet,

@@ -6,6 +6,7 @@ import { newId } from "../../platform/ids.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
 import { createConnectors } from "./connectors/connectors.ts";
+import { createTokenCache } from "./connectors/rest/oauth2.ts";
 import { createKeyring } from "./connectors/secret-key.ts";
 import {
   type Action,
@@ -47,6 +48,7 @@ export function createActions(deps: ActionsDeps) {
     mailer,
     keyring,
     outboxDir: config.ediOutboxDir ?? path.join(config.dataDir, "edi-outbox"),
+    tokens: createTokenCache({ logger }),
   });
   const policies = createPolicies({ db });
   policies.warmUp();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Connector } from "../contract.ts";
-import { draftOf, emptyDraft, inputOf, parseHeaders, secretIsSet, targetOf } from "./connector-draft.ts";
+import { authOf, draftOf, emptyDraft, inputOf, parseHeaders, secretIsSet, targetOf } from "./connector-draft.ts";
 
 const connector = (kind: Connector["kind"], config: Record<string, unknown>): Connector => ({
   id: "con_1",
@@ -52,6 +52,37 @@ describe("connector drafts", () => {
       username: "crossdock",
       password: "",
     });
+  });
+
+  it("edits OAuth2 client credentials: the client secret kept by its mask, empty optional fields left out", () => {
+    const oauth = connector("rest", {
+      ...erp.config,
+      auth: {
+        type: "oauth2_client_credentials",
+        token_url: "https://login.example.test/oauth2/token",
+        client_id: "crossdock",
+        client_secret: "••••QRST",
+        scope: "orders.write",
+        auth_method: "client_secret_post",
+      },
+    });
+    const draft = draftOf(oauth);
+    expect(secretIsSet(draft.rest.auth)).toBe(true);
+    expect(draft.rest.auth).toMatchObject({ tokenUrl: "https://login.example.test/oauth2/token", clientId: "crossdock" });
+    expect(configOf(inputOf(draft)).auth).toEqual(oauth.config.auth);
+    expect(authOf(oauth)).toBe("OAuth2");
+    const cleared = { ...draft.rest.auth, scope: " ", authMethod: "client_secret_basic" as const, secret: "new-secret" };
+    expect(configOf(inputOf({ ...draft, rest: { ...draft.rest, auth: cleared } })).auth).toEqual({
+      type: "oauth2_client_credentials",
+      token_url: "https://login.example.test/oauth2/token",
+      client_id: "crossdock",
+      client_secret: "new-secret",
+      auth_method: "client_secret_basic",
+    });
+    // From a bearer token to OAuth2, the stored token is no client secret: a new one is asked for.
+    const switched = { ...draftOf(erp).rest.auth, type: "oauth2_client_credentials" as const, clientId: "crossdock" };
+    expect(secretIsSet(switched)).toBe(false);
+    expect(configOf(inputOf({ ...draft, rest: { ...draft.rest, auth: switched } })).auth).toMatchObject({ client_secret: "" });
   });
 
   it("refuses endpoints that are not JSON, at their field", () => {

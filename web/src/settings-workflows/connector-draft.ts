@@ -1,11 +1,18 @@
-import { type Connector, type ConnectorInput, type ConnectorKind, MASK } from "../contract.ts";
+import { type Connector, type ConnectorInput, type ConnectorKind, MASK, type OAuth2ClientAuthMethod } from "../contract.ts";
 
 type Json = Record<string, unknown>;
 
-export type AuthType = "none" | "bearer" | "basic" | "header";
+export type AuthType = "none" | "bearer" | "basic" | "header" | "oauth2_client_credentials";
 
 /** The field of each auth type that holds its secret. */
-const SECRET_FIELD = { bearer: "token", basic: "password", header: "value" } as const;
+const SECRET_FIELD = {
+  bearer: "token",
+  basic: "password",
+  header: "value",
+  oauth2_client_credentials: "client_secret",
+} as const;
+
+const AUTH_TYPES: readonly string[] = ["bearer", "basic", "header", "oauth2_client_credentials"];
 
 /**
  * HTTP auth as the form edits it. The secret is never shown: `secret` is a new value typed in
@@ -16,6 +23,12 @@ export type AuthDraft = {
   type: AuthType;
   username: string;
   headerName: string;
+  /** OAuth 2.0 client credentials: where tokens come from, as whom, for what. */
+  tokenUrl: string;
+  clientId: string;
+  scope: string;
+  audience: string;
+  authMethod: OAuth2ClientAuthMethod;
   secret: string;
   stored: string | null;
   /** The auth type the stored secret belongs to: another type needs a new secret. */
@@ -51,9 +64,21 @@ const text = (value: unknown, fallback = ""): string =>
 
 function authDraft(value: unknown): AuthDraft {
   const auth = object(value);
-  const type: AuthType = auth.type === "bearer" || auth.type === "basic" || auth.type === "header" ? auth.type : "none";
+  const type = (AUTH_TYPES.includes(text(auth.type)) ? auth.type : "none") as AuthType;
   const stored = type === "none" ? null : text(auth[SECRET_FIELD[type]]) || null;
-  return { type, username: text(auth.username), headerName: text(auth.name), secret: "", stored, storedType: type };
+  return {
+    type,
+    username: text(auth.username),
+    headerName: text(auth.name),
+    tokenUrl: text(auth.token_url),
+    clientId: text(auth.client_id),
+    scope: text(auth.scope),
+    audience: text(auth.audience),
+    authMethod: auth.auth_method === "client_secret_post" ? "client_secret_post" : "client_secret_basic",
+    secret: "",
+    stored,
+    storedType: type,
+  };
 }
 
 /** Whether the API holds a secret for this auth (the form shows "set" and only lets it be replaced). */
@@ -107,6 +132,17 @@ function authInput(auth: AuthDraft): Json {
   const field = SECRET_FIELD[auth.type];
   if (auth.type === "basic") return { type: "basic", username: auth.username, [field]: secret };
   if (auth.type === "header") return { type: "header", name: auth.headerName, [field]: secret };
+  if (auth.type === "oauth2_client_credentials") {
+    return {
+      type: "oauth2_client_credentials",
+      token_url: auth.tokenUrl.trim(),
+      client_id: auth.clientId.trim(),
+      [field]: secret,
+      ...(auth.scope.trim() ? { scope: auth.scope.trim() } : {}),
+      ...(auth.audience.trim() ? { audience: auth.audience.trim() } : {}),
+      auth_method: auth.authMethod,
+    };
+  }
   return { type: "bearer", [field]: secret };
 }
 
@@ -204,5 +240,6 @@ export function targetOf(connector: Connector): string {
 /** The auth type in words, for the list. */
 export function authOf(connector: Connector): string | null {
   const auth = connector.kind === "rest" ? object(connector.config.auth) : object(object(connector.config.delivery).auth);
+  if (auth.type === "oauth2_client_credentials") return "OAuth2";
   return typeof auth.type === "string" && auth.type !== "none" ? auth.type : null;
 }

@@ -2,11 +2,13 @@ import { useId } from "react";
 import { Badge } from "../ui/badge.tsx";
 import { type AuthDraft, type AuthType, secretIsSet } from "./connector-draft.ts";
 import { FieldError, type FieldErrors, invalidProps } from "./field-errors.tsx";
+import { TextField } from "./text-field.tsx";
 
 const SECRET_LABEL: Record<Exclude<AuthType, "none">, { label: string; field: string }> = {
   bearer: { label: "Token", field: "token" },
   basic: { label: "Password", field: "password" },
   header: { label: "Header value", field: "value" },
+  oauth2_client_credentials: { label: "Client secret", field: "client_secret" },
 };
 
 /**
@@ -33,6 +35,7 @@ export function HttpAuthFields({
   const usernameError = errors.at(`${prefix}.username`);
   const nameError = errors.at(`${prefix}.name`);
   const authError = errors.at(prefix);
+  const methodError = errors.at(`${prefix}.auth_method`);
   return (
     <fieldset className="connector-form__group">
       <legend className="field__label">Authentication</legend>
@@ -47,6 +50,7 @@ export function HttpAuthFields({
           <option value="bearer">Bearer token</option>
           <option value="basic">Basic (user name and password)</option>
           <option value="header">A header with a key</option>
+          <option value="oauth2_client_credentials">OAuth 2.0 client credentials</option>
         </select>
         <FieldError id={`${id}-auth`} message={authError} />
       </label>
@@ -77,6 +81,31 @@ export function HttpAuthFields({
           <FieldError id={`${id}-header`} message={nameError} />
         </label>
       ) : null}
+      {auth.type === "oauth2_client_credentials" ? (
+        <>
+          <TextField
+            label="Token URL"
+            path={`${prefix}.token_url`}
+            errors={errors}
+            required
+            type="url"
+            autoComplete="off"
+            placeholder="https://login.example.com/oauth2/token"
+            hint="Where access tokens are asked for (grant client_credentials); each is kept until shortly before it expires."
+            value={auth.tokenUrl}
+            onValue={(tokenUrl) => set({ tokenUrl })}
+          />
+          <TextField
+            label="Client ID"
+            path={`${prefix}.client_id`}
+            errors={errors}
+            required
+            autoComplete="off"
+            value={auth.clientId}
+            onValue={(clientId) => set({ clientId })}
+          />
+        </>
+      ) : null}
       {secret ? (
         <label className="field">
           <span className="field__label">
@@ -100,6 +129,41 @@ export function HttpAuthFields({
           <FieldError id={`${id}-secret`} message={secretError} />
         </label>
       ) : null}
+      {auth.type === "oauth2_client_credentials" ? (
+        <>
+          <TextField
+            label="Scope (optional)"
+            path={`${prefix}.scope`}
+            errors={errors}
+            autoComplete="off"
+            placeholder="https://api.businesscentral.dynamics.com/.default"
+            hint="Space-separated, as the token endpoint names them."
+            value={auth.scope}
+            onValue={(scope) => set({ scope })}
+          />
+          <TextField
+            label="Audience (optional)"
+            path={`${prefix}.audience`}
+            errors={errors}
+            autoComplete="off"
+            hint="For token endpoints that ask which API the token is for."
+            value={auth.audience}
+            onValue={(audience) => set({ audience })}
+          />
+          <label className="field">
+            <span className="field__label">Client authentication</span>
+            <select
+              value={auth.authMethod}
+              onChange={(event) => set({ authMethod: event.target.value as AuthDraft["authMethod"] })}
+              {...invalidProps(`${id}-method`, methodError)}
+            >
+              <option value="client_secret_basic">Basic header (client_secret_basic)</option>
+              <option value="client_secret_post">In the request body (client_secret_post)</option>
+            </select>
+            <FieldError id={`${id}-method`} message={methodError} />
+          </label>
+        </>
+      ) : null}
     </fieldset>
   );
 }
@@ -113,4 +177,10 @@ export const authPaths = (prefix: string) => [
   `${prefix}.value`,
   `${prefix}.username`,
   `${prefix}.name`,
+  `${prefix}.token_url`,
+  `${prefix}.client_id`,
+  `${prefix}.client_secret`,
+  `${prefix}.scope`,
+  `${prefix}.audience`,
+  `${prefix}.auth_method`,
 ];

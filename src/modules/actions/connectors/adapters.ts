@@ -7,8 +7,10 @@ import type { ConnectorAdapter } from "./connector.ts";
 import { createEdiConnector } from "./edi/connector.ts";
 import { createEmailConnector } from "./email/connector.ts";
 import { createRestConnector } from "./rest/connector.ts";
+import type { TokenCache } from "./rest/oauth2.ts";
 
-export type AdapterDeps = { db: Database; mailer: Mailer; outboxDir: string };
+/** What adapters need: the database, the mailer, the EDI outbox, and this process's OAuth2 access tokens. */
+export type AdapterDeps = { db: Database; mailer: Mailer; outboxDir: string; tokens: TokenCache };
 
 /** The adapter for a stored connector, its config (secrets opened) checked again against its kind's schema. */
 export function createAdapter(
@@ -24,7 +26,7 @@ export function createAdapter(
     case "rest": {
       const config = RestConfig.safeParse(connector.config);
       if (!config.success) throw invalid(config.error.issues[0]?.message ?? "invalid");
-      return createRestConnector(config.data);
+      return createRestConnector({ id: connector.id, config: config.data }, deps);
     }
     case "edi": {
       const config = EdiConfig.safeParse(connector.config);

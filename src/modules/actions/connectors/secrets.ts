@@ -11,7 +11,12 @@ type Json = Record<string, unknown>;
 
 /** Where each kind keeps HTTP auth in its config, and which field of each auth type is the secret. */
 const AUTH_PATHS: Record<ConnectorKind, string[][]> = { rest: [["auth"]], edi: [["delivery", "auth"]], email: [] };
-const SECRET_FIELD: Record<string, string> = { bearer: "token", basic: "password", header: "value" };
+const SECRET_FIELD: Record<string, string> = {
+  bearer: "token",
+  basic: "password",
+  header: "value",
+  oauth2_client_credentials: "client_secret",
+};
 
 function dig(value: unknown, at: string[]): Json | undefined {
   let current = value;

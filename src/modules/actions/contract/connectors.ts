@@ -10,6 +10,16 @@ import { ConnectorName } from "./action-request.ts";
 export const MASK = "••••";
 const secret = z.string().min(1).max(4000);
 
+const httpUrl = z
+  .string()
+  .max(2000)
+  .url()
+  .regex(/^https?:\/\//i, "an http:// or https:// address");
+
+/** How an OAuth 2.0 client proves who it is to the token endpoint (RFC 6749 §2.3.1). */
+export const OAuth2ClientAuthMethod = z.enum(["client_secret_basic", "client_secret_post"]);
+export type OAuth2ClientAuthMethod = z.infer<typeof OAuth2ClientAuthMethod>;
+
 export const HttpAuth = z.discriminatedUnion("type", [
   z.object({ type: z.literal("none") }).strict(),
   z.object({ type: z.literal("bearer"), token: secret }).strict(),
@@ -21,14 +31,26 @@ export const HttpAuth = z.discriminatedUnion("type", [
       value: secret,
     })
     .strict(),
+  /**
+   * OAuth 2.0 client credentials (RFC 6749 §4.4): an access token is fetched from `token_url`,
+   * kept until shortly before it expires, and sent as a bearer token. `client_secret` is the secret.
+   */
+  z
+    .object({
+      type: z.literal("oauth2_client_credentials"),
+      token_url: httpUrl,
+      client_id: z.string().min(1).max(500),
+      client_secret: secret,
+      /** Space-separated scopes, e.g. "https://api.businesscentral.dynamics.com/.default". */
+      scope: z.string().min(1).max(2000).optional(),
+      /** The API the token is for, for token endpoints that ask for one (Auth0, Okta…). */
+      audience: z.string().min(1).max(2000).optional(),
+      /** client_secret_basic: the id and secret in an Authorization: Basic header; client_secret_post: in the form body. */
+      auth_method: OAuth2ClientAuthMethod.default("client_secret_basic"),
+    })
+    .strict(),
 ]);
 export type HttpAuth = z.infer<typeof HttpAuth>;
-
-const httpUrl = z
-  .string()
-  .max(2000)
-  .url()
-  .regex(/^https?:\/\//i, "an http:// or https:// address");
 
 export const HttpMethod = z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]);
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { loadConfig } from "../../../platform/config.ts";
 import { withTenant } from "../../../platform/db/tenant-scope.ts";
 import { platformMigrations } from "../../../platform/index.ts";
-import { createLogger } from "../../../platform/logger.ts";
+import { createLogger, type Logger } from "../../../platform/logger.ts";
 import { createMailer, type Mailer } from "../../../platform/mail/mailer.ts";
 import { createTestDatabase, type TestDatabase } from "../../../platform/testing/test-database.ts";
 import { governanceMigrations, listEntries } from "../../governance/index.ts";
@@ -23,7 +23,9 @@ export const TEST_SECRET_KEY = randomBytes(32).toString("base64");
  * A migrated test database (PGlite, or the server when DATABASE_URL is set) with two tenants, the
  * actions module on it, and a temporary EDI outbox. Actors: a flow (automation) and two people.
  */
-export async function createActionsFixture(options: { smtpUrl?: string; env?: Record<string, string> } = {}) {
+export async function createActionsFixture(
+  options: { smtpUrl?: string; env?: Record<string, string> /** Silent when not given. */; logger?: Logger } = {},
+) {
   const test: TestDatabase = await createTestDatabase([
     platformMigrations,
     governanceMigrations,
@@ -44,7 +46,8 @@ export async function createActionsFixture(options: { smtpUrl?: string; env?: Re
   const operator = { type: "operator" as const, id: "test" };
   const tenant = await tenancy.createTenant({ actor: operator }, { name: "Harbor Industrial Supply", slug: "harbor" });
   const other = await tenancy.createTenant({ actor: operator }, { name: "Bayside Fasteners", slug: "bayside" });
-  const actions: Actions = createActions({ db: test.db, logger: createLogger({ level: "silent" }), mailer, config });
+  const logger = options.logger ?? createLogger({ level: "silent" });
+  const actions: Actions = createActions({ db: test.db, logger, mailer, config });
   const flow = { tenantId: tenant.id, actor: { type: "system" as const, id: "flow:inbound-po-to-order" }, requestId: "req_test" };
   const person = (id: string, label = id) => ({
     tenantId: tenant.id,

@@ -2,6 +2,8 @@ import type { Database } from "../../../../platform/db/database.ts";
 import { type ActionKind, type ActionResult, Edi850Document, type EdiConfig, EdiDocument } from "../../contract/index.ts";
 import { PermanentActionError } from "../../errors.ts";
 import type { ConnectorAdapter, PreparedWrite, WriteCall } from "../connector.ts";
+import { createHttpAuthorizer } from "../rest/http-auth.ts";
+import type { TokenCache } from "../rest/oauth2.ts";
 import { interchangeFor, markDelivered } from "./control-numbers.ts";
 import { purchaseOrder850 } from "./edi-850.ts";
 import { purchaseOrderAcknowledgment855 } from "./edi-855.ts";
@@ -30,9 +32,16 @@ function documentOf(call: WriteCall): EdiDocument {
 /** An outbound X12 writer: 855 acknowledgments and 850 purchase orders, delivered to a folder or an HTTP endpoint. */
 export function createEdiConnector(
   connector: { id: string; config: EdiConfig },
-  deps: { db: Database; outboxDir: string; now?: () => Date },
+  deps: { db: Database; outboxDir: string; tokens: TokenCache; now?: () => Date },
 ): ConnectorAdapter {
   const { config } = connector;
+  const { delivery } = config;
+  const timeoutMs = delivery.type === "http" ? delivery.timeout_ms : 30_000;
+  const authorizer = createHttpAuthorizer(delivery.type === "http" ? delivery.auth : { type: "none" }, {
+    connectorId: connector.id,
+    tokens: deps.tokens,
+    timeoutMs,
+  });
   const separators: Separators = {
     element: config.element_separator,
     segment: config.segment_terminator,
@@ -91,7 +100,7 @@ export function createEdiConnector(
         },
         notes: ["the interchange control number (shown as 000000000) is assigned when it is sent"],
         compensationPreview: null,
-        timeoutMs: config.delivery.type === "http" ? config.delivery.timeout_ms : 30_000,
+        timeoutMs: timeoutMs * authorizer.requestsPerAttempt,
         async send(): Promise<ActionResult> {
           const interchange = await interchangeFor(
             deps.db,
@@ -110,7 +119,7 @@ export function createEdiConnector(
               document: interchange.document,
               idempotencyKey: call.idempotencyKey,
             },
-            { outboxDir: deps.outboxDir, tenantId: call.tenantId },
+            { outboxDir: deps.outboxDir, tenantId: call.tenantId, authorizer },
           );
           await markDelivered(deps.db, call.tenantId, connector.id, interchange.controlNumber);
           const control = String(interchange.controlNumber).padStart(9, "0");

@@ -3,7 +3,8 @@ import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { EdiDelivery } from "../../contract/index.ts";
 import { RetryableActionError } from "../../errors.ts";
-import { authHeaders, failureOf, type HttpRequest, sendHttp } from "../rest/transport.ts";
+import { type HttpAuthorizer, sendAuthorized } from "../rest/http-auth.ts";
+import { failureOf, type HttpRequest } from "../rest/transport.ts";
 
 export type Delivered = { status: number | null; destination: string };
 
@@ -41,10 +42,10 @@ async function writeAtomically(file: string, content: string): Promise<void> {
 export async function deliver(
   delivery: EdiDelivery,
   interchange: { fileName: string; document: string; idempotencyKey: string },
-  where: { outboxDir: string; tenantId: string },
+  context: { outboxDir: string; tenantId: string; authorizer: HttpAuthorizer },
 ): Promise<Delivered> {
   if (delivery.type === "folder") {
-    const folder = outboxFolder(where.outboxDir, where.tenantId, delivery.path);
+    const folder = outboxFolder(context.outboxDir, context.tenantId, delivery.path);
     const file = path.join(folder, interchange.fileName);
     try {
       await writeAtomically(file, interchange.document);
@@ -65,12 +66,11 @@ export async function deliver(
     headers: {
       "content-type": "application/edi-x12",
       "idempotency-key": interchange.idempotencyKey,
-      ...authHeaders(delivery.auth),
     },
     body: interchange.document,
     timeoutMs: delivery.timeout_ms,
   };
-  const answer = await sendHttp(request);
+  const answer = await sendAuthorized(request, context.authorizer);
   const failure = failureOf(request, answer);
   if (failure) throw failure;
   return { status: answer.status, destination: delivery.url };

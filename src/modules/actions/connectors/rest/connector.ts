@@ -1,8 +1,10 @@
 import type { ActionKind, ActionResult, Compensation, RestConfig, RestEndpoint } from "../../contract/index.ts";
 import { PermanentActionError } from "../../errors.ts";
 import type { ConnectorAdapter, PreparedWrite, RegisteredCompensation, WriteCall } from "../connector.ts";
+import { createHttpAuthorizer, sendAuthorized } from "./http-auth.ts";
+import type { TokenCache } from "./oauth2.ts";
 import { renderBody, renderPath, type TemplateScope } from "./template.ts";
-import { authHeaders, failureOf, type HttpRequest, responsePreview, sendHttp } from "./transport.ts";
+import { failureOf, type HttpRequest, responsePreview } from "./transport.ts";
 
 const joinUrl = (base: string, path: string) => `${base.replace(/\/+$/, "")}${path}`;
 
@@ -25,8 +27,17 @@ function externalIdOf(json: unknown, path: string | undefined): string | null {
 }
 
 /** A generic REST write connector: one endpoint template per action kind, its auth, and its compensations. */
-export function createRestConnector(config: RestConfig): ConnectorAdapter {
+export function createRestConnector(
+  connector: { id: string; config: RestConfig },
+  deps: { tokens: TokenCache },
+): ConnectorAdapter {
+  const { config } = connector;
   const actionKinds = Object.keys(config.endpoints) as ActionKind[];
+  const authorizer = createHttpAuthorizer(config.auth, {
+    connectorId: connector.id,
+    tokens: deps.tokens,
+    timeoutMs: config.timeout_ms,
+  });
 
   function httpRequest(method: string, url: string, body: unknown, idempotencyKey: string): HttpRequest {
     const hasBody = body !== undefined && method !== "GET";
@@ -38,7 +49,6 @@ export function createRestConnector(config: RestConfig): ConnectorAdapter {
         accept: "application/json",
         ...(hasBody ? { "content-type": "application/json" } : {}),
         "idempotency-key": idempotencyKey,
-        ...authHeaders(config.auth),
       },
       body: hasBody ? JSON.stringify(body) : undefined,
       timeoutMs: config.timeout_ms,
@@ -109,9 +119,9 @@ export function createRestConnector(config: RestConfig): ConnectorAdapter {
         preview: { method: endpoint.method, url, ...(request.body !== undefined ? { body } : {}) },
         notes,
         compensationPreview,
-        timeoutMs: config.timeout_ms,
+        timeoutMs: config.timeout_ms * authorizer.requestsPerAttempt,
         async send(): Promise<ActionResult> {
-          const answer = await sendHttp(request);
+          const answer = await sendAuthorized(request, authorizer);
           const failure = failureOf(request, answer, endpoint.success_statuses);
           if (failure) throw failure;
           return {
@@ -138,7 +148,7 @@ export function createRestConnector(config: RestConfig): ConnectorAdapter {
       const { method = "POST", url } = compensation.request;
       if (!url) throw new PermanentActionError("not_compensable", "The registered compensation has no URL");
       const request = httpRequest(method, url, compensation.request.body, call.idempotencyKey);
-      const answer = await sendHttp(request);
+      const answer = await sendAuthorized(request, authorizer);
       const failure = failureOf(request, answer);
       if (failure) throw failure;
       return {

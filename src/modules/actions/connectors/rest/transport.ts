@@ -1,4 +1,3 @@
-import type { HttpAuth } from "../../contract/index.ts";
 import { type ActionError, PermanentActionError, RetryableActionError } from "../../errors.ts";
 
 export type HttpRequest = {
@@ -13,19 +12,6 @@ export type HttpAnswer = { status: number; headers: Headers; text: string; json:
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 const PREVIEW_CHARS = 2000;
-
-export function authHeaders(auth: HttpAuth): Record<string, string> {
-  switch (auth.type) {
-    case "none":
-      return {};
-    case "bearer":
-      return { authorization: `Bearer ${auth.token}` };
-    case "basic":
-      return { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`, "utf8").toString("base64")}` };
-    case "header":
-      return { [auth.name.toLowerCase()]: auth.value };
-  }
-}
 
 const describe = (request: HttpRequest) => `${request.method} ${request.url}`;
 
@@ -102,7 +88,8 @@ export function responsePreview(answer: HttpAnswer): unknown {
   return answer.text.length > PREVIEW_CHARS ? `${answer.text.slice(0, PREVIEW_CHARS)}…` : answer.text;
 }
 
-function retryAfterMs(headers: Headers): number | null {
+/** How long an answer asks the caller to wait (Retry-After, in seconds or as a date), when it says. */
+export function retryAfterMs(headers: Headers): number | null {
   const value = headers.get("retry-after");
   if (!value) return null;
   const seconds = Number(value);
