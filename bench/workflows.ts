@@ -15,6 +15,8 @@ import type { BackendFigures } from "./support/workflows-backend.ts";
  */
 const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ISSUE_ANCHOR: Record<string, string> = { pglite: "20–30/s", server: "~190/s" };
+/** 80% of the issue's anchor for DBOS alone (the top of PGlite's range), the other reading of its target. */
+const ISSUE_TARGET: Record<string, number> = { pglite: 0.8 * 30, server: 0.8 * 190 };
 
 function runBackend(backend: "pglite" | "server"): Promise<BackendFigures> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent" };
@@ -65,6 +67,13 @@ function metricsOf(backend: "pglite" | "server", f: BackendFigures): Metric[] {
         target: `>= ${(0.8 * dbos).toFixed(1)}`,
         anchor: { name: "DBOS alone, same run", value: dbos, unit: "/s" },
         note: `issue's anchor for DBOS alone: ${ISSUE_ANCHOR[backend]}`,
+      },
+      {
+        name: `3-step flows/s, ${label}, against the issue's anchor (${backend})`,
+        value: flow,
+        unit: "/s",
+        target: `>= ${ISSUE_TARGET[backend]}`,
+        note: `80% of the issue's ${ISSUE_ANCHOR[backend]} for DBOS alone, measured on another day`,
       },
       {
         name: `flow share of DBOS, ${label} (${backend})`,

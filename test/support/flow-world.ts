@@ -170,6 +170,7 @@ export async function createFlowWorld(
 
   return {
     crossdock,
+    db,
     erp,
     edi,
     smtp,
