@@ -202,4 +202,54 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     await containsText(partner.getByTestId("policies-in-force"), "partner defaults");
     await containsText(partner.getByTestId("tenant-policy-editor").getByTestId("policy-thresholds"), "97%");
   });
+
+  it("lets a policy admin go back to the partner's defaults, with a reason, and a partner admin see the partner's versions", async () => {
+    await page.goto("/settings/policies");
+    const inForce = page.getByTestId("policies-in-force");
+    await containsText(inForce, "this tenant's own");
+    await containsText(inForce, "version 2");
+    await page.getByRole("button", { name: "Use the partner's defaults" }).click();
+    const dialog = page.getByRole("dialog", { name: "Use the partner's defaults?" });
+    await containsText(dialog, "the defaults of Northwind Partners decide its writes");
+    const confirm = dialog.getByRole("button", { name: "Go back to the defaults" });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(/^Reason/).fill("Northwind's limits are the ones we agreed");
+    await screenshot(page, "33-policies-inherit-dialog");
+    await confirm.click();
+
+    await containsText(inForce, "partner defaults");
+    await containsText(inForce, "version 1");
+    await containsText(inForce, PEOPLE.partner.email);
+    await count(page.getByRole("button", { name: "Use the partner's defaults" }), 0);
+    // The editor now shows the partner's set, and the versions list when and by whom it changed.
+    await containsText(page.getByTestId("tenant-policy-editor").getByTestId("policy-thresholds"), "97%");
+    const latest = page.getByTestId("policy-versions").locator("tbody tr").first();
+    await containsText(latest, "3 (inherited)");
+    await containsText(latest, PEOPLE.admin.email);
+    await containsText(latest, "back to the partner's defaults (version 1)");
+    await count(latest.getByRole("button"), 0);
+    const audit = await page.evaluate(async () => {
+      const response = await fetch("/api/v1/audit?action=policy.inherited");
+      return (await response.json()) as { data: { actor: { id: string; label?: string }; data: { reason: string } }[] };
+    });
+    expect(audit.data).toHaveLength(1);
+    expect(audit.data[0]?.data.reason).toBe("Northwind's limits are the ones we agreed");
+    await scrollTo(page.getByTestId("policy-versions"));
+    await screenshot(page, "34-policies-inherited-versions");
+
+    // The auditor (no policies:admin) is offered no such button, even while the tenant's own set is in force.
+    const { page: auditor } = await app.newPage();
+    await signIn(auditor, "acme", AUDITOR.email);
+    await auditor.goto("/settings/policies");
+    await containsText(auditor.getByTestId("policies-in-force"), "partner defaults");
+    await count(auditor.getByRole("button", { name: "Use the partner's defaults" }), 0);
+
+    const { page: partner } = await app.newPage();
+    await signIn(partner, "acme", PEOPLE.partner.email);
+    await partner.goto("/settings/policies");
+    const versions = partner.getByTestId("partner-policy-versions");
+    await count(versions.locator("tbody tr"), 1);
+    await containsText(versions.locator("tbody tr").first(), "(in force)");
+    await containsText(versions.locator("tbody tr").first(), "default.min_confidence: 0.9 → 0.97");
+  });
 });

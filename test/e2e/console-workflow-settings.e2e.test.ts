@@ -295,17 +295,41 @@ describe.skipIf(chromiumMissing)(
       await visible(subnav.getByRole("link", { name: "Connectors" }));
       await count(subnav.getByRole("link", { name: "Task notifications" }), 0);
       await count(subnav.getByRole("link", { name: "Users and roles" }), 0);
-      await visible(csr.getByRole("button", { name: "Delegate my tasks" }));
+      // Without users:read, the CSR picks the colleague by name from the people directory.
+      expect((await fetchInPage(csr, "/api/v1/users")).status).toBe(403);
+      await csr.getByRole("button", { name: "Delegate my tasks" }).click();
+      const delegate = csr.getByRole("dialog", { name: "Delegate tasks" });
+      await delegate.getByLabel("Go to").selectOption({ label: `${OPS.name} (${OPS.email})` });
+      await count(delegate.getByPlaceholder("usr_…"), 0);
+      await delegate.getByLabel("From").fill(day(1));
+      await delegate.getByLabel("To (inclusive)").fill(day(3));
+      await delegate.getByRole("button", { name: "Delegate" }).click();
+      const given = csr.getByTestId("delegations-table").locator("tbody tr", { hasText: OPS.name });
+      await containsText(given, CSR.name);
+      await containsText(given, "scheduled");
+      await visible(given.getByRole("button", { name: `Revoke delegation to ${OPS.name}` }));
       await csr.goto("/settings/connectors");
       await visible(csr.getByRole("heading", { name: "Connectors" }));
       await count(csr.getByRole("button", { name: "Add connector" }), 0);
       await csr.goto("/settings/work-queues");
       await visible(csr.getByTestId("work-queues-table"));
+      await containsText(csr.getByTestId("work-queues-table").locator("tr", { hasText: "pricing-desk" }), CSR.name);
       await count(csr.getByRole("button", { name: "Create queue" }), 0);
       await count(csr.getByRole("button", { name: /^Edit/ }), 0);
       await csr.goto("/settings/task-notifications");
       await containsText(csr.getByTestId("forbidden"), "tasks:admin");
       await screenshot(csr, "48-csr-settings");
+
+      // The Reassign dialog offers the CSR people by name, not only queues and roles.
+      const inbox = await fetchInPage(csr, "/api/v1/tasks?view=mine");
+      const queued = inbox.body.data.find((task: { assignee: { id: string } }) => task.assignee.id === "pricing-desk");
+      expect(queued, JSON.stringify(inbox.body)).toBeTruthy();
+      await csr.goto(`/inbox/${queued.id}`);
+      await csr.getByRole("button", { name: "Reassign" }).click();
+      const reassign = csr.getByRole("dialog", { name: "Reassign this task" });
+      expect(await reassign.getByRole("radio", { name: "A person" }).isChecked()).toBe(true);
+      await reassign.getByRole("combobox", { name: /^Person/ }).selectOption({ label: `${OPS.name} (${OPS.email})` });
+      await reassign.getByRole("button", { name: "Cancel" }).click();
 
       // A viewer sees none of them, and the API agrees.
       const { page: viewer } = await app.newPage();

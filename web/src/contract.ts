@@ -53,6 +53,7 @@ export {
   InvitationPreview,
   LOGO_MAX_CHARS,
   Me,
+  Person,
   RoleInfo,
   Tenant,
   TenantBranding,

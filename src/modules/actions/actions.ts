@@ -103,6 +103,7 @@ export function createActions(deps: ActionsDeps) {
     policies: {
       get: policies.get,
       save: policies.save,
+      inherit: policies.inherit,
       versions: policies.versions,
       version: policies.version,
       validate: policies.validate,
@@ -110,6 +111,7 @@ export function createActions(deps: ActionsDeps) {
       test: (ctx: WriteContext, input: Parameters<typeof policies.test>[1], options: { roles?: readonly string[] } = {}) =>
         policies.test(ctx.tenantId, input, policyPrincipal(ctx.actor, options.roles)),
       getPartner: policies.getPartner,
+      partnerVersions: policies.partnerVersions,
       savePartner: (ctx: { actor: Actor; requestId?: string | undefined }, partnerId: string, input: unknown) =>
         policies.savePartner(ctx, partnerId, input),
       schema: policies.schema,

@@ -142,3 +142,14 @@ export class PolicyInvalidError extends AppError {
     this.issues = issues;
   }
 }
+
+/** Going back to inherited policies when the tenant already inherits: nothing to undo (409). */
+export class PoliciesAlreadyInheritedError extends AppError {
+  constructor(source: "partner" | "default") {
+    super(
+      "conflict",
+      `This tenant has no policies of its own in force: it already uses ${source === "partner" ? "its partner's defaults" : "Crossdock's defaults"}`,
+    );
+    this.name = "PoliciesAlreadyInheritedError";
+  }
+}

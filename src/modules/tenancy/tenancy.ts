@@ -14,6 +14,7 @@ import type {
   CreateTenantInput,
   CreateUserInput,
   InviteUserInput,
+  PeopleQuery,
   SignInInput,
   UpdateUserInput,
 } from "./contract/index.ts";
@@ -21,6 +22,7 @@ import { acceptInvitation, previewInvitation } from "./invitations/accept-invita
 import type { DeliveryOptions } from "./invitations/deliver-invitation.ts";
 import { inviteUser, resendInvitation } from "./invitations/invite-user.ts";
 import { describeCaller } from "./me.ts";
+import { listPeople } from "./people.ts";
 import type { Principal } from "./principal.ts";
 import { authenticateSession, signIn, signOut } from "./sessions.ts";
 import { createPartner, createTenant, findPartner, findTenant, listPartners, listTenants } from "./tenants.ts";
@@ -43,6 +45,7 @@ export function createTenancy(deps: { db: Database; sessionTtlHours: number; mai
     updateUser: (ctx: WriteContext, granter: Principal, id: string, input: UpdateUserInput) =>
       updateUser(db, ctx, granter, id, input),
     listUsers: (tenantId: string) => listUsers(db, tenantId),
+    listPeople: (tenantId: string, query: PeopleQuery) => listPeople(db, tenantId, query),
     inviteUser: (ctx: WriteContext, granter: Principal, input: InviteUserInput, options: DeliveryOptions) =>
       inviteUser(db, mailer, ctx, granter, input, options),
     resendInvitation: (ctx: WriteContext, granter: Principal, userId: string, options: DeliveryOptions) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PolicySet, PolicyTestResult, PolicyValidation } from "../../modules/actions/index.ts";
+import { PolicySet, PolicyTestResult, PolicyValidation, PolicyVersionSummary } from "../../modules/actions/index.ts";
 import { createPartnerFixture, type PartnerFixture } from "../testing/partner-fixture.ts";
 import { createTestServer, type TestServer } from "../testing/test-server.ts";
 
@@ -104,5 +104,56 @@ describe("policies through the API", () => {
     });
     expect((await server.request("GET", "/api/v1/policies", { token: f.tenants.southern.key })).body.source).toBe("default");
     expect((await server.request("PUT", "/api/v1/partner/policies", { token: harbor(), json: { data: {} } })).status).toBe(403);
+  });
+
+  it("lets a policy admin go back to the partner's defaults, with the reason, and a partner admin list the partner's versions", async () => {
+    const question = {
+      request: { kind: "sales_order.create", facts: { amount_minor: 100, currency: "USD", confidence: 0.99 } },
+      principal: { type: "agent", id: "flow:x" },
+    };
+    const before = await server.request("POST", "/api/v1/policies/test", { token: reader, json: question });
+    expect(before.body.decision).toMatchObject({ effect: "allow", source: "tenant", policy_version: 1 });
+
+    const path = "/api/v1/policies";
+    expect((await server.request("DELETE", path, { token: reader, json: { reason: "not mine to do" } })).status).toBe(403);
+    expect((await server.request("DELETE", path, { token: harbor(), json: {} })).status).toBe(422);
+    const reverted = await server.request("DELETE", path, { token: harbor(), json: { reason: "Follow NorthERP's defaults" } });
+    expect(reverted.status).toBe(200);
+    expect(PolicySet.parse(reverted.body)).toMatchObject({ source: "partner", version: 1 });
+    expect((await server.request("GET", path, { token: reader })).body).toEqual(reverted.body);
+
+    // The partner's defaults auto-approve nothing and ask for 0.99 confidence: the same question is now put to an approver.
+    const after = await server.request("POST", "/api/v1/policies/test", { token: reader, json: question });
+    expect(after.body.decision).toMatchObject({ effect: "approval_required", source: "partner", policy_version: 1 });
+
+    const versions = await server.request("GET", "/api/v1/policies/versions", { token: reader });
+    expect(versions.body.data.map((version: PolicyVersionSummary) => PolicyVersionSummary.parse(version))).toEqual([
+      expect.objectContaining({ version: 2, source: "inherited" }),
+      expect.objectContaining({ version: 1, source: "tenant" }),
+    ]);
+    expect((await server.request("GET", "/api/v1/policies/versions/2", { token: reader })).status).toBe(404);
+    const audit = await server.request("GET", "/api/v1/audit?action=policy.inherited", { token: harbor() });
+    expect(audit.body.data).toEqual([
+      expect.objectContaining({
+        action: "policy.inherited",
+        data: expect.objectContaining({
+          reason: "Follow NorthERP's defaults",
+          version: 2,
+          now: { source: "partner", version: 1 },
+        }),
+      }),
+    ]);
+    expect(audit.body.data[0].actor.id).toBe(versions.body.data[0].created_by.id);
+
+    const again = await server.request("DELETE", path, { token: harbor(), json: { reason: "Follow NorthERP's defaults" } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("conflict");
+
+    const partnerVersions = await server.request("GET", "/api/v1/partner/policies/versions", { headers: f.partnerAdmin.headers });
+    expect(partnerVersions.status).toBe(200);
+    expect(partnerVersions.body.data.map((version: PolicyVersionSummary) => PolicyVersionSummary.parse(version))).toEqual([
+      expect.objectContaining({ version: 1, source: "partner" }),
+    ]);
+    expect((await server.request("GET", "/api/v1/partner/policies/versions", { token: harbor() })).status).toBe(403);
   });
 });

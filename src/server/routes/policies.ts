@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import {
+  InheritPoliciesInput,
   PolicySchema,
   PolicySet,
   type PolicyTestInput as PolicyTestBody,
@@ -55,10 +56,34 @@ export function policyRoutes({ routes, actions, tenancy }: RouteDeps) {
   );
   routes(
     {
+      method: "delete",
+      path: "/api/v1/policies",
+      tags: ["policies"],
+      summary:
+        "Stop using the tenant's own policies and inherit again: its partner's defaults, else Crossdock's, with the reason",
+      description:
+        'Recorded as a new version (`source: "inherited"`, no text or data) and audited `policy.inherited` with the reason; ' +
+        "the next decision uses the inherited set. Saving again later makes the tenant's own set in force once more.",
+      access: { scope: "policies:admin" },
+      request: { body: { content: { "application/json": { schema: InheritPoliciesInput } }, required: true } },
+      responses: {
+        200: {
+          description: "The set now in force (the partner's defaults, or Crossdock's)",
+          content: { "application/json": { schema: PolicySet } },
+        },
+        409: errorResponse("The tenant already inherits (nothing is recorded), or its policies were saved at the same moment"),
+        ...errorResponses,
+      },
+    },
+    async (c) => c.json(await actions.policies.inherit(writeContextOf(c), c.req.valid("json" as never))),
+  );
+  routes(
+    {
       method: "get",
       path: "/api/v1/policies/versions",
       tags: ["policies"],
-      summary: "Every saved version of the tenant's policies, newest first, with what each changed",
+      summary:
+        "Every saved version of the tenant's policies, newest first, with what each changed (a return to inherited defaults is one)",
       access: { scope: "policies:read" },
       responses: {
         200: {
@@ -161,6 +186,23 @@ export function policyRoutes({ routes, actions, tenancy }: RouteDeps) {
       },
     },
     async (c) => c.json(await actions.policies.getPartner(await partnerOf(c, tenancy))),
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/partner/policies/versions",
+      tags: ["policies"],
+      summary: "Every saved version of the partner's default policies, newest first, with what each changed",
+      access: { scope: "partner:admin" },
+      responses: {
+        200: {
+          description: "Versions",
+          content: { "application/json": { schema: z.object({ data: z.array(PolicyVersionSummary) }) } },
+        },
+        ...errorResponses,
+      },
+    },
+    async (c) => c.json({ data: await actions.policies.partnerVersions(await partnerOf(c, tenancy)) }),
   );
   routes(
     {

@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { listRoles } from "../../modules/governance/index.ts";
-import { CreateUserInput, Invitation, InviteUserInput, RoleInfo, UpdateUserInput, User } from "../../modules/tenancy/index.ts";
+import {
+  CreateUserInput,
+  Invitation,
+  InviteUserInput,
+  PeopleQuery,
+  Person,
+  RoleInfo,
+  UpdateUserInput,
+  User,
+} from "../../modules/tenancy/index.ts";
 import type { Config } from "../../platform/config.ts";
 import { type AppContext, principalOf, tenantOf, writeContextOf } from "../context.ts";
 import { errorResponse, errorResponses } from "../error-response.ts";
@@ -37,6 +46,23 @@ export function userRoutes({ routes, tenancy, config }: RouteDeps) {
       },
     },
     async (c) => c.json({ data: await tenancy.listUsers(tenantOf(c)) }),
+  );
+  routes(
+    {
+      method: "get",
+      path: "/api/v1/people",
+      tags: ["users"],
+      summary: "The people directory: the tenant's active users by name, to pick who a task or a delegation goes to",
+      description:
+        "Only each person's id, name, email and roles: for those who work tasks and cannot list users. Sorted by name; `q` matches the start of the name or the email, ignoring case.",
+      access: { scope: "tasks:read" },
+      request: { query: PeopleQuery },
+      responses: {
+        200: { description: "People", content: { "application/json": { schema: z.object({ data: z.array(Person) }) } } },
+        ...errorResponses,
+      },
+    },
+    async (c) => c.json({ data: await tenancy.listPeople(tenantOf(c), c.req.valid("query" as never) as PeopleQuery) }),
   );
   routes(
     {

@@ -58,7 +58,10 @@ function ReassignForm({ task, onDone }: { task: Task; onDone: () => void }) {
   const people = usePeople();
   const roles = useRoleChoices();
   const queues = useQuery(workQueuesQuery);
-  const [type, setType] = useState<Assignee["type"]>(can("users:read") ? "user" : "queue");
+  const [chosenType, setType] = useState<Assignee["type"]>(can("tasks:read") ? "user" : "queue");
+  // Without the people directory (not loaded, or not allowed), a task goes to a queue or a role.
+  const offerPeople = people.active !== null || people.loading;
+  const type = chosenType === "user" && !offerPeople ? "queue" : chosenType;
   const [target, setTarget] = useState("");
   const [reason, setReason] = useState("");
   const reassign = useMutation({
@@ -88,7 +91,7 @@ function ReassignForm({ task, onDone }: { task: Task; onDone: () => void }) {
       <fieldset className="checkbox-list">
         <legend className="field__label">Give it to</legend>
         {(
-          [...(can("users:read") ? [["user", "A person"]] : []), ["queue", "A work queue"], ["role", "A role"]] as [
+          [...(offerPeople ? [["user", "A person"]] : []), ["queue", "A work queue"], ["role", "A role"]] as [
             Assignee["type"],
             string,
           ][]
@@ -111,7 +114,7 @@ function ReassignForm({ task, onDone }: { task: Task; onDone: () => void }) {
       <label className="field">
         <span className="field__label">{type === "user" ? "Person" : type === "queue" ? "Queue" : "Role"}</span>
         <select required value={target} onChange={(event) => setTarget(event.target.value)}>
-          <option value="">Choose…</option>
+          <option value="">{type === "user" && people.loading ? "Loading people…" : "Choose…"}</option>
           {options.map((choice) => (
             <option key={choice.id} value={choice.id}>
               {choice.label}

@@ -6,7 +6,8 @@ import { Loading } from "../ui/loading.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
 import { draftOf } from "./policy-draft.ts";
 import { PolicyEditor } from "./policy-editor.tsx";
-import { partnerPoliciesQuery } from "./policy-queries.ts";
+import { partnerPoliciesQuery, partnerPolicyVersionsQuery } from "./policy-queries.ts";
+import { VersionsTable } from "./policy-versions.tsx";
 
 /** For partner admins: the policies every tenant of the partner has in force until it saves its own. */
 export function PartnerPolicies({ partnerName }: { partnerName: string }) {
@@ -19,7 +20,24 @@ export function PartnerPolicies({ partnerName }: { partnerName: string }) {
       <ErrorBanner error={policies.error} />
       {policies.isPending ? <Loading /> : null}
       {policies.data ? <PartnerPolicyForm set={policies.data} partnerName={partnerName} /> : null}
+      {policies.data ? <PartnerVersions inForce={policies.data.source === "partner" ? policies.data.version : null} /> : null}
     </section>
+  );
+}
+
+/** Every saved version of the partner's defaults, newest first, with who saved it and what it changed. */
+function PartnerVersions({ inForce }: { inForce: number | null }) {
+  const versions = useQuery(partnerPolicyVersionsQuery);
+  return (
+    <>
+      <h3 id="partner-policy-versions">Partner default versions</h3>
+      <ErrorBanner error={versions.error} />
+      {versions.isPending ? <Loading /> : null}
+      {versions.data?.data.length === 0 ? <p className="empty">No versions saved yet: every save here makes one.</p> : null}
+      {versions.data && versions.data.data.length > 0 ? (
+        <VersionsTable versions={versions.data.data} testId="partner-policy-versions" inForce={inForce} />
+      ) : null}
+    </>
   );
 }
 

@@ -5,16 +5,18 @@ import { TimeAgo } from "../ui/time-ago.tsx";
 const SOURCES: Record<PolicySource, { label: string; explain: (partner: string | null) => string }> = {
   tenant: {
     label: "this tenant's own",
-    explain: () => "This tenant saved its own policies; partner defaults and Crossdock's defaults no longer apply here.",
+    explain: () =>
+      "This tenant saved its own policies; partner defaults and Crossdock's defaults do not apply here unless a policy admin goes back to them.",
   },
   partner: {
     label: "partner defaults",
     explain: (partner) =>
-      `This tenant has saved none of its own, so ${partner ?? "its partner"}'s defaults decide. Saving here makes a set of its own.`,
+      `This tenant has no policies of its own in force, so ${partner ?? "its partner"}'s defaults decide. Saving here makes a set of its own.`,
   },
   default: {
     label: "Crossdock default",
-    explain: () => "Nothing has been saved yet, so Crossdock's default policies decide. Saving here makes a set of its own.",
+    explain: () =>
+      "Neither this tenant nor its partner has policies in force, so Crossdock's default policies decide. Saving here makes a set of its own.",
   },
 };
 

@@ -28,6 +28,12 @@ export const partnerPoliciesQuery = queryOptions({
   queryFn: ({ signal }) => api("GET", "/api/v1/partner/policies", { schema: PolicySet, signal }),
 });
 
+export const partnerPolicyVersionsQuery = queryOptions({
+  queryKey: ["partner-policies", "versions"],
+  queryFn: ({ signal }) =>
+    api("GET", "/api/v1/partner/policies/versions", { schema: z.object({ data: z.array(PolicyVersionSummary) }), signal }),
+});
+
 /** What a save or a check sends: the Cedar text and the threshold data. */
 export type PolicyDraft = { text: string; data: unknown };
 
@@ -37,6 +43,9 @@ export const validatePolicies = (draft: PolicyDraft) =>
 /** Saves a new version of the tenant's policies, or of the partner's defaults. */
 export const savePolicies = (owner: "tenant" | "partner", draft: Partial<PolicyDraft>) =>
   api("PUT", owner === "tenant" ? "/api/v1/policies" : "/api/v1/partner/policies", { json: draft, schema: PolicySet });
+
+/** The tenant stops using its own policies and inherits again (its partner's defaults, else Crossdock's). */
+export const inheritPolicies = (reason: string) => api("DELETE", "/api/v1/policies", { json: { reason }, schema: PolicySet });
 
 export const testPolicies = (input: PolicyTestInput) =>
   api("POST", "/api/v1/policies/test", { json: input, schema: PolicyTestResult });

@@ -75,6 +75,13 @@ export function DelegationForm({ people, onDone }: { people: People; onDone: () 
           </select>
           <FieldError id={`${id}-delegate`} message={delegateError} />
         </label>
+      ) : people.loading ? (
+        <label className="field">
+          <span className="field__label">Go to</span>
+          <select disabled value="">
+            <option value="">Loading colleagues…</option>
+          </select>
+        </label>
       ) : (
         <TextField
           label="Go to (the colleague's user id)"
@@ -82,7 +89,7 @@ export function DelegationForm({ people, onDone }: { people: People; onDone: () 
           errors={errors}
           required
           placeholder="usr_…"
-          hint="Listing colleagues needs users:read; ask an administrator for the id."
+          hint="The list of colleagues could not be loaded; ask an administrator for the id."
           value={delegate}
           onValue={setDelegate}
         />

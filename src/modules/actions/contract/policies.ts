@@ -68,8 +68,16 @@ export const PolicySet = z.object({
 });
 export type PolicySet = z.infer<typeof PolicySet>;
 
+/**
+ * What a saved version is: the tenant's own policies, the partner's defaults, or the tenant going back
+ * to inheriting (its partner's defaults, else Crossdock's) — a version with no text or data.
+ */
+export const PolicyVersionSource = z.enum(["tenant", "partner", "inherited"]);
+export type PolicyVersionSource = z.infer<typeof PolicyVersionSource>;
+
 export const PolicyVersionSummary = z.object({
   version: z.number().int(),
+  source: PolicyVersionSource,
   created_at: z.string(),
   created_by: Author,
   /** What changed from the set in force before: "3 policies changed; sales_order.create limit 5000.00 → 7500.00". */
@@ -88,6 +96,10 @@ export const SavePolicyInput = z
   .strict()
   .refine((input) => input.text !== undefined || input.data !== undefined, { message: "give text, data or both" });
 export type SavePolicyInput = z.infer<typeof SavePolicyInput>;
+
+/** Going back to the partner's (or Crossdock's) defaults: why, for the audit trail. */
+export const InheritPoliciesInput = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
+export type InheritPoliciesInput = z.infer<typeof InheritPoliciesInput>;
 
 /** One problem in policy text or data, located so an editor can point at it. */
 export const PolicyIssue = z.object({

@@ -255,6 +255,98 @@ describe("partner policy sets", () => {
     expect(await f.auditOf(partnerSetId, ids.southern)).toEqual([]);
   });
 
+  it("lets a tenant go back to its partner's defaults, recorded as a version and audited with the reason", async () => {
+    const bay = { tenantId: ids.bayside, actor: { type: "user" as const, id: "usr_bay", label: "bay@bayside.example" } };
+    const flow = { tenantId: ids.bayside, actor: { type: "system" as const, id: "flow:x" } };
+    // Bayside's own set auto-approves up to 5 (minor units); the partner's up to 123.
+    expect(await f.actions.decide(flow, order(100))).toMatchObject({ effect: "approval_required", source: "tenant" });
+    await expect(f.actions.policies.inherit(bay, { reason: "" })).rejects.toMatchObject({ status: 422 });
+
+    const now = await f.actions.policies.inherit(bay, { reason: "Use NorthERP's limits again" });
+    expect(now).toMatchObject({ source: "partner", version: 1, data: { default: { auto_approve_max_minor: 123 } } });
+    expect(await f.actions.policies.get(ids.bayside)).toEqual(now);
+    expect(await f.actions.decide(flow, order(100))).toMatchObject({ effect: "allow", source: "partner", policy_version: 1 });
+
+    const versions = await f.actions.policies.versions(ids.bayside);
+    expect(versions.map((version) => [version.version, version.source, version.created_by.id])).toEqual([
+      [2, "inherited", "usr_bay"],
+      [1, "tenant", "usr_bay"],
+    ]);
+    expect(versions[0]?.summary).toMatch(/^back to the partner's defaults \(version 1\): /);
+    expect(versions[0]?.summary).toContain("default.auto_approve_max_minor: 5 → 123");
+    await expect(f.actions.policies.version(ids.bayside, 2)).rejects.toMatchObject({ status: 404 });
+    expect(await f.actions.policies.version(ids.bayside, 1)).toMatchObject({ source: "tenant", version: 1 });
+
+    const inheritedId = (
+      await withSystem(f.db, (tx) =>
+        tx.execute(sql`select id from actions.policy_sets where tenant_id = ${ids.bayside} and inherits`),
+      )
+    ).rows[0]?.id as string;
+    expect(await f.auditOf(inheritedId, ids.bayside)).toEqual([
+      expect.objectContaining({
+        action: "policy.inherited",
+        actor: expect.objectContaining({ id: "usr_bay" }),
+        data: expect.objectContaining({
+          reason: "Use NorthERP's limits again",
+          version: 2,
+          previous: { source: "tenant", version: 1 },
+          now: { source: "partner", version: 1 },
+        }),
+      }),
+    ]);
+
+    // Already inheriting: refused, nothing recorded.
+    await expect(f.actions.policies.inherit(bay, { reason: "again" })).rejects.toMatchObject({ status: 409, code: "conflict" });
+    expect((await f.actions.policies.versions(ids.bayside)).length).toBe(2);
+
+    // The partner's next save now applies to Bayside; a save of its own takes over again.
+    const partnerNext = await f.actions.policies.savePartner(partnerAdmin, ids.north, {
+      data: {
+        default: { auto_approve_max_minor: 50, min_confidence: 0.8, approver_tiers: [{ max_minor: null, role: "admin" }] },
+      },
+    });
+    const setId = (
+      await withSystem(f.db, (tx) =>
+        tx.execute(sql`select id from actions.partner_policy_sets where version = ${partnerNext.version}`),
+      )
+    ).rows[0]?.id as string;
+    expect((await f.auditOf(setId, ids.bayside))[0]).toMatchObject({ data: { applies: true } });
+    expect(await f.actions.decide(flow, order(100))).toMatchObject({
+      effect: "approval_required",
+      source: "partner",
+      policy_version: 2,
+    });
+    const own = await f.actions.policies.save(bay, {
+      data: { ...now.data, default: { ...now.data.default, auto_approve_max_minor: 1000 } },
+    });
+    expect(own).toMatchObject({ source: "tenant", version: 3 });
+    expect(await f.actions.decide(flow, order(100))).toMatchObject({ effect: "allow", source: "tenant", policy_version: 3 });
+  });
+
+  it("lists the partner's versions, newest first", async () => {
+    const versions = await f.actions.policies.partnerVersions(ids.north);
+    expect(versions.map((version) => [version.version, version.source, version.created_by.id])).toEqual([
+      [2, "partner", "usr_pat"],
+      [1, "partner", "usr_pat"],
+    ]);
+    expect(versions[0]?.summary).toContain("default.auto_approve_max_minor: 123 → 50");
+    expect(await f.actions.policies.partnerVersions(ids.north.replace(/.$/, "x"))).toEqual([]);
+  });
+
+  it("goes back to Crossdock's defaults for a tenant without a partner set", async () => {
+    const southern = { tenantId: ids.southern, actor: { type: "user" as const, id: "usr_south" } };
+    await expect(f.actions.policies.inherit(southern, { reason: "nothing to undo" })).rejects.toMatchObject({ status: 409 });
+    const base = await f.actions.policies.get(ids.southern);
+    await f.actions.policies.save(southern, { data: { ...base.data, default: { ...base.data.default, min_confidence: 0.95 } } });
+    const now = await f.actions.policies.inherit(southern, { reason: "Trial over" });
+    expect(now).toMatchObject({ source: "default", version: 0 });
+    expect((await f.actions.policies.versions(ids.southern))[0]).toMatchObject({
+      version: 2,
+      source: "inherited",
+      summary: "back to Crossdock's defaults: default.min_confidence: 0.95 → 0.9",
+    });
+  });
+
   it("lets a tenant read only its own partner's sets", async () => {
     const visible = async (tenantId: string) =>
       (await f.db.pool.query(
@@ -264,7 +356,7 @@ describe("partner policy sets", () => {
       const results = await visible(tenantId);
       return results[2]?.rows[0]?.n;
     };
-    expect(await countFor(ids.harbor)).toBe(1);
+    expect(await countFor(ids.harbor)).toBe(2);
     expect(await countFor(ids.southern)).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import type { Actor, WriteContext } from "../../../platform/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import {
   type ApprovalCheck,
+  InheritPoliciesInput,
   type PolicyData,
   type PolicyDecision,
   type PolicyIssue,
@@ -12,7 +13,7 @@ import {
   type PolicyVersionSummary,
   SavePolicyInput,
 } from "../contract/index.ts";
-import { PolicyInvalidError } from "../errors.ts";
+import { PoliciesAlreadyInheritedError, PolicyInvalidError } from "../errors.ts";
 import { invalidInput } from "../validation.ts";
 import { CEDAR_SCHEMA, DEFAULT_POLICY_TEXT } from "./cedar.ts";
 import { type CompiledPolicies, compilePolicies } from "./compile-policies.ts";
@@ -24,13 +25,16 @@ import { diffPolicies, summarize } from "./policy-diff.ts";
 import { createPolicyEngine } from "./policy-engine.ts";
 import {
   findInForce,
+  insertInheritedVersion,
   insertPartnerSet,
   insertTenantSet,
   latestPartnerSet,
+  listPartnerVersions,
   listTenantVersions,
   readStoredSet,
   readTenantVersion,
   type StoredPolicySet,
+  type StoredVersion,
 } from "./policy-store.ts";
 
 /** A policy set ready to decide with, and what the API shows of it. */
@@ -85,6 +89,14 @@ const DEFAULT_SET: LoadedSet = {
   updated_at: null,
   updated_by: null,
 };
+
+const toSummary = (stored: StoredVersion): PolicyVersionSummary => ({
+  version: stored.version,
+  source: stored.source,
+  created_at: stored.created_at,
+  created_by: stored.created_by,
+  summary: stored.summary,
+});
 
 const toPolicySet = (set: LoadedSet): PolicySet => ({
   version: set.version,
@@ -190,13 +202,42 @@ export function createPolicies(deps: { db: Database }) {
       return toPolicySet(await loadStored(ctx.tenantId, stored.id, "tenant"));
     },
 
+    /**
+     * The tenant stops using its own set and inherits again: its partner's defaults, else Crossdock's.
+     * Recorded as a version (`source: "inherited"`) and audited `policy.inherited` with the reason;
+     * the next decision already uses the inherited set (the set in force is looked up per decision).
+     * When the tenant already inherits, a 409 (`PoliciesAlreadyInheritedError`): nothing is recorded.
+     */
+    async inherit(ctx: WriteContext, input: unknown): Promise<PolicySet> {
+      const parsed = InheritPoliciesInput.safeParse(input);
+      if (!parsed.success) throw invalidInput("request to inherit policies", parsed.error);
+      const refs = await findInForce(db, ctx.tenantId);
+      const next = refs.partner ? await loadStored(ctx.tenantId, refs.partner.id, "partner") : DEFAULT_SET;
+      if (!refs.own) throw new PoliciesAlreadyInheritedError(next.source === "partner" ? "partner" : "default");
+      const own = await loadStored(ctx.tenantId, refs.own.id, "tenant");
+      const change = next.compiled ? diffPolicies(own, { compiled: next.compiled, data: next.data }) : null;
+      const to = next.source === "partner" ? `the partner's defaults (version ${next.version})` : "Crossdock's defaults";
+      await insertInheritedVersion(db, ctx, refs.own, {
+        reason: parsed.data.reason,
+        summary: `back to ${to}${change ? `: ${summarize(change)}` : ""}`.slice(0, 1000),
+        audit: {
+          previous: { source: "tenant", version: own.version },
+          now: { source: next.source, version: next.version },
+          ...change,
+        },
+      });
+      // The tenant's own version is no longer in force; nothing will ask for it again.
+      loaded.delete(refs.own.id);
+      return toPolicySet(next);
+    },
+
     async versions(tenantId: string): Promise<PolicyVersionSummary[]> {
-      return (await listTenantVersions(db, tenantId)).map((stored) => ({
-        version: stored.version,
-        created_at: stored.created_at,
-        created_by: stored.created_by,
-        summary: stored.summary,
-      }));
+      return (await listTenantVersions(db, tenantId)).map(toSummary);
+    },
+
+    /** Every saved version of the partner's defaults, newest first. */
+    async partnerVersions(partnerId: string): Promise<PolicyVersionSummary[]> {
+      return (await listPartnerVersions(db, partnerId)).map(toSummary);
     },
 
     async version(tenantId: string, version: number): Promise<PolicySet> {

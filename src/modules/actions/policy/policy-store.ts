@@ -64,8 +64,8 @@ export async function findInForce(db: Database, tenantId: string): Promise<InFor
     db,
     tenantId,
     sql`select t.status, t.partner_id,
-          (select jsonb_build_object('id', p.id, 'version', p.version) from actions.policy_sets p
-            where p.tenant_id = t.id order by p.version desc limit 1) as own,
+          (select case when p.inherits then null else jsonb_build_object('id', p.id, 'version', p.version) end
+             from actions.policy_sets p where p.tenant_id = t.id order by p.version desc limit 1) as own,
           (select jsonb_build_object('id', p.id, 'version', p.version) from actions.partner_policy_sets p
             where p.partner_id = t.partner_id order by p.version desc limit 1) as partner
         from tenancy.tenants t where t.id = ${tenantId}`,
@@ -84,22 +84,52 @@ export async function readStoredSet(db: Database, tenantId: string, id: string, 
 }
 
 export async function readTenantVersion(db: Database, tenantId: string, version: number): Promise<StoredPolicySet> {
-  const [row] = await readAsTenant<Row>(
+  const [row] = await readAsTenant<Row & { inherits: boolean }>(
     db,
     tenantId,
-    sql`select ${COLUMNS} from actions.policy_sets where tenant_id = ${tenantId} and version = ${version}`,
+    sql`select ${COLUMNS}, inherits from actions.policy_sets where tenant_id = ${tenantId} and version = ${version}`,
   );
   if (!row) throw new AppError("not_found", `This tenant has no policy version ${version}`);
+  if (row.inherits) {
+    throw new AppError(
+      "not_found",
+      `Policy version ${version} is where this tenant went back to its partner's or Crossdock's defaults: it has no policies of its own`,
+    );
+  }
   return toStored(row, "tenant");
 }
 
-export async function listTenantVersions(db: Database, tenantId: string): Promise<StoredPolicySet[]> {
-  const found = await readAsTenant<Row>(
+/** A version in a list: who saved it and what it changed, without its text or data. */
+export type StoredVersion = Omit<StoredPolicySet, "text" | "data" | "source"> & { source: "tenant" | "partner" | "inherited" };
+
+const VERSION_COLUMNS = sql.raw("id, version, summary, created_at, created_by_type, created_by_id, created_by_label");
+
+const toVersion = (row: Omit<Row, "text" | "data">, source: StoredVersion["source"]): StoredVersion => ({
+  id: row.id,
+  source,
+  version: Number(row.version),
+  summary: row.summary,
+  created_at: new Date(row.created_at).toISOString(),
+  created_by: { type: row.created_by_type, id: row.created_by_id, label: row.created_by_label },
+});
+
+/** Every version of the tenant's own set, newest first; a return to inheriting is one (`source: "inherited"`). */
+export async function listTenantVersions(db: Database, tenantId: string): Promise<StoredVersion[]> {
+  const found = await readAsTenant<Omit<Row, "text" | "data"> & { inherits: boolean }>(
     db,
     tenantId,
-    sql`select ${COLUMNS} from actions.policy_sets where tenant_id = ${tenantId} order by version desc`,
+    sql`select ${VERSION_COLUMNS}, inherits from actions.policy_sets where tenant_id = ${tenantId} order by version desc`,
   );
-  return found.map((row) => toStored(row, "tenant"));
+  return found.map((row) => toVersion(row, row.inherits ? "inherited" : "tenant"));
+}
+
+/** Every version of the partner's default set, newest first. */
+export async function listPartnerVersions(db: Database, partnerId: string): Promise<StoredVersion[]> {
+  const found = await rows<Omit<Row, "text" | "data">>(
+    db.orm,
+    sql`select ${VERSION_COLUMNS} from actions.partner_policy_sets where partner_id = ${partnerId} order by version desc`,
+  );
+  return found.map((row) => toVersion(row, "partner"));
 }
 
 export async function latestPartnerSet(db: Database, partnerId: string): Promise<StoredPolicySet | null> {
@@ -156,6 +186,49 @@ export async function insertTenantSet(db: Database, ctx: WriteContext, input: Ne
   }
 }
 
+type Inheriting = { reason: string; summary: string; audit: Record<string, unknown> };
+
+/**
+ * Records that the tenant stops using its own set and inherits again (its partner's defaults, else
+ * Crossdock's): a new version with no text or data, audited `policy.inherited` with the reason, in
+ * one transaction. `expected` is the own version in force when the caller looked; if another save
+ * or revert came in between, the insert's version collides or the check below refuses it.
+ */
+export async function insertInheritedVersion(
+  db: Database,
+  ctx: WriteContext,
+  expected: { id: string; version: number },
+  input: Inheriting,
+): Promise<StoredVersion> {
+  const id = newId("pol");
+  try {
+    return await withTenant(db, ctx.tenantId, async (tx) => {
+      const [row] = await rows<Omit<Row, "text" | "data">>(
+        tx,
+        sql`insert into actions.policy_sets (tenant_id, id, version, inherits, text, data, summary, created_by_type, created_by_id, created_by_label)
+            select ${ctx.tenantId}, ${id}, p.version + 1, true, null, null,
+                   ${input.summary}, ${ctx.actor.type}, ${ctx.actor.id}, ${ctx.actor.label ?? null}
+              from actions.policy_sets p
+             where p.tenant_id = ${ctx.tenantId} and p.id = ${expected.id} and not p.inherits
+               and p.version = (select max(version) from actions.policy_sets where tenant_id = ${ctx.tenantId})
+            returning ${VERSION_COLUMNS}`,
+      );
+      if (!row) throw concurrentSave(undefined);
+      const stored = toVersion(row, "inherited");
+      await appendAudit(tx, {
+        ...ctx,
+        action: "policy.inherited",
+        resourceType: "policy_set",
+        resourceId: id,
+        data: { scope: "tenant", version: stored.version, reason: input.reason, summary: input.summary, ...input.audit },
+      });
+      return stored;
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? concurrentSave(error) : error;
+  }
+}
+
 /**
  * Saves the partner's next version. It changes what every tenant of the partner without policies
  * of its own decides with, so each of their trails records it (`applies` says whether it does, now).
@@ -181,7 +254,8 @@ export async function insertPartnerSet(
       const stored = toStored(row, "partner");
       const tenants = await rows<{ id: string; has_own: boolean }>(
         tx,
-        sql`select t.id, exists (select 1 from actions.policy_sets p where p.tenant_id = t.id) as has_own
+        sql`select t.id, coalesce((select not p.inherits from actions.policy_sets p where p.tenant_id = t.id
+                                    order by p.version desc limit 1), false) as has_own
               from tenancy.tenants t where t.partner_id = ${partnerId} order by t.id`,
       );
       for (const tenant of tenants) {

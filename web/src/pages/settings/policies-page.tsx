@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PolicySet } from "../../contract.ts";
+import { InheritPolicies } from "../../policies/inherit-policies.tsx";
 import { PartnerPolicies } from "../../policies/partner-policies.tsx";
 import { changesFrom, draftOf, parseDraft } from "../../policies/policy-draft.ts";
 import { PolicyEditor } from "../../policies/policy-editor.tsx";
@@ -15,8 +16,9 @@ import { PageHeader } from "../../ui/page-header.tsx";
 
 /**
  * The action policies: which set decides this tenant's writes, its Cedar text and thresholds (edited
- * and validated here, saved as versions by policy admins), the versions with a diff, a test bench,
- * and — for partner admins — the partner's defaults.
+ * and validated here, saved as versions by policy admins, who may also go back to the inherited
+ * defaults), the versions with a diff, a test bench, and — for partner admins — the partner's
+ * defaults and their versions.
  */
 export function PoliciesPage() {
   const can = useCan();
@@ -55,6 +57,9 @@ function TenantPolicies({ set, editable, partner }: { set: PolicySet; editable: 
           {editable ? "Edit the policies" : "The policies"}
         </h2>
         <PolicyInForce set={set} partner={partner} />
+        {editable && set.source === "tenant" ? (
+          <InheritPolicies partner={partner} onInherited={(next) => setDraft(draftOf(next))} />
+        ) : null}
         {editable ? null : (
           <p className="banner banner--info">
             You can read, validate and test these policies; saving them needs the <code>policies:admin</code> scope.
