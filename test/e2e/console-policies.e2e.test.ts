@@ -73,7 +73,7 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     // The gutter marks the line, and choosing the problem takes the caret there.
     await visible(editor.locator(".policies-editor__number--problem", { hasText: String(errorLine) }));
     await issues.getByRole("button").first().click();
-    expect(await caretLine(page, "tenant-policy-editor-text-editor")).toBe(errorLine);
+    await expect.poll(() => caretLine(page, "tenant-policy-editor-text-editor")).toBe(errorLine);
 
     // Saving the broken text is refused by the server the same way, and nothing is saved.
     await editor.getByRole("button", { name: "Save" }).click();
@@ -112,7 +112,8 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     const dataLines = json.split("\n");
     const postLine = dataLines.findIndex((line) => line.includes('"ap_invoice.post"'));
     const errorLine = dataLines.findIndex((line, index) => index > postLine && line.includes('"min_confidence"')) + 1;
-    expect(await caretLine(page, "tenant-policy-editor-data-editor")).toBe(errorLine);
+    // The data editor opens first and the caret moves on the next frame: wait for it.
+    await expect.poll(() => caretLine(page, "tenant-policy-editor-data-editor")).toBe(errorLine);
 
     await data.fill(json.replace('"auto_approve_max_minor": 500000', '"auto_approve_max_minor": 750000'));
     await containsText(editor.getByTestId("policy-thresholds").locator("tr", { hasText: "Create sales order" }), "7,500.00");

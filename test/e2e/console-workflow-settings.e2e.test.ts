@@ -327,7 +327,7 @@ describe.skipIf(chromiumMissing)(
       await csr.goto(`/inbox/${queued.id}`);
       await csr.getByRole("button", { name: "Reassign" }).click();
       const reassign = csr.getByRole("dialog", { name: "Reassign this task" });
-      expect(await reassign.getByRole("radio", { name: "A person" }).isChecked()).toBe(true);
+      await expect.poll(() => reassign.getByRole("radio", { name: "A person" }).isChecked()).toBe(true);
       await reassign.getByRole("combobox", { name: /^Person/ }).selectOption({ label: `${OPS.name} (${OPS.email})` });
       await reassign.getByRole("button", { name: "Cancel" }).click();
 
