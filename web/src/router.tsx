@@ -8,6 +8,7 @@ import {
   useParams,
   useSearch,
 } from "@tanstack/react-router";
+import type { ReactElement } from "react";
 import { actingTenant, setActingTenant } from "./api/acting-tenant.ts";
 import { isApiError, isSignedOut } from "./api/api-error.ts";
 import type { InboxSearch } from "./inbox/inbox-queries.ts";
@@ -284,84 +285,35 @@ const settingsIndexRoute = createRoute({
   },
 });
 
-const usersRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/users",
-  component: () => (
-    <RequireScope scopes={["users:read"]} what="users and roles">
-      <UsersPage />
-    </RequireScope>
-  ),
-});
+/** Each settings section's page; its path, label and the scopes it needs are the section's own. */
+const SETTINGS_PAGES: Record<(typeof SETTINGS_SECTIONS)[number]["path"], () => ReactElement> = {
+  "/settings/users": UsersPage,
+  "/settings/api-keys": ApiKeysPage,
+  "/settings/branding": BrandingPage,
+  "/settings/policies": PoliciesPage,
+  "/settings/connectors": ConnectorsPage,
+  "/settings/work-queues": WorkQueuesPage,
+  "/settings/delegations": DelegationsPage,
+  "/settings/task-notifications": TaskNotificationsPage,
+};
 
-const apiKeysRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/api-keys",
-  component: () => (
-    <RequireScope scopes={["api_keys:read"]} what="API keys">
-      <ApiKeysPage />
-    </RequireScope>
-  ),
-});
+/** "Users and roles" → "users and roles"; "API keys" stays. */
+const asPhrase = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
 
-const brandingRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/branding",
-  component: () => (
-    <RequireScope scopes={["tenant:admin", "partner:admin"]} what="branding">
-      <BrandingPage />
-    </RequireScope>
-  ),
-});
+/** A section's path under /settings, its literal type kept, so links to it stay type-checked. */
+const withinSettings = <P extends string>(path: `/settings${P}`): P => path.slice("/settings".length) as P;
 
-const policiesRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/policies",
-  component: () => (
-    <RequireScope scopes={["policies:read"]} what="policies">
-      <PoliciesPage />
-    </RequireScope>
-  ),
-});
-
-const connectorsRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/connectors",
-  component: () => (
-    <RequireScope scopes={["actions:read"]} what="connectors">
-      <ConnectorsPage />
-    </RequireScope>
-  ),
-});
-
-const workQueuesRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/work-queues",
-  component: () => (
-    <RequireScope scopes={["tasks:read"]} what="work queues">
-      <WorkQueuesPage />
-    </RequireScope>
-  ),
-});
-
-const delegationsRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/delegations",
-  component: () => (
-    <RequireScope scopes={["tasks:decide"]} what="delegations">
-      <DelegationsPage />
-    </RequireScope>
-  ),
-});
-
-const taskNotificationsRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/task-notifications",
-  component: () => (
-    <RequireScope scopes={["tasks:admin"]} what="task notifications">
-      <TaskNotificationsPage />
-    </RequireScope>
-  ),
+const settingsSectionRoutes = SETTINGS_SECTIONS.map((section) => {
+  const Page = SETTINGS_PAGES[section.path];
+  return createRoute({
+    getParentRoute: () => settingsRoute,
+    path: withinSettings(section.path),
+    component: () => (
+      <RequireScope scopes={section.scopes} what={asPhrase(section.label)}>
+        <Page />
+      </RequireScope>
+    ),
+  });
 });
 
 const unbuiltRoutes = UNBUILT_AREAS.map((area) =>
@@ -382,17 +334,7 @@ const routeTree = rootRoute.addChildren([
     taskRoute,
     runsRoute,
     runRoute,
-    settingsRoute.addChildren([
-      settingsIndexRoute,
-      usersRoute,
-      apiKeysRoute,
-      brandingRoute,
-      policiesRoute,
-      connectorsRoute,
-      workQueuesRoute,
-      delegationsRoute,
-      taskNotificationsRoute,
-    ]),
+    settingsRoute.addChildren([settingsIndexRoute, ...settingsSectionRoutes]),
     ...unbuiltRoutes,
   ]),
 ]);

@@ -6,6 +6,7 @@ import { useCan } from "../../session/me.ts";
 import { CreateApiKeyForm } from "../../settings/create-api-key-form.tsx";
 import { apiKeysQuery } from "../../settings/settings-queries.ts";
 import { Badge } from "../../ui/badge.tsx";
+import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { ErrorBanner } from "../../ui/error-banner.tsx";
 import { Loading } from "../../ui/loading.tsx";
@@ -116,30 +117,23 @@ export function ApiKeysPage() {
       <Dialog open={creating} title="Create an API key" onClose={() => setCreating(false)}>
         <CreateApiKeyForm onDone={() => setCreating(false)} />
       </Dialog>
-      <Dialog open={revoking !== null} title="Revoke this key?" onClose={() => setRevoking(null)}>
+      <ConfirmDialog
+        open={revoking !== null}
+        title="Revoke this key?"
+        confirmLabel="Revoke key"
+        pendingLabel="Revoking…"
+        pending={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        onClose={() => setRevoking(null)}
+      >
         {revoking ? (
-          <div>
-            <p>
-              <strong>{revoking.name}</strong> (<code>{revoking.id}</code>) stops working at once. Integrations using it will get
-              401 until they are given a new key. This cannot be undone.
-            </p>
-            <ErrorBanner error={revoke.error} />
-            <div className="form-actions">
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={revoke.isPending}
-                onClick={() => revoke.mutate(revoking)}
-              >
-                {revoke.isPending ? "Revoking…" : "Revoke key"}
-              </button>
-              <button type="button" className="button" onClick={() => setRevoking(null)}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <>
+            <strong>{revoking.name}</strong> (<code>{revoking.id}</code>) stops working at once. Integrations using it will get
+            401 until they are given a new key. This cannot be undone.
+          </>
         ) : null}
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

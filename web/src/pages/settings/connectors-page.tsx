@@ -6,6 +6,7 @@ import { authOf, targetOf } from "../../settings-workflows/connector-draft.ts";
 import { ConnectorForm } from "../../settings-workflows/connector-form.tsx";
 import { connectorsQuery, deleteConnector } from "../../settings-workflows/connector-queries.ts";
 import { Badge } from "../../ui/badge.tsx";
+import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { ErrorBanner } from "../../ui/error-banner.tsx";
 import { Loading } from "../../ui/loading.tsx";
@@ -125,30 +126,23 @@ export function ConnectorsPage() {
           />
         ) : null}
       </Dialog>
-      <Dialog open={deleting !== null} title="Delete this connector?" onClose={() => setDeleting(null)}>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this connector?"
+        confirmLabel="Delete connector"
+        pendingLabel="Deleting…"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting)}
+        onClose={() => setDeleting(null)}
+      >
         {deleting ? (
-          <div>
-            <p>
-              Flows that write through <strong className="mono">{deleting.name}</strong> will fail until a connector of that name
-              is added again. Past writes keep saying where they went.
-            </p>
-            <ErrorBanner error={remove.error} />
-            <div className="form-actions">
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(deleting)}
-              >
-                {remove.isPending ? "Deleting…" : "Delete connector"}
-              </button>
-              <button type="button" className="button" onClick={() => setDeleting(null)}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <>
+            Flows that write through <strong className="mono">{deleting.name}</strong> will fail until a connector of that name is
+            added again. Past writes keep saying where they went.
+          </>
         ) : null}
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { DelegationForm } from "../../settings-workflows/delegation-form.tsx";
 import { delegationState, delegationsQuery, revokeDelegation } from "../../settings-workflows/delegation-queries.ts";
 import { usePeople } from "../../settings-workflows/people.ts";
 import { Badge, type BadgeTone } from "../../ui/badge.tsx";
+import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { Dialog } from "../../ui/dialog.tsx";
 import { ErrorBanner } from "../../ui/error-banner.tsx";
 import { Loading } from "../../ui/loading.tsx";
@@ -112,30 +113,23 @@ export function DelegationsPage() {
       <Dialog open={creating} title="Delegate tasks" onClose={() => setCreating(false)}>
         <DelegationForm people={people} onDone={() => setCreating(false)} />
       </Dialog>
-      <Dialog open={revoking !== null} title="End this delegation?" onClose={() => setRevoking(null)}>
+      <ConfirmDialog
+        open={revoking !== null}
+        title="End this delegation?"
+        confirmLabel="End delegation"
+        pendingLabel="Ending…"
+        pending={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        onClose={() => setRevoking(null)}
+      >
         {revoking ? (
-          <div>
-            <p>
-              {people.nameOf(revoking.delegate_user_id)} stops deciding {people.nameOf(revoking.user_id)}'s tasks now. Decisions
-              already made stay.
-            </p>
-            <ErrorBanner error={revoke.error} />
-            <div className="form-actions">
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={revoke.isPending}
-                onClick={() => revoke.mutate(revoking)}
-              >
-                {revoke.isPending ? "Ending…" : "End delegation"}
-              </button>
-              <button type="button" className="button" onClick={() => setRevoking(null)}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <>
+            {people.nameOf(revoking.delegate_user_id)} stops deciding {people.nameOf(revoking.user_id)}'s tasks now. Decisions
+            already made stay.
+          </>
         ) : null}
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }
