@@ -58,14 +58,24 @@ describe("tenant isolation by row-level security", () => {
     expect(tenantTables.some((table) => table.startsWith("records."))).toBe(true);
   });
 
-  it("has row-level security enabled and forced on each of them", async () => {
-    const { rows: flags } = await server.crossdock.db.pool.query<{ name: string; enabled: boolean; forced: boolean }>(
-      `select n.nspname || '.' || c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
+  it("has row-level security enabled and forced on each of them, and views read with the reader's rights", async () => {
+    const { rows: flags } = await server.crossdock.db.pool.query<{
+      name: string;
+      view: boolean;
+      enabled: boolean;
+      forced: boolean;
+      invoker: boolean;
+    }>(
+      `select n.nspname || '.' || c.relname as name, c.relkind = 'v' as view, c.relrowsecurity as enabled,
+              c.relforcerowsecurity as forced, coalesce('security_invoker=true' = any(c.reloptions), false) as invoker
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname || '.' || c.relname = any($1)`,
       [tenantTables],
     );
-    expect(flags.filter((flag) => !flag.enabled || !flag.forced).map((flag) => flag.name)).toEqual([]);
+    expect(flags.filter((flag) => !flag.view && (!flag.enabled || !flag.forced)).map((flag) => flag.name)).toEqual([]);
+    // A view is checked by the policies of the tables it reads only when it reads with the reader's rights.
+    expect(flags.filter((flag) => flag.view && !flag.invoker).map((flag) => flag.name)).toEqual([]);
+    expect(flags.some((flag) => flag.view)).toBe(true);
     expect(flags).toHaveLength(tenantTables.length);
   });
 

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DBOS } from "@dbos-inc/dbos-sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../../platform/mail/mailer.ts";
 import { startSmtpTestServer } from "../../platform/testing/smtp-test-server.ts";
-import { toggles, toyApproval, toyTimer, written } from "./testing/toy-flows.ts";
+import { flaky, toggles, toyApproval, toyFlaky, toyTimer, written } from "./testing/toy-flows.ts";
 import { createWorkflowFixture, type Person, type WorkflowFixture } from "./testing/workflow-fixture.ts";
 
 const PEOPLE: Person[] = [
@@ -32,7 +33,7 @@ describe("workflows: runs that wait for people without holding a process", () =>
     smtp = await startSmtpTestServer();
     await new Promise<void>((resolve) => hookServer.listen(0, "127.0.0.1", resolve));
     f = await createWorkflowFixture({
-      flows: [toyApproval, toyTimer],
+      flows: [toyApproval, toyTimer, toyFlaky],
       people: PEOPLE,
       mailer: createMailer({ smtpUrl: smtp.url, from: "ops@acme.test" }),
       consoleUrl: "http://console.test",
@@ -273,6 +274,41 @@ describe("workflows: runs that wait for people without holding a process", () =>
     f.advance(86_400 + 1);
     await f.workflows.sweep();
     expect(await f.until(run.id, ["succeeded"])).toMatchObject({ output: { woke: { note: "weekly" } } });
+  });
+
+  it("tries a step again after a retryable failure, waiting longer each time, and fails it when the attempts run out", async () => {
+    Object.assign(flaky, { failuresLeft: 2, attempts: 0 });
+    const started = Date.now();
+    const recovered = await f.workflows.startRun(f.ctx(), {
+      flow: "toy-flaky",
+      input: { interval_seconds: 0.2, attempts: 3 },
+      wait_seconds: 10,
+    });
+    expect(recovered).toMatchObject({ status: "succeeded", output: { answer: "answered on attempt 3" } });
+    // Waited 0.2 s, then 0.4 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+
+    Object.assign(flaky, { failuresLeft: 10, attempts: 0 });
+    const exhausted = await f.workflows.startRun(f.ctx(), {
+      flow: "toy-flaky",
+      input: { interval_seconds: 0.05, attempts: 3 },
+      wait_seconds: 10,
+    });
+    expect(exhausted.status).toBe("failed");
+    expect(exhausted.error).toMatch(/Step call failed: The remote system is busy \(after 3 attempts\)/);
+    expect(flaky.attempts).toBe(3);
+  });
+
+  it("stops a step waiting to try again as soon as its run is cancelled", async () => {
+    Object.assign(flaky, { failuresLeft: 1_000, attempts: 0 });
+    const run = await f.workflows.startRun(f.ctx(), { flow: "toy-flaky", input: { interval_seconds: 600, attempts: 5 } });
+    await expect.poll(() => flaky.attempts, { timeout: 10_000 }).toBe(1);
+    await f.workflows.runs.cancel(f.ctx(), run.id, "the supplier answered by phone");
+    // DBOS notices a cancel by polling about once a second; the ten-minute wait does not hold it.
+    await expect.poll(async () => (await DBOS.getWorkflowStatus(`${run.id}.1`))?.status, { timeout: 10_000 }).toBe("CANCELLED");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(flaky.attempts).toBe(1);
+    expect((await f.workflows.runs.get(f.tenantId, run.id)).run.status).toBe("cancelled");
   });
 
   it("refuses bad input clearly", async () => {

@@ -125,11 +125,14 @@ export function createWorkflows(deps: WorkflowsDeps) {
     sweep: () => sweepOnce(runtime),
     async startRun(ctx: WriteContext, input: StartRunInput) {
       const flow = latestFlow(input.flow);
-      const { runId, created } = await startRun(runtime, ctx, flow, input.input, { idempotencyKey: input.idempotency_key });
-      const started = created
-        ? [await startFirstStage(ctx.tenantId, runId, flow)]
+      const recorded = await startRun(runtime, ctx, flow, input.input, { idempotencyKey: input.idempotency_key });
+      const { runId } = recorded;
+      const started = recorded.created
+        ? [await startFirstStage(ctx.tenantId, runId, flow, recorded.input)]
         : await dispatchRun(runtime, ctx.tenantId, runId);
-      if (input.wait_seconds) await firstStageEnded(started, input.wait_seconds * 1000);
+      // A first stage that finished in time answers with the run as it left it; otherwise it is read.
+      const ended = input.wait_seconds ? await firstStageEnded(started, input.wait_seconds * 1000) : null;
+      if (ended && recorded.created) return { ...ended, input: recorded.input };
       return getRunSummary(deps.db, ctx.tenantId, runId);
     },
     /** Resumes the runs waiting for `key`; returns their ids. */

@@ -45,12 +45,50 @@ export async function readAsTenant<T>(
     const query = literalDialect.sqlToQuery(statement);
     return db.tenantReads.query<T>(tenantId, { text: query.sql, values: query.params, name: options.name });
   }
-  const settings = sql`select set_config('crossdock.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`;
-  const text = [settings, statement].map((part) => literalDialect.sqlToQuery(part.inlineParams()).sql).join(";\n");
+  const results = await sendAsTenant(db, tenantId, [statement]);
+  return results[0]?.rows as T[];
+}
+
+/**
+ * Runs `statements` as `tenantId`, in order, in one transaction and one round trip: they go with
+ * the tenant settings as one simple-protocol message, which PostgreSQL runs as one implicit
+ * transaction (all or nothing; each statement sees what the ones before it wrote). For short writes
+ * whose statements do not depend on values read in between: each round trip withTenant saves
+ * matters most on PGlite, where every message costs as much as a small insert. Values are inlined
+ * as escaped literals. Returns each statement's result.
+ *
+ * `flushedByNextCommit`: the commit does not wait for the disk. Only for writes that a commit
+ * waiting for the disk always follows before anyone acts on them (a workflow's bookkeeping, which
+ * DBOS's own commits follow): the log is written in order, so flushing that later commit flushes
+ * this one too, and a crash before it loses both together, which the workflow's recovery redoes.
+ */
+export async function writeAsTenant(
+  db: Database,
+  tenantId: string,
+  statements: SQL[],
+  options: { flushedByNextCommit?: boolean } = {},
+): Promise<pg.QueryResult[]> {
+  return sendAsTenant(db, tenantId, statements, options.flushedByNextCommit ?? false);
+}
+
+async function sendAsTenant(
+  db: Database,
+  tenantId: string,
+  statements: SQL[],
+  flushedByNextCommit = false,
+): Promise<pg.QueryResult[]> {
+  // SET LOCAL, not set_config: utility statements skip the planner, which PGlite makes dear.
+  const settings = [
+    sql`set local crossdock.tenant_id = ${tenantId}`,
+    sql`set local role ${sql.raw(APP_ROLE)}`,
+    ...(flushedByNextCommit ? [sql`set local synchronous_commit = off`] : []),
+  ];
+  const text = [...settings, ...statements].map((part) => literalDialect.sqlToQuery(part.inlineParams()).sql).join(";\n");
   const results = (await db.pool.query(text)) as unknown as pg.QueryResult[];
-  const last = results.at(-1);
-  if (!Array.isArray(results) || results.length !== 2 || !last) throw new Error("readAsTenant takes exactly one statement");
-  return last.rows as T[];
+  if (!Array.isArray(results) || results.length !== settings.length + statements.length) {
+    throw new Error("a statement sent as a tenant held more than one statement");
+  }
+  return results.slice(settings.length);
 }
 
 /** Platform-level work that spans tenants (sign-in lookups, dispatch, migrations). */

@@ -42,6 +42,30 @@ describe("audit trail", () => {
     expect(await withTenant(test.db, "ten_b", (tx) => verifyChain(tx, "ten_b"))).toMatchObject({ ok: true, entries: 1 });
   });
 
+  it("hashes in the database exactly as verification hashes in code, whatever the content", async () => {
+    const awkward = {
+      note: 'quotes " and \\ backslashes, a tab\t, a newline\n, accents éü, CJK 発注, emoji 📦',
+      seq: "a key named seq inside data",
+      nested: { z: 1, a: [true, null, 2.5, "\u2028"] },
+    };
+    // Concurrent appends for one tenant are serialised by the head, so the chain stays one line.
+    await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        withTenant(test.db, "ten_c", (tx) =>
+          appendAudit(tx, {
+            tenantId: "ten_c",
+            actor: { type: "user", id: "usr_é", label: 'Zoë "Z" O\'Neil' },
+            action: "records.item.upserted",
+            resourceType: "item",
+            resourceId: `item_${n}`,
+            data: { ...awkward, n },
+          }),
+        ),
+      ),
+    );
+    expect(await withTenant(test.db, "ten_c", (tx) => verifyChain(tx, "ten_c"))).toMatchObject({ ok: true, entries: 6 });
+  });
+
   it("refuses updates and deletes through SQL", async () => {
     await expect(test.db.pool.query("update governance.audit_entries set action = 'x' where seq = 1")).rejects.toThrow(
       /append-only/,

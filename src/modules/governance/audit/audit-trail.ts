@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor.ts";
 import type { Tx } from "../../../platform/db/database.ts";
 import { rows } from "../../../platform/db/tenant-scope.ts";
 import { newId } from "../../../platform/ids.ts";
-import { type AuditEntry, GENESIS_HASH, hashEntry } from "./audit-entry.ts";
+import type { AuditEntry } from "./audit-entry.ts";
+import { canonicalJson } from "./canonical-json.ts";
 
 export type AuditInput = {
   tenantId: string;
@@ -19,23 +20,19 @@ export type AuditInput = {
 
 export type AppendedAudit = { id: string; seq: number; hash: string };
 
+// A string no JSON serialisation of a real entry contains at the top-level `seq`.
+const SEQ_PLACEHOLDER = "\u0000seq\u0000";
+
 /**
- * Appends one entry to the tenant's chain, inside the caller's transaction, so the entry commits
- * with the change it records. Appends for one tenant are serialised by a lock on the chain head.
+ * One statement that appends `input` to the tenant's chain (governance.append_audit, in
+ * migrations/0003): it advances the head, locking it until the transaction ends, and inserts the
+ * entry linked to the hash the head held. The entry's hash covers its `seq`, which only the locked
+ * head knows, so the entry is serialised here around a placeholder and the database hashes it with
+ * the number in place, as `hashEntry` would. Returns the entry's seq and hash.
  */
-export async function appendAudit(tx: Tx, input: AuditInput): Promise<AppendedAudit> {
-  const [head] = await rows<{ seq: number; hash: string }>(
-    tx,
-    sql`insert into governance.audit_heads (tenant_id, seq, hash) values (${input.tenantId}, 0, ${GENESIS_HASH})
-        on conflict (tenant_id) do update set tenant_id = excluded.tenant_id
-        returning seq, hash`,
-  );
-  if (!head) throw new Error("audit head could not be read");
-  // bigint columns arrive as strings through drizzle's raw queries
-  const seq = Number(head.seq) + 1;
-  const entry: AuditEntry = {
+export function appendAuditStatement(input: AuditInput): { id: string; statement: SQL } {
+  const entry: Omit<AuditEntry, "seq"> = {
     tenant_id: input.tenantId,
-    seq,
     id: newId("aud"),
     occurred_at: new Date().toISOString(),
     actor_type: input.actor.type,
@@ -47,16 +44,25 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<AppendedAu
     request_id: input.requestId ?? null,
     data: input.data,
   };
-  const hash = hashEntry(head.hash, entry);
-  await tx.execute(sql`
-    with appended as (
-      insert into governance.audit_entries (tenant_id, seq, id, occurred_at, actor_type, actor_id, actor_label, action,
-        resource_type, resource_id, request_id, data, prev_hash, hash)
-      values (${entry.tenant_id}, ${entry.seq}, ${entry.id}, ${entry.occurred_at}, ${entry.actor_type}, ${entry.actor_id},
-        ${entry.actor_label}, ${entry.action}, ${entry.resource_type}, ${entry.resource_id}, ${entry.request_id},
-        ${JSON.stringify(entry.data)}::jsonb, ${head.hash}, ${hash})
-      returning tenant_id)
-    update governance.audit_heads set seq = ${entry.seq}, hash = ${hash}
-     where tenant_id = (select tenant_id from appended)`);
-  return { id: entry.id, seq: entry.seq, hash };
+  const json = canonicalJson({ ...entry, seq: SEQ_PLACEHOLDER });
+  // The last occurrence: keys are sorted, so the top-level seq follows `data` and only tenant_id comes after it.
+  const placeholder = JSON.stringify(SEQ_PLACEHOLDER);
+  const at = json.lastIndexOf(placeholder);
+  const statement = sql`
+    select seq, hash from governance.append_audit(${entry.tenant_id}, ${entry.id}, ${entry.occurred_at}, ${entry.actor_type},
+      ${entry.actor_id}, ${entry.actor_label}, ${entry.action}, ${entry.resource_type}, ${entry.resource_id},
+      ${entry.request_id}, ${JSON.stringify(entry.data)}::jsonb, ${json.slice(0, at)}, ${json.slice(at + placeholder.length)})`;
+  return { id: entry.id, statement };
+}
+
+/**
+ * Appends one entry to the tenant's chain, inside the caller's transaction, so the entry commits
+ * with the change it records. Appends for one tenant are serialised by a lock on the chain head.
+ */
+export async function appendAudit(tx: Tx, input: AuditInput): Promise<AppendedAudit> {
+  const { id, statement } = appendAuditStatement(input);
+  const [appended] = await rows<{ seq: number; hash: string }>(tx, statement);
+  if (!appended) throw new Error("the audit chain's head could not be advanced");
+  // bigint columns arrive as strings through drizzle's raw queries
+  return { id, seq: Number(appended.seq), hash: appended.hash };
 }

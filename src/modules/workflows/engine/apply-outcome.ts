@@ -1,11 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../../platform/db/database.ts";
-import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { rows, withTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
+import { newId } from "../../../platform/ids.ts";
+import { type RunRow, toRunWithoutInput } from "../runs/run-rows.ts";
 import { insertTask } from "../tasks/new-task.ts";
 import type { StageOutcome } from "./flow-definition.ts";
 import type { RunContext } from "./run-context.ts";
 import { appendRunEvent } from "./run-events.ts";
-import type { Runtime } from "./runtime.ts";
+import { TERMINAL_STATUSES } from "./run-rows.ts";
+import type { Runtime, SegmentResult } from "./runtime.ts";
 
 /**
  * The wait that started this segment has been dispatched: a first segment is started straight
@@ -28,7 +31,8 @@ export async function applyOutcome(
   rt: Runtime,
   run: RunContext<unknown, unknown>,
   outcome: StageOutcome,
-): Promise<{ taskId: string | null }> {
+): Promise<{ taskId: string | null; run: SegmentResult }> {
+  if (outcome.type === "finish") return finishRun(rt, run, outcome.output ?? null);
   const now = rt.clock();
   const state = JSON.stringify(run.state);
   return withTenant(rt.db, run.tenantId, async (tx) => {
@@ -40,18 +44,9 @@ export async function applyOutcome(
             from workflows.runs r left join workflows.waits w on w.run_id = r.id and w.seq = ${run.segment}
            where r.id = ${run.runId}`,
     );
-    if (done && (done.waited || done.status === "succeeded")) return { taskId: done.task_id };
+    if (done && (done.waited || TERMINAL_STATUSES.has(done.status))) return { taskId: done.task_id, run: null };
     await markTriggerDispatched(tx, run.runId, run.segment, now);
     switch (outcome.type) {
-      case "finish": {
-        await tx.execute(sql`
-          update workflows.runs set status = 'succeeded', state = ${state}::jsonb, output = ${JSON.stringify(outcome.output ?? null)}::jsonb,
-                 updated_at = ${now.toISOString()}, ended_at = ${now.toISOString()}
-           where id = ${run.runId}`);
-        await appendRunEvent(tx, { ...base, kind: "succeeded", label: "Finished", detail: { output: outcome.output ?? null } });
-        rt.metrics.runEnded(run.flow, "succeeded");
-        return { taskId: null };
-      }
       case "wait_task": {
         const taskId = await insertTask(tx, {
           tenantId: run.tenantId,
@@ -73,7 +68,7 @@ export async function applyOutcome(
           detail: { task_id: taskId, assignee: outcome.task.assignee, deadline },
         });
         await rt.notifier.taskOpened(tx, { tenantId: run.tenantId, taskId, now });
-        return { taskId };
+        return { taskId, run: null };
       }
       case "wait_event": {
         await tx.execute(sql`
@@ -87,7 +82,7 @@ export async function applyOutcome(
           label: `Waiting for event ${outcome.key}`,
           detail: { event_key: outcome.key, deadline: plus(now, outcome.timeoutSeconds) },
         });
-        return { taskId: null };
+        return { taskId: null, run: null };
       }
       case "sleep": {
         await tx.execute(sql`
@@ -101,10 +96,38 @@ export async function applyOutcome(
           label: `Sleeping until ${plus(now, outcome.seconds)}`,
           detail: { deadline: plus(now, outcome.seconds) },
         });
-        return { taskId: null };
+        return { taskId: null, run: null };
       }
     }
   });
+}
+
+/**
+ * Finishes the run in one round trip (workflows.finish_run, in migrations/0002): unless it ended
+ * already (a replay after a crash, or a cancel while the stage ran), it succeeds with its output,
+ * its trigger is marked dispatched, and its timeline says so; and it answers with the run as it now
+ * stands, for whoever waits for this stage.
+ */
+async function finishRun(
+  rt: Runtime,
+  run: RunContext<unknown, unknown>,
+  output: unknown,
+): Promise<{ taskId: null; run: SegmentResult }> {
+  const [result] = await writeAsTenant(
+    rt.db,
+    run.tenantId,
+    [
+      sql`select workflows.finish_run(${run.runId}, ${run.segment}, ${JSON.stringify(run.state)}::jsonb,
+            ${JSON.stringify(output)}::jsonb, ${rt.clock().toISOString()}, ${newId("rev")}) as summary`,
+    ],
+    // DBOS records the segment's end next, and its commit flushes this one; lost together in a
+    // crash, the segment runs again and finishes the run again.
+    { flushedByNextCommit: true },
+  );
+  const summary = result?.rows[0]?.summary as Omit<RunRow, "input" | "segment"> | null | undefined;
+  if (!summary) return { taskId: null, run: null };
+  rt.metrics.runEnded(run.flow, "succeeded");
+  return { taskId: null, run: toRunWithoutInput(summary) };
 }
 
 async function park(tx: Tx, run: RunContext<unknown, unknown>, next: string, state: string, now: Date) {

@@ -2,18 +2,24 @@ import { sql } from "drizzle-orm";
 import { readAsTenant, rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { appendRunEvent } from "./run-events.ts";
 import { type LoadedRun, TERMINAL_STATUSES } from "./run-rows.ts";
-import type { Runtime, SegmentArgs } from "./runtime.ts";
+import { type Runtime, type SegmentArgs, takeHandedOffInput } from "./runtime.ts";
 
 type Loaded = LoadedRun & { segment: number; ended: boolean };
+/** What a stage starts from. */
+type Begun = Pick<LoadedRun, "input" | "state" | "error">;
 
 /**
  * Loads what the stage needs and marks the run as running it; undefined when the run ended
  * meanwhile (cancelled while the segment was queued), or this segment already ended (a crash after
  * its outcome was written, before DBOS recorded the end). Not a recorded step: it reads the state
  * the previous segment saved, which nothing changes until this segment ends, so a replay reads the
- * same. The first segment only reads: the run was written as running it when it started.
+ * same. The first segment only reads: the run was written as running it when it started; and when
+ * this process has just recorded the run, it does not even read (its input was handed over).
  */
-export async function beginSegment(rt: Runtime, args: SegmentArgs): Promise<LoadedRun | undefined> {
+export async function beginSegment(rt: Runtime, args: SegmentArgs): Promise<Begun | undefined> {
+  // Taken before the first await: the start that handed it over drops what is not taken by then.
+  const input = args.segment === 1 ? takeHandedOffInput(args.runId) : undefined;
+  if (input) return { input, state: {}, error: null };
   const select = sql`
     select r.status, r.flow, r.input, r.state, r.started_by, r.error, r.segment,
            exists (select 1 from workflows.waits w where w.run_id = r.id and w.seq = ${args.segment}) as ended

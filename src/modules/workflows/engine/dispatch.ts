@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { type AnyFlow, flowKey } from "./flow-definition.ts";
 import { TERMINAL_STATUSES } from "./run-rows.ts";
-import { type Runtime, segmentWorkflow } from "./runtime.ts";
+import { handOffInput, type Runtime, type SegmentResult, segmentWorkflow, takeHandedOffInput } from "./runtime.ts";
 
 type ResolvedWait = {
   seq: number;
@@ -20,7 +20,7 @@ type ResolvedWait = {
  * so whoever resolves a wait dispatches at once, and the sweeper catches any that a crash left behind.
  * Returns the handles of the segments started, each settling when its stage ends.
  */
-export async function dispatchRun(rt: Runtime, tenantId: string, runId: string): Promise<WorkflowHandle<void>[]> {
+export async function dispatchRun(rt: Runtime, tenantId: string, runId: string): Promise<WorkflowHandle<SegmentResult>[]> {
   const resolved = await withTenant(rt.db, tenantId, (tx) =>
     rows<ResolvedWait>(
       tx,
@@ -30,7 +30,7 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
            order by w.seq`,
     ),
   );
-  const started: WorkflowHandle<void>[] = [];
+  const started: WorkflowHandle<SegmentResult>[] = [];
   for (const wait of resolved) {
     if (!TERMINAL_STATUSES.has(wait.status)) {
       const key = flowKey(wait.flow, wait.flow_version);
@@ -61,29 +61,45 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
   return started;
 }
 
-/** Starts the first stage of a run just recorded by `startRun`, without reading back what it wrote. */
-export async function startFirstStage(tenantId: string, runId: string, flow: AnyFlow): Promise<WorkflowHandle<void>> {
+/** Starts the first stage of a run just recorded by `startRun`, handing it the input it was recorded with. */
+export async function startFirstStage(
+  tenantId: string,
+  runId: string,
+  flow: AnyFlow,
+  input: Record<string, unknown>,
+): Promise<WorkflowHandle<SegmentResult>> {
   const key = flowKey(flow.name, flow.version);
   const workflow = segmentWorkflow(key);
   if (!workflow) throw new Error(`No flow ${key} is registered in this process`);
-  return DBOS.startWorkflow(workflow, { workflowID: `${runId}.1` })({
-    tenantId,
-    runId,
-    flowKey: key,
-    stage: "start",
-    resumed: null,
-    segment: 1,
-  });
+  handOffInput(runId, input);
+  try {
+    return await DBOS.startWorkflow(workflow, { workflowID: `${runId}.1` })({
+      tenantId,
+      runId,
+      flowKey: key,
+      stage: "start",
+      resumed: null,
+      segment: 1,
+    });
+  } finally {
+    // Taken as the stage began; still here if DBOS did not run it (a workflow of that id existed).
+    takeHandedOffInput(runId);
+  }
 }
 
-/** Settles when the started segments have ended (however they ended), or after `ms`, whichever is first. */
-export async function firstStageEnded(started: WorkflowHandle<void>[], ms: number): Promise<void> {
+/**
+ * Settles when the started segments have ended (however they ended), or after `ms`, whichever is
+ * first; with what the last of them answered, if they all ended in time.
+ */
+export async function firstStageEnded(started: WorkflowHandle<SegmentResult>[], ms: number): Promise<SegmentResult> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
+  const ended = await Promise.race([
     Promise.allSettled(started.map((handle) => handle.getResult())),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, ms);
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ms);
     }),
   ]);
   clearTimeout(timer);
+  const last = ended?.at(-1);
+  return last?.status === "fulfilled" ? last.value : null;
 }

@@ -1,7 +1,8 @@
-import { DBOS } from "@dbos-inc/dbos-sdk";
+import { DBOS, Error as DBOSErrors } from "@dbos-inc/dbos-sdk";
 import type { Actor, WriteContext } from "../../../platform/actor.ts";
 import type { NewTask } from "../tasks/new-task.ts";
-import { describeError, isRetryable } from "./errors.ts";
+import { describeError } from "./errors.ts";
+import { type RetryPolicy, withRetries } from "./retry-attempts.ts";
 import type { Runtime } from "./runtime-type.ts";
 import type { StageOutcome } from "./stage-outcome.ts";
 
@@ -10,7 +11,7 @@ export type PendingCompensation = { with: string; data: unknown; step: string };
 
 export type StepOptions<T> = {
   /** Attempts for errors that say they may pass (`retryable: true`); default 5, from 1 s doubling. */
-  retries?: { max: number; intervalSeconds?: number; backoff?: number };
+  retries?: RetryPolicy;
   /** How to undo this step if the run fails later: a compensator of the flow, and what it needs. */
   compensate?: { with: string; data: (result: T) => unknown };
 };
@@ -84,14 +85,17 @@ export function createRunContext<Input, Deps>(args: {
       const retries = options.retries ?? { max: 5 };
       const started = performance.now();
       try {
-        const result = await DBOS.runStep(work, {
-          name,
-          retriesAllowed: retries.max > 1,
-          maxAttempts: retries.max,
-          intervalSeconds: retries.intervalSeconds ?? 1,
-          backoffRate: retries.backoff ?? 2,
-          shouldRetry: (error: unknown) => isRetryable(error),
-        });
+        const result = await DBOS.runStep(
+          () =>
+            withRetries(name, work, retries, {
+              onRetry: (attempt, error, waitSeconds) =>
+                runtime.logger.warn(
+                  { runId: args.runId, step: name, attempt, of: retries.max, waitSeconds, err: describeError(error) },
+                  "a step failed and will be tried again",
+                ),
+            }),
+          { name },
+        );
         runtime.metrics.stepFinished(args.flow, name, "ok", performance.now() - started);
         if (options.compensate) {
           const list = pendingCompensations(args.state);
@@ -100,6 +104,8 @@ export function createRunContext<Input, Deps>(args: {
         }
         return result;
       } catch (error) {
+        // A cancelled run ends here: nothing failed, and nothing is compensated.
+        if (error instanceof DBOSErrors.DBOSWorkflowCancelledError) throw error;
         runtime.metrics.stepFinished(args.flow, name, "failed", performance.now() - started);
         throw new StepFailedError(name, describeError(error), error);
       }

@@ -8,7 +8,7 @@ import { compensateAndFail, PARKED_STAGE, undoAll } from "./fail-run.ts";
 import type { StageOutcome } from "./flow-definition.ts";
 import { createRunContext } from "./run-context.ts";
 import { appendRunEvent } from "./run-events.ts";
-import { flowDefinition, runtime, type SegmentArgs } from "./runtime.ts";
+import { flowDefinition, runtime, type SegmentArgs, type SegmentResult } from "./runtime.ts";
 
 /** The decision a resumed stage receives from a task. */
 type TaskResumption = { task_id: string; option: string; decision: { by: { label: string }; comment: string | null } };
@@ -18,12 +18,12 @@ type TaskResumption = { task_id: string; option: string; decision: { by: { label
  * and end it durably — finished, waiting, or failed and compensated. A crash anywhere resumes here
  * from the last finished step.
  */
-export async function runSegment(args: SegmentArgs): Promise<void> {
+export async function runSegment(args: SegmentArgs): Promise<SegmentResult> {
   const rt = runtime();
   const flow = flowDefinition(args.flowKey);
   if (!flow) throw new Error(`No flow ${args.flowKey} is registered in this process`);
   const loaded = await beginSegment(rt, args);
-  if (!loaded) return;
+  if (!loaded) return null;
   const run = createRunContext<unknown, unknown>({
     runtime: rt,
     runId: args.runId,
@@ -37,7 +37,10 @@ export async function runSegment(args: SegmentArgs): Promise<void> {
 
   if (args.stage === PARKED_STAGE) {
     const resumption = args.resumed as TaskResumption;
-    if (resumption.option === "retry") return undoAll(rt, flow, run, loaded.error ?? "failed");
+    if (resumption.option === "retry") {
+      await undoAll(rt, flow, run, loaded.error ?? "failed");
+      return null;
+    }
     await DBOS.runStep(
       () =>
         withTenant(rt.db, args.tenantId, async (tx) => {
@@ -55,7 +58,7 @@ export async function runSegment(args: SegmentArgs): Promise<void> {
         }),
       { name: "run.resolved" },
     );
-    return;
+    return null;
   }
 
   let outcome: StageOutcome;
@@ -66,8 +69,8 @@ export async function runSegment(args: SegmentArgs): Promise<void> {
   } catch (error) {
     if (error instanceof DBOSErrors.DBOSWorkflowCancelledError) throw error;
     await compensateAndFail(rt, flow, run, error);
-    return;
+    return null;
   }
   // Not a recorded step: applying an outcome twice (a crash before DBOS recorded the end) is a no-op.
-  await applyOutcome(rt, run, outcome);
+  return (await applyOutcome(rt, run, outcome)).run;
 }

@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { WriteContext } from "../../../platform/actor.ts";
-import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { rows, withTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
-import { appendAudit } from "../../governance/index.ts";
+import { appendAuditStatement } from "../../governance/index.ts";
 import type { AnyFlow } from "./flow-definition.ts";
-import { appendRunEvent } from "./run-events.ts";
 import type { Runtime } from "./runtime.ts";
 
 const isUniqueViolation = (error: unknown) => {
@@ -26,7 +25,7 @@ export async function startRun(
   flow: AnyFlow,
   input: unknown,
   options: { idempotencyKey?: string | undefined } = {},
-): Promise<{ runId: string; created: boolean }> {
+): Promise<{ runId: string; created: boolean; input: Record<string, unknown> }> {
   const parsed = flow.input.safeParse(input);
   if (!parsed.success) {
     throw new AppError("validation_failed", `The input does not fit the flow ${flow.name}`, {
@@ -44,47 +43,43 @@ export async function startRun(
     return row?.id;
   };
   const already = await existing();
-  if (already) return { runId: already, created: false };
+  const recordedInput = parsed.data as Record<string, unknown>;
+  if (already) return { runId: already, created: false, input: recordedInput };
 
   const runId = newId("run");
   const now = rt.clock().toISOString();
   const startedBy = `${ctx.actor.type}:${ctx.actor.id}`;
+  const links = flow.links(parsed.data);
+  // One round trip (workflows.record_run, in migrations/0002): the run, what links it to records,
+  // the wait 0 that triggers its first stage, its timeline's first entry, and its audit entry,
+  // together or not at all. It is durable once the first stage's start is: the caller starts that
+  // at once, and is answered only after.
+  const audit = appendAuditStatement({
+    ...ctx,
+    action: "workflow.started",
+    resourceType: "workflow_run",
+    resourceId: runId,
+    data: { flow: flow.name, version: flow.version },
+  });
   try {
-    await withTenant(rt.db, ctx.tenantId, async (tx) => {
-      await tx.execute(sql`
-        insert into workflows.runs (tenant_id, id, flow, flow_version, title, status, stage, segment, input, idempotency_key, started_by, created_at, updated_at)
-        values (${ctx.tenantId}, ${runId}, ${flow.name}, ${flow.version}, ${flow.runTitle(parsed.data)}, 'running', 'start', 1,
-                ${JSON.stringify(parsed.data)}::jsonb, ${options.idempotencyKey ?? null}, ${startedBy}, ${now}, ${now})`);
-      for (const link of flow.links(parsed.data)) {
-        await tx.execute(sql`
-          insert into workflows.run_links (tenant_id, run_id, record_type, record_id, label)
-          values (${ctx.tenantId}, ${runId}, ${link.type}, ${link.id}, ${link.label}) on conflict do nothing`);
-      }
-      await tx.execute(sql`
-        insert into workflows.waits (tenant_id, run_id, seq, kind, then_stage, deadline, created_at, resolved_at, resume_stage)
-        values (${ctx.tenantId}, ${runId}, 0, 'timer', 'start', ${now}, ${now}, ${now}, 'start')`);
-      await appendRunEvent(tx, {
-        tenantId: ctx.tenantId,
-        runId,
-        kind: "started",
-        label: `Started ${flow.title} (v${flow.version})`,
-        detail: {},
-        actor: startedBy,
-      });
-      await appendAudit(tx, {
-        ...ctx,
-        action: "workflow.started",
-        resourceType: "workflow_run",
-        resourceId: runId,
-        data: { flow: flow.name, version: flow.version },
-      });
-    });
+    await writeAsTenant(
+      rt.db,
+      ctx.tenantId,
+      [
+        sql`select workflows.record_run(${ctx.tenantId}, ${runId}, ${flow.name}, ${flow.version}, ${flow.runTitle(parsed.data)},
+              ${JSON.stringify(parsed.data)}::jsonb, ${options.idempotencyKey ?? null}, ${startedBy}, ${now},
+              ${JSON.stringify(links)}::jsonb, ${newId("rev")}, ${`Started ${flow.title} (v${flow.version})`})`,
+        audit.statement,
+      ],
+      // The caller starts the first stage next: DBOS's commit of it flushes this one.
+      { flushedByNextCommit: true },
+    );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const raced = await existing();
-    if (raced) return { runId: raced, created: false };
+    if (raced) return { runId: raced, created: false, input: recordedInput };
     throw error;
   }
   rt.metrics.runStarted(flow.name);
-  return { runId, created: true };
+  return { runId, created: true, input: recordedInput };
 }

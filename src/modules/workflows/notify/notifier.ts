@@ -97,25 +97,64 @@ export function createNotifier(deps: {
     }
   }
 
-  async function recipients(tenantId: string, target: string): Promise<string[]> {
+  /**
+   * What sending needs to look up about a tenant, looked up once per pass: a backlog of a thousand
+   * emails to one tenant's buyers reads its people, branding and webhook secret once, not a thousand times.
+   */
+  function lookupsForOnePass() {
+    const once = <T>(load: (tenantId: string, key: string) => Promise<T>) => {
+      const found = new Map<string, Promise<T>>();
+      return (tenantId: string, key = "") => {
+        const at = `${tenantId}\u0000${key}`;
+        let value = found.get(at);
+        if (!value) {
+          value = load(tenantId, key);
+          // A failed lookup is not kept: the next notification of the pass tries again.
+          value.catch(() => found.delete(at));
+          found.set(at, value);
+        }
+        return value;
+      };
+    };
+    return {
+      activeUsers: once(async (tenantId) => (await deps.directory.users(tenantId)).filter((user) => user.status === "active")),
+      brand: once((tenantId) => deps.brand(tenantId)),
+      queue: once(async (tenantId, name) => {
+        const [queue] = await withTenant(deps.db, tenantId, (tx) =>
+          rows<{ roles: string[]; user_ids: string[] }>(
+            tx,
+            sql`select roles, user_ids from workflows.queues where name = ${name}`,
+          ),
+        );
+        return queue;
+      }),
+      webhookSecret: once(async (tenantId) => {
+        const [settings] = await withTenant(deps.db, tenantId, (tx) =>
+          rows<{ webhook_secret: string | null }>(tx, sql`select webhook_secret from workflows.notification_settings`),
+        );
+        return settings?.webhook_secret ?? null;
+      }),
+    };
+  }
+  type Lookups = ReturnType<typeof lookupsForOnePass>;
+
+  async function recipients(lookups: Lookups, tenantId: string, target: string): Promise<string[]> {
     const [type, id] = target.split(":", 2) as [string, string];
-    const users = (await deps.directory.users(tenantId)).filter((user) => user.status === "active");
+    const users = await lookups.activeUsers(tenantId);
     if (type === "user") return users.filter((user) => user.id === id).map((user) => user.email);
     if (type === "role") return users.filter((user) => user.roles.includes(id)).map((user) => user.email);
-    const [queue] = await withTenant(deps.db, tenantId, (tx) =>
-      rows<{ roles: string[]; user_ids: string[] }>(tx, sql`select roles, user_ids from workflows.queues where name = ${id}`),
-    );
+    const queue = await lookups.queue(tenantId, id);
     if (!queue) return [];
     return users
       .filter((user) => queue.user_ids.includes(user.id) || user.roles.some((role) => queue.roles.includes(role)))
       .map((user) => user.email);
   }
 
-  async function send(notification: Pending): Promise<void> {
+  async function send(lookups: Lookups, notification: Pending): Promise<void> {
     if (notification.channel === "email") {
-      const to = await recipients(notification.tenant_id, notification.target);
+      const to = await recipients(lookups, notification.tenant_id, notification.target);
       if (to.length === 0) throw new Error(`Nobody holds ${notification.target} to receive it`);
-      const brand = await deps.brand(notification.tenant_id);
+      const brand = await lookups.brand(notification.tenant_id);
       const email = taskEmail(notification.event, notification.payload.task, brand.productName);
       for (const address of to) {
         const delivery = await deps.mailer.send({ to: address, fromName: brand.fromName, ...email });
@@ -123,9 +162,7 @@ export function createNotifier(deps: {
       }
       return;
     }
-    const [settings] = await withTenant(deps.db, notification.tenant_id, (tx) =>
-      rows<{ webhook_secret: string | null }>(tx, sql`select webhook_secret from workflows.notification_settings`),
-    );
+    const secret = await lookups.webhookSecret(notification.tenant_id);
     const body = JSON.stringify({
       id: notification.id,
       event: notification.event,
@@ -139,18 +176,17 @@ export function createNotifier(deps: {
       "x-crossdock-delivery": notification.id,
       "x-crossdock-timestamp": timestamp,
     };
-    if (settings?.webhook_secret) {
-      headers["x-crossdock-signature"] =
-        `sha256=${createHmac("sha256", settings.webhook_secret).update(`${timestamp}.${body}`).digest("hex")}`;
+    if (secret) {
+      headers["x-crossdock-signature"] = `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
     }
     const response = await fetch(notification.target, { method: "POST", headers, body, signal: AbortSignal.timeout(10_000) });
     await response.body?.cancel();
     if (!response.ok) throw new Error(`The webhook answered ${response.status}`);
   }
 
-  async function deliver(notification: Pending, now: Date): Promise<void> {
+  async function deliver(lookups: Lookups, notification: Pending, now: Date): Promise<void> {
     try {
-      await send(notification);
+      await send(lookups, notification);
       await withSystem(deps.db, (tx) =>
         tx.execute(
           sql`update workflows.notifications set status = 'sent', sent_at = ${now.toISOString()}, last_error = null where id = ${notification.id}`,
@@ -189,10 +225,11 @@ export function createNotifier(deps: {
         ),
       );
       // A few at once: a backlog (a thousand approvals opened in a minute) drains in seconds, not minutes.
+      const lookups = lookupsForOnePass();
       let next = 0;
       await Promise.all(
         Array.from({ length: Math.min(PARALLEL_SENDS, due.length) }, async () => {
-          for (let at = next++; at < due.length; at = next++) await deliver(due[at] as Pending, now);
+          for (let at = next++; at < due.length; at = next++) await deliver(lookups, due[at] as Pending, now);
         }),
       );
       return due.length;

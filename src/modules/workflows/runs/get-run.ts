@@ -4,7 +4,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import { readAsTenant, rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import type { Run, RunEvent } from "../contract/index.ts";
-import { RUN_SELECT, type RunRow, toRun } from "./run-rows.ts";
+import { type RunRow, toRun } from "./run-rows.ts";
 
 const iso = (value: unknown) => new Date(value as string).toISOString();
 
@@ -13,7 +13,7 @@ const BOOKKEEPING = new Set(["run.begin", "run.outcome", "run.failure", "run.fai
 
 /** A run as listed, without its timeline: one read. */
 export async function getRunSummary(db: Database, tenantId: string, runId: string): Promise<Run> {
-  const [row] = await readAsTenant<RunRow>(db, tenantId, sql`select ${RUN_SELECT} from workflows.runs r where r.id = ${runId}`, {
+  const [row] = await readAsTenant<RunRow>(db, tenantId, sql`select * from workflows.run_summaries r where r.id = ${runId}`, {
     name: "workflows.run-summary",
   });
   if (!row) throw new AppError("not_found", `Run ${runId} was not found`);
@@ -32,10 +32,7 @@ export async function getRun(
   options: { steps: boolean },
 ): Promise<{ run: Run; timeline: RunEvent[]; segments: number }> {
   const { run, events, segments } = await withTenant(db, tenantId, async (tx) => {
-    const [row] = await rows<RunRow & { segment: number }>(
-      tx,
-      sql`select ${RUN_SELECT}, r.segment from workflows.runs r where r.id = ${runId}`,
-    );
+    const [row] = await rows<RunRow>(tx, sql`select * from workflows.run_summaries r where r.id = ${runId}`);
     if (!row) throw new AppError("not_found", `Run ${runId} was not found`);
     const found = await rows<RunEvent & { at: string }>(
       tx,

@@ -3,7 +3,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import { rows, textArray, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { type Run, type RunQuery, RunStatus } from "../contract/index.ts";
-import { RUN_SELECT, type RunRow, toRun } from "./run-rows.ts";
+import { type RunRow, toRun } from "./run-rows.ts";
 
 /** Runs, newest first, by status, flow, or a record they concern (an id, or type:id). */
 export async function listRuns(
@@ -34,7 +34,7 @@ export async function listRuns(
   return withTenant(db, tenantId, async (tx) => {
     const found = await rows<RunRow>(
       tx,
-      sql`select ${RUN_SELECT} from workflows.runs r where ${sql.join(where, sql` and `)} order by r.id desc limit ${query.limit + 1}`,
+      sql`select * from workflows.run_summaries r where ${sql.join(where, sql` and `)} order by r.id desc limit ${query.limit + 1}`,
     );
     const page = found.slice(0, query.limit).map(toRun);
     return { data: page, next_before: found.length > query.limit ? (page.at(-1)?.id ?? null) : null };

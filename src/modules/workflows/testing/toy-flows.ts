@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { PermanentError } from "../engine/errors.ts";
+import { PermanentError, RetryableError } from "../engine/errors.ts";
 import type { FlowDefinition } from "../engine/flow-definition.ts";
 
 /** What the toy flows "wrote" outside Crossdock, in order: a stand-in for a system of record. */
 export const written: string[] = [];
 export const toggles = { erpDown: false, releaseBroken: false };
+/** How the flaky toy's remote call answers: this many retryable failures before it works. */
+export const flaky = { failuresLeft: 0, attempts: 0 };
 
 const ToyInput = z.object({
   amount_minor: z.number().int().nonnegative(),
@@ -92,6 +94,34 @@ export const toyTimer: FlowDefinition<{ note: string }, unknown> = {
     },
     async woke(run, resumed) {
       return run.finish({ woke: resumed });
+    },
+  },
+};
+
+/** One call to a remote system that answers "try later" `flaky.failuresLeft` times: retried with backoff. */
+export const toyFlaky: FlowDefinition<{ interval_seconds: number; attempts: number }, unknown> = {
+  name: "toy-flaky",
+  version: 1,
+  title: "Toy flaky call",
+  description: "Calls a remote system that fails for a while.",
+  input: z.object({ interval_seconds: z.number().positive(), attempts: z.number().int().min(1) }),
+  runTitle: () => "Flaky call",
+  links: () => [],
+  stages: {
+    async start(run) {
+      const answer = await run.step(
+        "call",
+        async () => {
+          flaky.attempts += 1;
+          if (flaky.failuresLeft > 0) {
+            flaky.failuresLeft -= 1;
+            throw new RetryableError("The remote system is busy");
+          }
+          return `answered on attempt ${flaky.attempts}`;
+        },
+        { retries: { max: run.input.attempts, intervalSeconds: run.input.interval_seconds, backoff: 2 } },
+      );
+      return run.finish({ answer });
     },
   },
 };
