@@ -45,8 +45,8 @@ export async function readAsTenant<T>(
     const query = literalDialect.sqlToQuery(statement);
     return db.tenantReads.query<T>(tenantId, { text: query.sql, values: query.params, name: options.name });
   }
-  const results = await sendAsTenant(db, tenantId, [statement]);
-  return results[0]?.rows as T[];
+  const [result] = await writeAsTenant(db, tenantId, [statement]);
+  return result?.rows as T[];
 }
 
 /**
@@ -68,20 +68,11 @@ export async function writeAsTenant(
   statements: SQL[],
   options: { flushedByNextCommit?: boolean } = {},
 ): Promise<pg.QueryResult[]> {
-  return sendAsTenant(db, tenantId, statements, options.flushedByNextCommit ?? false);
-}
-
-async function sendAsTenant(
-  db: Database,
-  tenantId: string,
-  statements: SQL[],
-  flushedByNextCommit = false,
-): Promise<pg.QueryResult[]> {
   // SET LOCAL, not set_config: utility statements skip the planner, which PGlite makes dear.
   const settings = [
     sql`set local crossdock.tenant_id = ${tenantId}`,
     sql`set local role ${sql.raw(APP_ROLE)}`,
-    ...(flushedByNextCommit ? [sql`set local synchronous_commit = off`] : []),
+    ...(options.flushedByNextCommit ? [sql`set local synchronous_commit = off`] : []),
   ];
   const text = [...settings, ...statements].map((part) => literalDialect.sqlToQuery(part.inlineParams()).sql).join(";\n");
   const results = (await db.pool.query(text)) as unknown as pg.QueryResult[];

@@ -24,13 +24,7 @@ export function isRetryable(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { retryable?: unknown }).retryable === true;
 }
 
-/** The message a person reads, for an error of any shape; DBOS wraps exhausted retries in its own error. */
+/** The message a person reads, for an error of any shape. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const errors = (error as { errors?: unknown[] }).errors;
-    const last = Array.isArray(errors) ? errors.at(-1) : undefined;
-    if (last instanceof Error) return `${last.message} (after ${errors?.length} attempts)`;
-    return error.message;
-  }
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }

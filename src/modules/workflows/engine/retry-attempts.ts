@@ -1,16 +1,14 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { DBOS } from "@dbos-inc/dbos-sdk";
 import { isRetryable } from "./errors.ts";
 
 export type RetryPolicy = { max: number; intervalSeconds?: number; backoff?: number };
 
-/** A step's last failure after every attempt it was allowed; `errors` holds each attempt's, oldest first. */
-export class AttemptsExhaustedError extends Error {
-  readonly errors: unknown[];
-  constructor(errors: unknown[]) {
-    const last = errors.at(-1);
-    super(`${last instanceof Error ? last.message : String(last)} (after ${errors.length} attempts)`);
+/** A step's last failure after every attempt it was allowed. */
+class AttemptsExhaustedError extends Error {
+  constructor(last: unknown, attempts: number) {
+    super(`${last instanceof Error ? last.message : String(last)} (after ${attempts} attempts)`, { cause: last });
     this.name = "AttemptsExhaustedError";
-    this.errors = errors;
   }
 }
 
@@ -39,32 +37,18 @@ export async function withRetries<T>(
   },
 ): Promise<T> {
   const cancelSignal = options.cancelSignal ?? (() => DBOS.stepStatus?.cancelSignal);
-  const errors: unknown[] = [];
   let waitSeconds = policy.intervalSeconds ?? 1;
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       if (!isRetryable(error)) throw error;
-      errors.push(error);
-      if (attempt >= policy.max) throw errors.length > 1 ? new AttemptsExhaustedError(errors) : error;
+      if (attempt >= policy.max) throw attempt > 1 ? new AttemptsExhaustedError(error, attempt) : error;
       options.onRetry(attempt, error, waitSeconds);
-      await pause(waitSeconds * 1000, cancelSignal());
+      // A cancel ends the wait early (the sleep rejects when its signal fires).
+      await sleep(waitSeconds * 1000, undefined, { signal: cancelSignal() }).catch(() => undefined);
       if (cancelSignal()?.aborted) throw new StepCancelledError(step);
       waitSeconds = Math.min(3600, waitSeconds * (policy.backoff ?? 2));
     }
   }
-}
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

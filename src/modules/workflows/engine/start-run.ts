@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { WriteContext } from "../../../platform/actor.ts";
-import { rows, withTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
+import { readAsTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
 import { appendAuditStatement } from "../../governance/index.ts";
@@ -34,11 +34,10 @@ export async function startRun(
   }
   const existing = async () => {
     if (!options.idempotencyKey) return undefined;
-    const [row] = await withTenant(rt.db, ctx.tenantId, (tx) =>
-      rows<{ id: string }>(
-        tx,
-        sql`select id from workflows.runs where flow = ${flow.name} and idempotency_key = ${options.idempotencyKey ?? null}`,
-      ),
+    const [row] = await readAsTenant<{ id: string }>(
+      rt.db,
+      ctx.tenantId,
+      sql`select id from workflows.runs where flow = ${flow.name} and idempotency_key = ${options.idempotencyKey ?? null}`,
     );
     return row?.id;
   };
