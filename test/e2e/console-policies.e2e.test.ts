@@ -26,6 +26,16 @@ const BROKEN_POLICY = [
 const scrollTo = (locator: Locator) =>
   locator.evaluate((element: { scrollIntoView(options: { block: string }): void }) => element.scrollIntoView({ block: "start" }));
 
+/** The line of the thresholds form that says one kind of write's thresholds ("Create sales order", "Every other kind"). */
+const kindLine = (editor: Locator, kind: string) => editor.locator(".thresholds-kind__summary").filter({ hasText: kind });
+
+/** A kind of write's thresholds as fields: its line opened (each is folded until then), and its group of fields. */
+async function openKind(editor: Locator, kind: string): Promise<Locator> {
+  const line = kindLine(editor, kind);
+  if ((await line.locator("xpath=..").getAttribute("open")) === null) await line.click();
+  return editor.getByRole("group", { name: new RegExp(`^${kind}`) });
+}
+
 /** The line (1-based) the caret is on in a textarea. */
 const caretLine = (page: Page, testId: string) =>
   page
@@ -63,7 +73,10 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     const text = editor.getByRole("textbox", { name: "Cedar policies" });
     const original = await text.inputValue();
     expect(original).toContain('@id("auto-within-limits")');
-    await containsText(editor.getByTestId("policy-thresholds"), "Create sales order");
+    // The thresholds are form fields, one group per kind of write.
+    await containsText(kindLine(editor, "Create sales order"), "alone up to 5,000.00 · 90% sure · csr up to 25,000.00");
+    const orders = await openKind(editor, "Create sales order");
+    expect(await orders.getByLabel(/^Without a person up to/).inputValue()).toBe("5000.00");
 
     await text.fill(original + BROKEN_POLICY);
     const errorLine = (original + BROKEN_POLICY).split("\n").findIndex((line) => line.includes("itemClass == }")) + 1;
@@ -99,7 +112,7 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     await containsText(versions.locator("tr", { hasText: "policies added" }), "hazmat-never-alone");
 
     // A threshold, in the data: sales orders up to $7,500.00 go through without a person.
-    await editor.getByText(/^Threshold data \(JSON\)/).click();
+    await editor.getByRole("button", { name: "Edit as JSON" }).click();
     const data = editor.getByRole("textbox", { name: "Threshold data (JSON)" });
     const json = await data.inputValue();
     // A data error is named by its path, and choosing it takes the caret to that field.
@@ -189,7 +202,7 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     await partner.goto("/settings/policies");
     await containsText(partner.getByTestId("partner-policies-state"), "None saved yet");
     const editor = partner.getByTestId("partner-policy-editor");
-    await editor.getByText(/^Threshold data \(JSON\)/).click();
+    await editor.getByRole("button", { name: "Edit as JSON" }).click();
     const data = editor.getByRole("textbox", { name: "Threshold data (JSON)" });
     await data.fill((await data.inputValue()).replace('"min_confidence": 0.9', '"min_confidence": 0.97'));
     await editor.getByRole("button", { name: "Save" }).click();
@@ -201,7 +214,7 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     await visible(partner.getByText("Beacon Tools · beacon"));
     await partner.goto("/settings/policies");
     await containsText(partner.getByTestId("policies-in-force"), "partner defaults");
-    await containsText(partner.getByTestId("tenant-policy-editor").getByTestId("policy-thresholds"), "97%");
+    await containsText(kindLine(partner.getByTestId("tenant-policy-editor"), "Every other kind"), "97% sure");
   });
 
   it("lets a policy admin go back to the partner's defaults, with a reason, and a partner admin see the partner's versions", async () => {
@@ -223,7 +236,7 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     await containsText(inForce, PEOPLE.partner.email);
     await count(page.getByRole("button", { name: "Use the partner's defaults" }), 0);
     // The editor now shows the partner's set, and the versions list when and by whom it changed.
-    await containsText(page.getByTestId("tenant-policy-editor").getByTestId("policy-thresholds"), "97%");
+    await containsText(kindLine(page.getByTestId("tenant-policy-editor"), "Every other kind"), "97% sure");
     const latest = page.getByTestId("policy-versions").locator("tbody tr").first();
     await containsText(latest, "3 (inherited)");
     await containsText(latest, PEOPLE.admin.email);
@@ -252,5 +265,117 @@ describe.skipIf(chromiumMissing)("console: policies are edited, validated, versi
     await count(versions.locator("tbody tr"), 1);
     await containsText(versions.locator("tbody tr").first(), "(in force)");
     await containsText(versions.locator("tbody tr").first(), "default.min_confidence: 0.9 → 0.97");
+  });
+
+  it("lets a policy admin change thresholds as form fields: a bad value is named at its field and kept, the saved policy has the new values", async () => {
+    await page.goto("/settings/policies");
+    const inForce = page.getByTestId("policies-in-force");
+    await containsText(inForce, "partner defaults");
+    const editor = page.getByTestId("tenant-policy-editor");
+    const orders = await openKind(editor, "Create sales order");
+    const limit = orders.getByLabel(/^Without a person up to/);
+    const confidence = orders.getByLabel(/^Min\. confidence \(%\)/);
+    expect(await limit.inputValue()).toBe("5000.00");
+    expect(await confidence.inputValue()).toBe("90");
+
+    // Bad values are named at their fields as they are typed, and a save is refused naming them.
+    await confidence.fill("150");
+    await containsText(orders, "150% is out of range: enter a percentage from 0 to 100");
+    expect(await confidence.getAttribute("aria-invalid")).toBe("true");
+    await limit.fill("9,000 dollars");
+    await containsText(orders, '"9,000 dollars" is not an amount');
+    await editor.getByRole("button", { name: "Save" }).click();
+    const issues = editor.getByTestId("policy-issues");
+    await containsText(issues, "Not saved: 2 problems");
+    await containsText(inForce, "partner defaults");
+    await scrollTo(kindLine(editor, "Create sales order"));
+    await screenshot(page, "35-policies-thresholds-error");
+    // Choosing a problem takes the focus to its field.
+    await issues.getByRole("button", { name: /data\.kinds\.sales_order\.create\.min_confidence/ }).click();
+    await expect.poll(() => confidence.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    // What was typed is in the draft: the JSON shows it, and back in the fields nothing is lost.
+    await editor.getByRole("button", { name: "Edit as JSON" }).click();
+    const data = editor.getByRole("textbox", { name: "Threshold data (JSON)" });
+    expect(await data.inputValue()).toContain('"auto_approve_max_minor": "9,000 dollars"');
+    await editor.getByRole("button", { name: "Edit as JSON" }).click();
+    expect(await limit.inputValue()).toBe("9,000 dollars");
+    expect(await confidence.inputValue()).toBe("150");
+
+    // Corrected, the problems go, from the fields and from the list.
+    await limit.fill("9,000");
+    await confidence.fill("85");
+    await count(orders.locator(".field__error"), 0);
+    await count(issues, 0);
+
+    // Operations managers approve up to $500,000 (not $100,000): a tier removed, one added before "any amount".
+    const tiers = orders.getByRole("group", { name: "Approved by" });
+    await tiers.getByRole("button", { name: "Remove tier 2" }).click();
+    await tiers.getByRole("button", { name: "Add a tier" }).click();
+    await containsText(tiers, "enter an amount: only the last tier may cover any amount");
+    await tiers.getByLabel("Tier 2 role").selectOption("operations_manager");
+    await tiers.getByLabel("Tier 2 up to").fill("500000");
+    expect(await tiers.getByLabel("Tier 3 up to").inputValue()).toBe("");
+    await count(tiers.locator(".field__error"), 0);
+
+    // Holding an order goes back to the default; then gets thresholds of its own again, starting from the default.
+    await (await openKind(editor, "Hold order")).getByRole("button", { name: "Use the default for Hold order" }).click();
+    await count(kindLine(editor, "Hold order"), 0);
+    await editor.getByLabel("Thresholds of its own for").selectOption("order.hold");
+    await editor.getByRole("button", { name: "Add kind" }).click();
+    const hold = await openKind(editor, "Hold order");
+    expect(await hold.getByLabel(/^Min\. confidence \(%\)/).inputValue()).toBe("97");
+    await hold.getByLabel(/^Always a person for item classes/).fill("hazmat, controlled");
+
+    // A problem only the server finds (a field it does not know, typed in the JSON) shows at its kind in the form too.
+    await editor.getByRole("button", { name: "Edit as JSON" }).click();
+    const json = await data.inputValue();
+    await data.fill(json.replace('"sales_order.create": {', '"sales_order.create": {\n      "note": "x",'));
+    await editor.getByRole("button", { name: "Validate" }).click();
+    await containsText(issues, 'unknown field "note"');
+    await editor.getByRole("button", { name: "Edit as JSON" }).click();
+    await containsText(kindLine(editor, "Create sales order"), "1 problem");
+    await containsText(orders, 'unknown field "note"');
+    await editor.getByRole("button", { name: "Edit as JSON" }).click();
+    await data.fill(json);
+    await editor.getByRole("button", { name: "Edit as JSON" }).click();
+    await editor.getByRole("button", { name: "Validate" }).click();
+    await visible(editor.getByText("No problems found."));
+    expect(await seriousViolations(page)).toEqual([]);
+    await scrollTo(kindLine(editor, "Create sales order"));
+    await screenshot(page, "36-policies-thresholds-form");
+
+    await editor.getByRole("button", { name: "Save" }).click();
+    await visible(editor.getByText("Saved as version 4. It is in force now."));
+    await containsText(inForce, "this tenant's own");
+    await containsText(
+      page.getByTestId("policy-versions").locator("tbody tr").first(),
+      "auto_approve_max_minor: 500000 → 900000",
+    );
+    const saved = await page.evaluate(async () => {
+      const response = await fetch("/api/v1/policies");
+      return (await response.json()) as { data: { kinds: Record<string, unknown> } };
+    });
+    expect(saved.data.kinds["sales_order.create"]).toMatchObject({
+      auto_approve_max_minor: 900_000,
+      min_confidence: 0.85,
+      approver_tiers: [
+        { max_minor: 2_500_000, role: "csr" },
+        { max_minor: 50_000_000, role: "operations_manager" },
+        { max_minor: null, role: "admin" },
+      ],
+    });
+    expect(saved.data.kinds["order.hold"]).toMatchObject({
+      auto_approve_max_minor: null,
+      min_confidence: 0.97,
+      approval_item_classes: ["hazmat", "controlled"],
+    });
+
+    // After a reload the fields show what was saved.
+    await page.reload();
+    await containsText(inForce, "version 4");
+    await openKind(editor, "Create sales order");
+    await expect.poll(() => limit.inputValue()).toBe("9000.00");
+    expect(await confidence.inputValue()).toBe("85");
+    expect(await tiers.getByLabel("Tier 2 up to").inputValue()).toBe("500000.00");
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/accessibility.ts";
 import { expectStatus } from "./support/api.ts";
 import { containsText, count, visible } from "./support/assertions.ts";
 import { chromiumMissing, SKIP_REASON, screenshot } from "./support/browser.ts";
@@ -21,6 +22,8 @@ const fetchInPage = (page: Page, path: string): Promise<PageResponse> =>
   }, path);
 
 const CSR = { email: "cass@acme.example", name: "Cass CSR", roles: ["csr"] };
+/** Someone the people directory's first page (200, by name) leaves out once the tenant has more people. */
+const ZOE = { email: "zoe@acme.example", name: "Zoe Zimmer", roles: ["buyer"] };
 const OPS = { email: "olga@acme.example", name: "Olga Ops", roles: ["operations_manager"] };
 const TOKEN = "sk-live-erp-0123456789abcd";
 
@@ -270,7 +273,7 @@ describe.skipIf(chromiumMissing)(
 
       await containsText(page.locator(".page-header__subtitle"), `for ${OPS.name}`);
       const history = page.getByTestId("task-history");
-      await containsText(history, `reassigned by ${PEOPLE.admin.email} to ${OPS.name}`);
+      await containsText(history, `reassigned by ${PEOPLE.admin.name} to ${OPS.name}`);
       await containsText(history, "Olga covers pricing this week");
       await screenshot(page, "47-task-reassigned");
       const task = await fetchInPage(page, `/api/v1/tasks/${taskId}`);
@@ -345,6 +348,100 @@ describe.skipIf(chromiumMissing)(
       }
       expect((await fetchInPage(viewer, "/api/v1/connectors")).status).toBe(403);
       expect((await fetchInPage(viewer, "/api/v1/task-notifications")).status).toBe(403);
+    });
+
+    it("finds and names a colleague beyond the people directory's first 200, by searching the server", async () => {
+      // 205 people whose names come first, then Zoe: the directory's first page holds none of Cass, Olga or Zoe.
+      const fillers = Array.from({ length: 205 }, (_, index) => ({
+        email: `filler${String(index).padStart(3, "0")}@acme.example`,
+        name: `Aaron Filler ${String(index).padStart(3, "0")}`,
+        roles: ["viewer"],
+      }));
+      for (let start = 0; start < fillers.length; start += 15) {
+        await Promise.all(
+          fillers
+            .slice(start, start + 15)
+            .map((person) =>
+              expectStatus(
+                app.operator("POST", "/api/v1/users", { tenant: "acme", json: { ...person, password: PASSWORD } }),
+                201,
+                person.email,
+              ),
+            ),
+        );
+      }
+      const zoe = await expectStatus<{ id: string }>(
+        app.operator("POST", "/api/v1/users", { tenant: "acme", json: { ...ZOE, password: PASSWORD } }),
+        201,
+        ZOE.email,
+      );
+
+      // The CSR (no users:read) delegates to Zoe: not in the list until searched for, by her surname.
+      const { page: csr } = await app.newPage();
+      await signIn(csr, "acme", CSR.email);
+      const directory = await fetchInPage(csr, "/api/v1/people?limit=200");
+      expect(directory.body.data).toHaveLength(200);
+      expect(directory.body.next_cursor).toEqual(expect.any(String));
+      await csr.goto("/settings/delegations");
+      await csr.getByRole("button", { name: "Delegate my tasks" }).click();
+      const dialog = csr.getByRole("dialog", { name: "Delegate tasks" });
+      const goTo = dialog.getByRole("combobox", { name: "Go to" });
+      const find = dialog.getByRole("searchbox", { name: "Find a colleague" });
+      await containsText(dialog.getByRole("status"), "The first 200 people by name");
+      await count(goTo.locator("option", { hasText: ZOE.name }), 0);
+      await find.fill("zimm");
+      await containsText(dialog.getByRole("status"), "1 person matches “zimm”.");
+      // Enter moves on to the list rather than sending the form.
+      await find.press("Enter");
+      await expect.poll(() => goTo.evaluate((list) => list === list.ownerDocument.activeElement)).toBe(true);
+      await visible(dialog);
+      await goTo.selectOption({ label: `${ZOE.name} (${ZOE.email})` });
+      await dialog.getByLabel("From").fill(day(10));
+      await dialog.getByLabel("To (inclusive)").fill(day(12));
+      await screenshot(csr, "49-person-search");
+      expect(await seriousViolations(csr), "delegation with a people search").toEqual([]);
+      await dialog.getByRole("button", { name: "Delegate" }).click();
+      const delegation = csr.getByTestId("delegations-table").locator("tbody tr", { hasText: ZOE.name });
+      await containsText(delegation, CSR.name);
+      // Afresh (nothing cached from the search), the list still names Zoe: looked up by her id.
+      await csr.reload();
+      await containsText(csr.getByTestId("delegations-table").locator("tbody tr", { hasText: ZOE.name }), CSR.name);
+      const delegations = await fetchInPage(csr, "/api/v1/delegations");
+      expect(delegations.body.data.some((row: { delegate_user_id: string }) => row.delegate_user_id === zoe.id)).toBe(true);
+
+      // An administrator reassigns the queue's task to Zoe, found the same way…
+      const open = await fetchInPage(page, "/api/v1/tasks?view=all&status=open");
+      const queued = open.body.data.find((task: { assignee: { id: string } }) => task.assignee.id === "pricing-desk");
+      expect(queued, JSON.stringify(open.body)).toBeTruthy();
+      await page.goto(`/inbox/${queued.id}`);
+      await page.getByRole("button", { name: "Reassign" }).click();
+      const reassign = page.getByRole("dialog", { name: "Reassign this task" });
+      await expect.poll(() => reassign.getByRole("radio", { name: "A person" }).isChecked()).toBe(true);
+      await reassign.getByRole("searchbox", { name: "Find a person" }).fill("zoe@");
+      await containsText(reassign.getByRole("status"), "1 person matches “zoe@”.");
+      await reassign.getByRole("combobox", { name: /^Person/ }).selectOption({ label: `${ZOE.name} (${ZOE.email})` });
+      await reassign.getByLabel("Reason").fill("Zoe buys for this customer");
+      await reassign.getByRole("button", { name: "Reassign" }).click();
+      await containsText(page.locator(".page-header__subtitle"), `for ${ZOE.name}`);
+      const task = await fetchInPage(page, `/api/v1/tasks/${queued.id}`);
+      expect(task.body.task.assignee).toEqual({ type: "user", id: zoe.id });
+      // …and the CSR, who cannot list users, sees the task is for her, and who moved it, by name.
+      await csr.goto(`/inbox/${queued.id}`);
+      await containsText(csr.locator(".page-header__subtitle"), `for ${ZOE.name}`);
+      await containsText(csr.getByTestId("task-history"), `reassigned by ${PEOPLE.admin.name} to ${ZOE.name}`);
+
+      // An administrator adds Zoe to a work queue the same way.
+      await page.goto("/settings/work-queues");
+      const row = page.getByTestId("work-queues-table").locator("tr", { hasText: "pricing-desk" });
+      await row.getByRole("button", { name: /^Edit/ }).click();
+      const edit = page.getByRole("dialog", { name: /pricing-desk/ });
+      await visible(edit.getByRole("checkbox", { name: CSR.name }));
+      await count(edit.getByRole("checkbox", { name: ZOE.name }), 0);
+      await edit.getByRole("searchbox", { name: "Find people to add" }).fill("Zimmer");
+      await edit.getByRole("checkbox", { name: ZOE.name }).check();
+      await edit.getByRole("button", { name: "Save queue" }).click();
+      await containsText(row, ZOE.name);
+      await containsText(row, CSR.name);
     });
   },
 );

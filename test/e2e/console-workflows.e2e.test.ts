@@ -82,6 +82,9 @@ describe.skipIf(chromiumMissing)(
       await hasText(page.getByTestId("task-money"), RUNS.approved.atStake);
       await containsText(page.getByRole("region", { name: "What is asked" }), "7.50 USD a unit is below the floor of 9.00");
       await containsText(page.getByRole("region", { name: "What is asked" }), "Reason given: match a competitor");
+      // Who asked, by name: the request recorded the CSR's email.
+      await containsText(page.getByRole("region", { name: "What is asked" }), FLOW_PEOPLE.csr.name);
+      expect(await page.getByRole("region", { name: "What is asked" }).innerText()).not.toContain(FLOW_PEOPLE.csr.email);
       // Below the floor is a manager's call; and policy would let 1,000.00 USD through on its own, not 1,500.00 USD.
       const why = page.getByTestId("task-policy");
       await containsText(why, "a price below the floor needs an operations manager or a role above it, whatever the amount");
@@ -102,7 +105,12 @@ describe.skipIf(chromiumMissing)(
       const decision = page.getByRole("form", { name: "Decision" });
       await decision.getByLabel(/^Comment/).fill("one-off, to keep the account");
       await decision.getByRole("button", { name: "Approve" }).click();
-      await containsText(page.getByTestId("task-decided"), "Approved by olga@acme.test — “one-off, to keep the account”");
+      // The decider by name, not by the email their session recorded.
+      await containsText(
+        page.getByTestId("task-decided"),
+        `Approved by ${FLOW_PEOPLE.manager.name} — “one-off, to keep the account”`,
+      );
+      expect(await page.getByTestId("task-decided").innerText()).not.toContain(FLOW_PEOPLE.manager.email);
 
       const { run, actions } = await app.until(runIds.approved, ["succeeded", "failed"]);
       expect(run.status).toBe("succeeded");
@@ -117,13 +125,16 @@ describe.skipIf(chromiumMissing)(
       await visible(page.getByRole("heading", { name: `Price ${RUNS.approved.price} on ${RUNS.approved.order} line 1` }));
       await containsText(page.locator(".page-header"), "succeeded");
       const timeline = page.getByTestId("run-timeline");
-      await containsText(timeline, 'olga@acme.test chose "Approve"');
+      await containsText(timeline, `Chose "Approve" by ${FLOW_PEOPLE.manager.name}`);
       await containsText(timeline, "“one-off, to keep the account”");
       await containsText(timeline, "write-price");
       await containsText(timeline, "Finished");
       const written = page.getByTestId("run-actions");
       await count(written.locator("tbody tr"), 1);
-      await containsText(written, "approved by olga@acme.test");
+      await containsText(written, `approved by ${FLOW_PEOPLE.manager.name}`);
+      // The manager is named, not their email, in what happened and what was written.
+      expect(await timeline.innerText()).not.toContain(FLOW_PEOPLE.manager.email);
+      expect(await written.innerText()).not.toContain(FLOW_PEOPLE.manager.email);
       await containsText(written, `Price 7.75 on ${RUNS.approved.order} line 1`);
       await screenshot(page, "15-run-succeeded");
     });
@@ -137,7 +148,10 @@ describe.skipIf(chromiumMissing)(
       const decision = page.getByRole("form", { name: "Decision" });
       await decision.getByLabel(/^Comment/).fill("below cost for this customer");
       await decision.getByRole("button", { name: "Reject" }).click();
-      await containsText(page.getByTestId("task-decided"), "Rejected by olga@acme.test — “below cost for this customer”");
+      await containsText(
+        page.getByTestId("task-decided"),
+        `Rejected by ${FLOW_PEOPLE.manager.name} — “below cost for this customer”`,
+      );
 
       const { run, actions } = await app.until(runIds.rejected, ["succeeded", "failed"]);
       expect(run).toMatchObject({ status: "succeeded", output: { approved: false, comment: "below cost for this customer" } });
@@ -221,7 +235,7 @@ describe.skipIf(chromiumMissing)(
       expect(app.requests(RUNS.refused.order)).toHaveLength(2);
       await containsText(page.locator(".page-header"), "succeeded");
       const timeline = page.getByTestId("run-timeline");
-      await containsText(timeline, "Retried stage decided by olga@acme.test");
+      await containsText(timeline, `Retried stage decided by ${FLOW_PEOPLE.manager.name}`);
       await containsText(timeline, "Reason: ERP unlocked SO-505 after invoicing");
       await count(page.getByTestId("run-actions").locator("tbody tr"), 2);
       await screenshot(page, "19-run-retried");
@@ -236,7 +250,8 @@ describe.skipIf(chromiumMissing)(
       await dialog.getByRole("button", { name: "Cancel the run" }).click();
       await containsText(page.locator(".page-header"), "cancelled");
       const timeline = page.getByTestId("run-timeline");
-      await containsText(timeline, "Cancelled by olga@acme.test");
+      await containsText(timeline, `Cancelled by ${FLOW_PEOPLE.manager.name}`);
+      expect(await timeline.innerText()).not.toContain(FLOW_PEOPLE.manager.email);
       await containsText(timeline, "Reason: customer withdrew the order");
       await screenshot(page, "20-run-cancelled");
 

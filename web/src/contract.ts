@@ -53,6 +53,8 @@ export {
   InvitationPreview,
   LOGO_MAX_CHARS,
   Me,
+  PEOPLE_PAGE_MAX,
+  PeoplePage,
   Person,
   RoleInfo,
   Tenant,

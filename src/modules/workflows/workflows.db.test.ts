@@ -90,11 +90,21 @@ describe("workflows: runs that wait for people without holding a process", () =>
         expect.stringMatching(/^started:/),
         "step:reserve",
         "wait:Waiting for: Approve the toy order",
-        'resumed:bea@acme.test chose "Approve"',
+        'resumed:Chose "Approve"',
         "step:write",
         "succeeded:Finished",
       ]),
     );
+    // Who decided is the entry's actor, by id with their label beside it, not words in its text.
+    expect(timeline.find((event) => event.kind === "resumed")).toMatchObject({
+      actor: "user:usr_buyer1",
+      actor_label: "bea@acme.test",
+    });
+    expect(timeline.find((event) => event.kind === "started")).toMatchObject({
+      actor: "user:usr_ops",
+      actor_label: "olga@acme.test",
+    });
+    expect(timeline.find((event) => event.kind === "step")).toMatchObject({ actor: null, actor_label: null });
   });
 
   it("answers a start with the first stage's outcome when asked to wait for it", async () => {
@@ -153,7 +163,22 @@ describe("workflows: runs that wait for people without holding a process", () =>
     );
     expect((await f.workflows.tasks.list(f.as("usr_csr"), { view: "mine", limit: 50 })).data.map((t) => t.id)).toContain(task.id);
     const decided = await f.workflows.tasks.decide(f.as("usr_csr"), task.id, { option: "approve" });
-    expect(decided.decision?.by).toEqual({ user_id: "usr_csr", label: "cy@acme.test", on_behalf_of: "bo@acme.test" });
+    expect(decided.decision?.by).toEqual({
+      user_id: "usr_csr",
+      label: "cy@acme.test",
+      on_behalf_of: "bo@acme.test",
+      on_behalf_of_user_id: "usr_buyer2",
+    });
+    expect(decided.approvals).toMatchObject([
+      { user_id: "usr_csr", label: "cy@acme.test", on_behalf_of: "bo@acme.test", on_behalf_of_user_id: "usr_buyer2" },
+    ]);
+    const resumed = (await f.workflows.runs.get(f.tenantId, run.id)).timeline.find((event) => event.kind === "resumed");
+    expect(resumed).toMatchObject({
+      label: 'Chose "Approve"',
+      actor: "user:usr_csr",
+      actor_label: "cy@acme.test",
+      detail: { on_behalf_of: "bo@acme.test", on_behalf_of_user_id: "usr_buyer2" },
+    });
     await f.workflows.delegations.revoke({ ...f.ctx("usr_buyer2"), userId: "usr_buyer2", taskAdmin: false }, delegation.id);
     await f.until(run.id, ["succeeded"]);
   });
@@ -215,6 +240,12 @@ describe("workflows: runs that wait for people without holding a process", () =>
     expect(timeline.map((event) => event.kind)).toEqual(
       expect.arrayContaining(["step_failed", "compensation", "failed", "retried", "succeeded"]),
     );
+    expect(timeline.find((event) => event.kind === "retried")).toMatchObject({
+      label: "Retried stage decided",
+      detail: { reason: "the ERP is back" },
+      actor: "user:usr_ops",
+      actor_label: "olga@acme.test",
+    });
   });
 
   it("parks a run whose compensation fails too, for a person to retry or close", async () => {
@@ -235,12 +266,40 @@ describe("workflows: runs that wait for people without holding a process", () =>
     expect(written).toContain(`release:r-${run.id}`);
   });
 
+  it("closes a parked run resolved by hand, naming who closed it as the entry's actor", async () => {
+    toggles.erpDown = true;
+    toggles.releaseBroken = true;
+    const run = await start({ amount_minor: 210_000, requested_by: "usr_csr" });
+    await f.until(run.id, ["waiting"]);
+    await f.workflows.tasks.decide(f.as("usr_buyer1"), (await openTask(run.id)).id, { option: "approve" });
+    await f.until(run.id, ["parked"]);
+    await f.workflows.tasks.decide(f.as("usr_ops"), (await openTask(run.id)).id, {
+      option: "resolved",
+      comment: "released by hand in the ERP",
+    });
+    await f.until(run.id, ["failed"]);
+    const { timeline } = await f.workflows.runs.get(f.tenantId, run.id);
+    expect(timeline.find((event) => event.label === "Closed: resolved by hand")).toMatchObject({
+      kind: "failed",
+      actor: "user:usr_ops",
+      actor_label: "olga@acme.test",
+      detail: { comment: "released by hand in the ERP" },
+    });
+  });
+
   it("cancels a waiting run with a reason: its task is cancelled and can no longer be decided", async () => {
     const run = await start({ amount_minor: 400_000, requested_by: "usr_csr" });
     await f.until(run.id, ["waiting"]);
     const task = await openTask(run.id);
     await f.workflows.runs.cancel(f.ctx(), run.id, "the customer withdrew the order");
-    expect((await f.workflows.runs.get(f.tenantId, run.id)).run.status).toBe("cancelled");
+    const { run: cancelled, timeline } = await f.workflows.runs.get(f.tenantId, run.id);
+    expect(cancelled.status).toBe("cancelled");
+    expect(timeline.find((event) => event.kind === "cancelled")).toMatchObject({
+      label: "Cancelled",
+      detail: { reason: "the customer withdrew the order" },
+      actor: "user:usr_ops",
+      actor_label: "olga@acme.test",
+    });
     await expect(f.workflows.tasks.decide(f.as("usr_buyer1"), task.id, { option: "approve" })).rejects.toThrow(
       /already cancelled/,
     );

@@ -19,7 +19,7 @@ import type {
   WorkQueueInput,
 } from "./contract/index.ts";
 import { createDelegation, listDelegations, revokeDelegation } from "./delegations.ts";
-import { dispatchRun, firstStageEnded, startFirstStage } from "./engine/dispatch.ts";
+import { dispatchRun, firstStageEnded } from "./engine/dispatch.ts";
 import type { AnyFlow } from "./engine/flow-definition.ts";
 import { runSegment } from "./engine/run-segment.ts";
 import { type Runtime, registeredFlows, registerFlow, setRuntime } from "./engine/runtime.ts";
@@ -125,19 +125,22 @@ export function createWorkflows(deps: WorkflowsDeps) {
     sweep: () => sweepOnce(runtime),
     async startRun(ctx: WriteContext, input: StartRunInput) {
       const flow = latestFlow(input.flow);
-      const recorded = await startRun(runtime, ctx, flow, input.input, { idempotencyKey: input.idempotency_key });
-      const { runId } = recorded;
-      const started = recorded.created
-        ? [await startFirstStage(ctx.tenantId, runId, flow, recorded.input)]
-        : await dispatchRun(runtime, ctx.tenantId, runId);
+      const {
+        runId,
+        created,
+        input: recordedInput,
+        started,
+      } = await startRun(runtime, ctx, flow, input.input, {
+        idempotencyKey: input.idempotency_key,
+      });
       // A first stage that finished in time answers with the run as it left it; otherwise it is read.
       const ended = input.wait_seconds ? await firstStageEnded(started, input.wait_seconds * 1000) : null;
-      if (ended && recorded.created) return { ...ended, input: recorded.input };
+      if (ended && created) return { ...ended, input: recordedInput };
       return getRunSummary(deps.db, ctx.tenantId, runId);
     },
     /** Resumes the runs waiting for `key`; returns their ids. */
     async signalEvent(ctx: WriteContext, key: string, payload: unknown) {
-      const runs = await signalEvent({ db: deps.db, clock }, ctx.tenantId, key, payload, `${ctx.actor.type}:${ctx.actor.id}`);
+      const runs = await signalEvent({ db: deps.db, clock }, ctx.tenantId, key, payload, ctx.actor);
       for (const runId of runs) await dispatch(ctx.tenantId, runId);
       return runs;
     },

@@ -3,6 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { APP_ROLE } from "./app-role.ts";
 import type { Database, Tx } from "./database.ts";
+import { TenantWriteGroups } from "./tenant-write-groups.ts";
 
 export { APP_ROLE };
 
@@ -52,7 +53,8 @@ export async function readAsTenant<T>(
 /**
  * Runs `statements` as `tenantId`, in order, in one transaction and one round trip: they go with
  * the tenant settings as one simple-protocol message, which PostgreSQL runs as one implicit
- * transaction (all or nothing; each statement sees what the ones before it wrote). For short writes
+ * transaction (all or nothing; each statement sees what the ones before it wrote). Writes a tenant
+ * makes while another is in flight share the next message (see tenant-write-groups.ts). For short writes
  * whose statements do not depend on values read in between: each round trip withTenant saves
  * matters most on PGlite, where every message costs as much as a small insert. Values are inlined
  * as escaped literals. Returns each statement's result.
@@ -68,18 +70,27 @@ export async function writeAsTenant(
   statements: SQL[],
   options: { flushedByNextCommit?: boolean } = {},
 ): Promise<pg.QueryResult[]> {
-  // SET LOCAL, not set_config: utility statements skip the planner, which PGlite makes dear.
-  const settings = [
-    sql`set local crossdock.tenant_id = ${tenantId}`,
-    sql`set local role ${sql.raw(APP_ROLE)}`,
-    ...(options.flushedByNextCommit ? [sql`set local synchronous_commit = off`] : []),
-  ];
-  const text = [...settings, ...statements].map((part) => literalDialect.sqlToQuery(part.inlineParams()).sql).join(";\n");
-  const results = (await db.pool.query(text)) as unknown as pg.QueryResult[];
-  if (!Array.isArray(results) || results.length !== settings.length + statements.length) {
-    throw new Error("a statement sent as a tenant held more than one statement");
+  const texts = statements.map((statement) => literalDialect.sqlToQuery(statement.inlineParams()).sql);
+  return writeGroupsOf(db).write(tenantId, texts, options.flushedByNextCommit ?? false);
+}
+
+const writeGroups = new WeakMap<Database, TenantWriteGroups>();
+
+function writeGroupsOf(db: Database): TenantWriteGroups {
+  let groups = writeGroups.get(db);
+  if (!groups) {
+    groups = new TenantWriteGroups(
+      async (text) => (await db.pool.query(text)) as unknown as pg.QueryResult[],
+      // SET LOCAL, not set_config: utility statements skip the planner, which PGlite makes dear.
+      (tenantId, flushedByNextCommit) => [
+        `set local crossdock.tenant_id = ${pg.escapeLiteral(tenantId)}`,
+        `set local role ${APP_ROLE}`,
+        ...(flushedByNextCommit ? ["set local synchronous_commit = off"] : []),
+      ],
+    );
+    writeGroups.set(db, groups);
   }
-  return results.slice(settings.length);
+  return groups;
 }
 
 /** Platform-level work that spans tenants (sign-in lookups, dispatch, migrations). */

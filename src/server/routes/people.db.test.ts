@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Person, User } from "../../modules/tenancy/index.ts";
+import { PeoplePage, Person, User } from "../../modules/tenancy/index.ts";
 import { createPartnerFixture, type PartnerFixture } from "../testing/partner-fixture.ts";
 import { createTestServer, type TestServer } from "../testing/test-server.ts";
 
@@ -40,11 +40,13 @@ describe("the people directory through the API", () => {
   });
   afterAll(() => server.close());
 
-  const people = async (query: string, options: Parameters<TestServer["request"]>[2]) => {
+  const page = async (query: string, options: Parameters<TestServer["request"]>[2]) => {
     const response = await server.request("GET", `/api/v1/people${query}`, options);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return (response.body.data as unknown[]).map((person) => ExactPerson.parse(person));
+    const body = PeoplePage.strict().parse(response.body);
+    return { data: body.data.map((person) => ExactPerson.parse(person)), next_cursor: body.next_cursor };
   };
+  const people = async (query: string, options: Parameters<TestServer["request"]>[2]) => (await page(query, options)).data;
 
   it("gives a CSR the tenant's active people by name, with only their id, name, email and roles", async () => {
     const found = await people("", { headers: csr.headers });
@@ -80,6 +82,9 @@ describe("the people directory through the API", () => {
     const names = async (query: string) => (await people(query, { headers: csr.headers })).map((person) => person.name);
     expect(await names("?q=CA")).toEqual(["carl Clerk", "Cass Carter"]);
     expect(await names("?q=ops.z")).toEqual(["Zed Zulu"]);
+    // The start of any word of the name: a surname finds its person.
+    expect(await names("?q=carter")).toEqual(["Cass Carter"]);
+    expect(await names("?q=zu")).toEqual(["Zed Zulu"]);
     expect(await names("?q=arter")).toEqual([]);
     expect(await names("?q=dora")).toEqual([]);
     expect(await names("?role=csr")).toEqual(["carl Clerk", "Cass Carter"]);
@@ -90,6 +95,42 @@ describe("the people directory through the API", () => {
     expect(await names("?limit=2")).toEqual(["Bea Buyer", "carl Clerk"]);
     const tooMany = await server.request("GET", "/api/v1/people?limit=500", { headers: csr.headers });
     expect(tooMany.status).toBe(422);
+  });
+
+  it("pages by name with a cursor, saying when more people match, until the last page", async () => {
+    const first = await page("?limit=4", { headers: csr.headers });
+    expect(first.data.map((person) => person.name)).toEqual(["Bea Buyer", "carl Clerk", "Cass Carter", "Pat Partner"]);
+    expect(first.next_cursor).toEqual(expect.any(String));
+    const second = await page(`?limit=4&cursor=${first.next_cursor}`, { headers: csr.headers });
+    expect(second.data.map((person) => person.name)).toEqual(["Vic Viewer", "Zed Zulu"]);
+    expect(second.next_cursor).toBeNull();
+    // Exactly a page's worth: nothing more to ask for.
+    expect((await page("?limit=6", { headers: csr.headers })).next_cursor).toBeNull();
+    // A search pages the same way.
+    const searched = await page("?q=c&limit=1", { headers: csr.headers });
+    expect(searched.data.map((person) => person.name)).toEqual(["carl Clerk"]);
+    const more = await page(`?q=c&limit=1&cursor=${searched.next_cursor}`, { headers: csr.headers });
+    expect(more.data.map((person) => person.name)).toEqual(["Cass Carter"]);
+    expect(more.next_cursor).toBeNull();
+    const forged = await server.request("GET", "/api/v1/people?cursor=not-a-cursor", { headers: csr.headers });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.details).toEqual([{ path: "cursor", message: "not a cursor from this list" }]);
+  });
+
+  it("looks people up by id, leaving out those who are not active or not of the tenant", async () => {
+    const everyone = await people("", { token: f.tenants.harbor.key });
+    const idOf = (name: string) => everyone.find((person) => person.name === name)?.id as string;
+    const dora = (await server.request("GET", "/api/v1/users", { token: f.tenants.harbor.key })).body.data.find(
+      (user: User) => user.email === "dora@harbor.example",
+    ) as User;
+    const bayside = (await people("", { token: f.tenants.bayside.key }))[0] as Person;
+    const found = await people(`?id=${idOf("Zed Zulu")},${idOf("Bea Buyer")},${dora.id},${bayside.id},usr_nobody`, {
+      headers: csr.headers,
+    });
+    expect(found.map((person) => person.name)).toEqual(["Bea Buyer", "Zed Zulu"]);
+    expect(await people(`?id=${dora.id}`, { headers: csr.headers })).toEqual([]);
+    const ids = Array.from({ length: 201 }, (_, index) => `usr_${index}`).join(",");
+    expect((await server.request("GET", `/api/v1/people?id=${ids}`, { headers: csr.headers })).status).toBe(422);
   });
 
   it("shows another tenant only its own people: by its key, or to a partner admin acting in it", async () => {

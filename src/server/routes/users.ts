@@ -4,8 +4,8 @@ import {
   CreateUserInput,
   Invitation,
   InviteUserInput,
+  PeoplePage,
   PeopleQuery,
-  Person,
   RoleInfo,
   UpdateUserInput,
   User,
@@ -54,15 +54,15 @@ export function userRoutes({ routes, tenancy, config }: RouteDeps) {
       tags: ["users"],
       summary: "The people directory: the tenant's active users by name, to pick who a task or a delegation goes to",
       description:
-        "Only each person's id, name, email and roles: for those who work tasks and cannot list users. Sorted by name; `q` matches the start of the name or the email, ignoring case.",
+        "Only each person's id, name, email and roles: for those who work tasks and cannot list users. Sorted by name, a page at a time (`next_cursor`, passed back as `cursor`); `q` matches the start of a word of the name or of the email, ignoring case; `id` looks up given people, e.g. to name them.",
       access: { scope: "tasks:read" },
       request: { query: PeopleQuery },
       responses: {
-        200: { description: "People", content: { "application/json": { schema: z.object({ data: z.array(Person) }) } } },
+        200: { description: "People", content: { "application/json": { schema: PeoplePage } } },
         ...errorResponses,
       },
     },
-    async (c) => c.json({ data: await tenancy.listPeople(tenantOf(c), c.req.valid("query" as never) as PeopleQuery) }),
+    async (c) => c.json(await tenancy.listPeople(tenantOf(c), c.req.valid("query" as never) as PeopleQuery)),
   );
   routes(
     {

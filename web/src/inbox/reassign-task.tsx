@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Assignee, Task, TaskEvent } from "../contract.ts";
+import { usePeople } from "../people/people.ts";
+import { PersonPicker } from "../people/person-picker.tsx";
 import { useCan } from "../session/me.ts";
-import { usePeople } from "../settings-workflows/people.ts";
 import { useRoleChoices } from "../settings-workflows/role-choices.ts";
 import { workQueuesQuery } from "../settings-workflows/work-queue-queries.ts";
 import { Dialog } from "../ui/dialog.tsx";
@@ -72,15 +73,14 @@ function ReassignForm({ task, onDone }: { task: Task; onDone: () => void }) {
     },
   });
   const options: { id: string; label: string }[] =
-    type === "user"
-      ? (people.active ?? []).map((user) => ({ id: user.id, label: `${user.name} (${user.email})` }))
-      : type === "queue"
-        ? (queues.data?.data ?? []).map((queue) => ({
-            id: queue.name,
-            label: queue.description ? `${queue.name} — ${queue.description}` : queue.name,
-          }))
-        : roles.map((role) => ({ id: role.name, label: `Everyone who is ${role.label}` }));
+    type === "queue"
+      ? (queues.data?.data ?? []).map((queue) => ({
+          id: queue.name,
+          label: queue.description ? `${queue.name} — ${queue.description}` : queue.name,
+        }))
+      : roles.map((role) => ({ id: role.name, label: `Everyone who is ${role.label}` }));
   const current = (choice: { id: string }) => (task.assignee.type === type && task.assignee.id === choice.id ? " (now)" : "");
+  const label = type === "user" ? "Person" : type === "queue" ? "Queue" : "Role";
   const submit = (event: FormEvent) => {
     event.preventDefault();
     reassign.mutate();
@@ -111,21 +111,36 @@ function ReassignForm({ task, onDone }: { task: Task; onDone: () => void }) {
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span className="field__label">{type === "user" ? "Person" : type === "queue" ? "Queue" : "Role"}</span>
-        <select required value={target} onChange={(event) => setTarget(event.target.value)}>
-          <option value="">{type === "user" && people.loading ? "Loading people…" : "Choose…"}</option>
-          {options.map((choice) => (
-            <option key={choice.id} value={choice.id}>
-              {choice.label}
-              {current(choice)}
-            </option>
-          ))}
-        </select>
-        {type === "queue" && queues.data?.data.length === 0 ? (
-          <span className="field__hint">No work queues yet: an administrator creates them in Settings.</span>
-        ) : null}
-      </label>
+      {type === "user" && people.active ? (
+        <PersonPicker
+          label={label}
+          searchLabel="Find a person"
+          people={people}
+          value={target}
+          onChange={setTarget}
+          placeholder="Choose…"
+          required
+          describe={(user) => `${user.name} (${user.email})${current(user)}`}
+        />
+      ) : (
+        <label className="field">
+          <span className="field__label">{label}</span>
+          <select required value={target} onChange={(event) => setTarget(event.target.value)}>
+            <option value="">{type === "user" ? "Loading people…" : "Choose…"}</option>
+            {type === "user"
+              ? null
+              : options.map((choice) => (
+                  <option key={choice.id} value={choice.id}>
+                    {choice.label}
+                    {current(choice)}
+                  </option>
+                ))}
+          </select>
+          {type === "queue" && queues.data?.data.length === 0 ? (
+            <span className="field__hint">No work queues yet: an administrator creates them in Settings.</span>
+          ) : null}
+        </label>
+      )}
       <label className="field">
         <span className="field__label">Reason</span>
         <textarea rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />

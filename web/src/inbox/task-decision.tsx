@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Task, TaskOption } from "../contract.ts";
+import { usePeople } from "../people/people.ts";
 import { useCan } from "../session/me.ts";
 import { ErrorBanner } from "../ui/error-banner.tsx";
 import { decideTask } from "./inbox-queries.ts";
@@ -19,6 +20,7 @@ function decidedAs(task: Task): string {
 /** The proposal (editable while the task is open), a comment, and one button per option. */
 export function TaskDecision({ task }: { task: Task }) {
   const can = useCan();
+  const people = usePeople();
   const queryClient = useQueryClient();
   const [edited, setEdited] = useState<JsonObject | null>(null);
   const [comment, setComment] = useState("");
@@ -82,8 +84,12 @@ export function TaskDecision({ task }: { task: Task }) {
         </>
       ) : task.decision ? (
         <p className={task.status === "rejected" ? "banner banner--warn" : "banner banner--good"} data-testid="task-decided">
-          {decidedAs(task)} by {task.decision.by.label}
-          {task.decision.by.on_behalf_of ? ` for ${task.decision.by.on_behalf_of}` : ""}
+          {decidedAs(task)} by {people.nameOf(task.decision.by.user_id, task.decision.by.label)}
+          {task.decision.by.on_behalf_of_user_id
+            ? ` for ${people.nameOf(task.decision.by.on_behalf_of_user_id, task.decision.by.on_behalf_of)}`
+            : task.decision.by.on_behalf_of
+              ? ` for ${task.decision.by.on_behalf_of}`
+              : ""}
           {task.decision.comment ? ` — “${task.decision.comment}”` : ""}
         </p>
       ) : (

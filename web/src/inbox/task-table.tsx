@@ -3,7 +3,8 @@ import type { Task } from "../contract.ts";
 import { formatMoney } from "../format/format.ts";
 import { Badge } from "../ui/badge.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
-import { assigneeLabel, flowLabel, isOverdue } from "./task-labels.ts";
+import { AssigneeName } from "./reassign-task.tsx";
+import { flowLabel, isOverdue } from "./task-labels.ts";
 
 const STATUS_TONE = {
   open: "info",
@@ -77,7 +78,7 @@ export function TaskTable({
               </td>
               <td>{flowLabel(task.flow)}</td>
               <td>
-                {assigneeLabel(task.assignee)}
+                <AssigneeName assignee={task.assignee} />
                 {task.escalation_level > 0 ? <Badge tone="warn">escalated ×{task.escalation_level}</Badge> : null}
               </td>
               <td className="num">

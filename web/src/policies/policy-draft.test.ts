@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PolicySet } from "../contract.ts";
-import { changesFrom, draftOf, parseDraft } from "./policy-draft.ts";
+import { changesFrom, dataJson, draftOf, parseDraft } from "./policy-draft.ts";
 
 const kind = { auto_approve_max_minor: 500000, min_confidence: 0.9, approver_tiers: [{ max_minor: null, role: "csr" as const }] };
 const saved: PolicySet = {
@@ -34,5 +34,18 @@ describe("policy drafts", () => {
     const parsed = parseDraft({ text: "", data: '{\n  "default": {,\n}' });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.issue).toMatchObject({ path: "data", line: 2 });
+  });
+
+  it("writes edited data in the same order, keeping what it does not know and what was typed", () => {
+    const edited = {
+      kinds: { "made.up": { note: 1 }, "order.hold": { min_confidence: "high", auto_approve_max_minor: null } },
+      default: { approver_tiers: [{ role: "csr", max_minor: null }], min_confidence: 0.9 },
+    };
+    expect(JSON.parse(dataJson(edited))).toEqual(edited);
+    expect(dataJson(edited).replace(/\s+/g, "")).toBe(
+      '{"default":{"min_confidence":0.9,"approver_tiers":[{"max_minor":null,"role":"csr"}]},' +
+        '"kinds":{"order.hold":{"auto_approve_max_minor":null,"min_confidence":"high"},"made.up":{"note":1}}}',
+    );
+    expect(dataJson([1])).toBe("[\n  1\n]");
   });
 });

@@ -1,31 +1,45 @@
-import { ACTION_KIND_NAMES, type PolicyIssue, type PolicySet } from "../contract.ts";
+import type { PolicyIssue, PolicySet } from "../contract.ts";
 import type { PolicyDraft } from "./policy-queries.ts";
+import { isRecord, thresholdRows } from "./threshold-edits.ts";
 
 /** What the editor holds: the Cedar text, and the threshold data as JSON text. */
 export type EditorDraft = { text: string; data: string };
 
-type KindData = PolicySet["data"]["default"];
+const KIND_FIELDS = [
+  "auto_approve_max_minor",
+  "min_confidence",
+  "approver_tiers",
+  "deny_customer_tiers",
+  "approval_item_classes",
+];
+const TIER_FIELDS = ["max_minor", "role"];
 
-const orderedKind = (kind: KindData): KindData => ({
-  auto_approve_max_minor: kind.auto_approve_max_minor,
-  min_confidence: kind.min_confidence,
-  approver_tiers: kind.approver_tiers.map((tier) => ({ max_minor: tier.max_minor, role: tier.role })),
-  deny_customer_tiers: kind.deny_customer_tiers,
-  approval_item_classes: kind.approval_item_classes,
-});
+/** The object with `keys` first, in that order, then any others as they came. */
+function ordered(value: unknown, keys: readonly string[]): unknown {
+  if (!isRecord(value)) return value;
+  const known = keys.filter((key) => key in value).map((key) => [key, value[key]]);
+  return Object.fromEntries([...known, ...Object.entries(value).filter(([key]) => !keys.includes(key))]);
+}
+
+const orderedKind = (kind: unknown): unknown =>
+  isRecord(kind) && Array.isArray(kind.approver_tiers)
+    ? ordered({ ...kind, approver_tiers: kind.approver_tiers.map((tier) => ordered(tier, TIER_FIELDS)) }, KIND_FIELDS)
+    : ordered(kind, KIND_FIELDS);
 
 /**
  * The threshold data as JSON people read and diff: the default first, then the kinds in the
  * contract's order, each field in the contract's order (the database keeps keys in its own order).
+ * Data of another shape (a draft being edited) keeps what it has, known keys first.
  */
-export function dataJson(data: PolicySet["data"]): string {
-  const kinds = Object.fromEntries(
-    ACTION_KIND_NAMES.flatMap((name) => {
-      const kind = data.kinds[name];
-      return kind ? [[name, orderedKind(kind)]] : [];
-    }),
-  );
-  return JSON.stringify({ default: orderedKind(data.default), kinds }, null, 2);
+export function dataJson(data: unknown): string {
+  if (!isRecord(data)) return JSON.stringify(data, null, 2);
+  const [, ...kinds] = thresholdRows(data);
+  const root = {
+    ...data,
+    default: orderedKind(data.default),
+    ...(isRecord(data.kinds) ? { kinds: Object.fromEntries(kinds.map((row) => [row.key, orderedKind(row.value)])) } : {}),
+  };
+  return JSON.stringify(ordered(root, ["default", "kinds"]), null, 2);
 }
 
 export const draftOf = (set: PolicySet): EditorDraft => ({ text: set.text, data: dataJson(set.data) });

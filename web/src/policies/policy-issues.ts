@@ -22,3 +22,6 @@ export function issuePlace(issue: PolicyIssue): string {
 }
 
 export const isTextIssue = (issue: PolicyIssue) => issue.path === "text";
+
+/** Whether a problem is at `path` or under it ("data.kinds.order.hold.min_confidence" is within "data.kinds.order.hold"). */
+export const issueWithin = (issue: { path: string }, path: string) => issue.path === path || issue.path.startsWith(`${path}.`);

@@ -1,5 +1,6 @@
 import type { Action } from "../contract.ts";
 import { ACTION_KINDS } from "../contract.ts";
+import { usePeople } from "../people/people.ts";
 import { Badge } from "../ui/badge.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
 
@@ -15,13 +16,14 @@ const TONE = {
 
 /**
  * A result may hold a long unbroken text (the target's URL): it wraps anywhere rather than widen
- * the table past its panel. An approver's email wraps only where it must.
+ * the table past its panel. An approver's name wraps only where it must.
  */
 const BREAKING = { whiteSpace: "normal", overflowWrap: "anywhere", minWidth: "14ch" } as const;
 const WRAPPING = { whiteSpace: "normal", overflowWrap: "break-word" } as const;
 
 /** What a run wrote where: each governed write, the policy that allowed it, who approved it, what came back. */
 export function RunActions({ actions }: { actions: readonly Action[] }) {
+  const people = usePeople();
   if (actions.length === 0) return <p className="muted">Nothing written to a system of record yet.</p>;
   return (
     <div className="table-wrap">
@@ -47,7 +49,7 @@ export function RunActions({ actions }: { actions: readonly Action[] }) {
               </td>
               <td className="small" style={WRAPPING}>
                 {action.approval
-                  ? `approved by ${action.approval.approved_by.label ?? action.approval.approved_by.id}`
+                  ? `approved by ${people.actorName(action.approval.approved_by)}`
                   : action.decision
                     ? `policy: ${action.decision.policies.join(", ") || action.decision.effect}`
                     : "—"}

@@ -1,5 +1,7 @@
 import type { RunEvent } from "../contract.ts";
 import { formatTimestamp } from "../format/format.ts";
+import { parseActorRef } from "../people/actor.ts";
+import { usePeople } from "../people/people.ts";
 
 const KIND_LABEL: Partial<Record<RunEvent["kind"], string>> = {
   step: "step",
@@ -10,8 +12,19 @@ const KIND_LABEL: Partial<Record<RunEvent["kind"], string>> = {
   compensation_failed: "undo failed",
 };
 
-/** What happened in a run, oldest first: stages, steps with their durations, waits, decisions, undoing. */
+/** " for Bo Buyer" after a decision a delegate made on a colleague's behalf. */
+function onBehalfOf(event: RunEvent, nameOf: (id: string, fallback?: string | null) => string): string {
+  const email = typeof event.detail.on_behalf_of === "string" ? event.detail.on_behalf_of : null;
+  const id = typeof event.detail.on_behalf_of_user_id === "string" ? event.detail.on_behalf_of_user_id : null;
+  return id ? ` for ${nameOf(id, email)}` : email ? ` for ${email}` : "";
+}
+
+/**
+ * What happened in a run, oldest first: stages, steps with their durations, waits, decisions,
+ * undoing; and who did what, by name (the label the API recorded for those the directory does not know).
+ */
 export function RunTimeline({ events }: { events: readonly RunEvent[] }) {
+  const people = usePeople();
   return (
     <ol className="run-timeline" data-testid="run-timeline">
       {events.map((event, index) => (
@@ -23,13 +36,19 @@ export function RunTimeline({ events }: { events: readonly RunEvent[] }) {
           </time>
           <span className="run-timeline__kind">{KIND_LABEL[event.kind] ?? event.kind}</span>
           <span className="run-timeline__label">{event.label}</span>
+          {event.actor ? (
+            <span className="run-timeline__actor">
+              {" "}
+              by {people.actorName(parseActorRef(event.actor, event.actor_label))}
+              {onBehalfOf(event, people.nameOf)}
+            </span>
+          ) : null}
           {typeof event.detail.duration_ms === "number" ? (
             <span className="muted small"> {event.detail.duration_ms} ms</span>
           ) : null}
           {typeof event.detail.error === "string" ? <div className="run-timeline__error">{event.detail.error}</div> : null}
           {typeof event.detail.reason === "string" ? <div className="muted small">Reason: {event.detail.reason}</div> : null}
           {typeof event.detail.comment === "string" ? <div className="muted small">“{event.detail.comment}”</div> : null}
-          {event.actor ? <span className="muted small"> · {event.actor}</span> : null}
         </li>
       ))}
     </ol>

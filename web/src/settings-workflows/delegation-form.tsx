@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import type { People } from "../people/people.ts";
+import { PersonPicker } from "../people/person-picker.tsx";
 import { useCan, useMe } from "../session/me.ts";
 import { createDelegation, dayBoundary } from "./delegation-queries.ts";
 import { FieldError, FormErrorBanner, fieldErrors, invalidProps } from "./field-errors.tsx";
-import type { People } from "./people.ts";
 import { TextField } from "./text-field.tsx";
 
 const PATHS = ["user_id", "delegate_user_id", "starts_at", "ends_at"];
@@ -38,43 +39,38 @@ export function DelegationForm({ people, onDone }: { people: People; onDone: () 
     event.preventDefault();
     create.mutate();
   };
-  const choices = (people.active ?? []).filter((user) => user.id !== userId);
   const whoseError = errors.at("user_id");
   const delegateError = errors.at("delegate_user_id");
   return (
     <form onSubmit={submit} data-testid="delegation-form">
       <FormErrorBanner error={create.error} errors={errors} title="Not delegated" />
       {can("tasks:admin") && people.active ? (
-        <label className="field">
-          <span className="field__label">Whose tasks</span>
-          <select value={userId} onChange={(event) => setUserId(event.target.value)} {...invalidProps(`${id}-whose`, whoseError)}>
-            {people.active.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.id === self ? `Mine (${user.name})` : user.name}
-              </option>
-            ))}
-          </select>
+        <PersonPicker
+          label="Whose tasks"
+          searchLabel="Find a person"
+          people={people}
+          value={userId}
+          onChange={setUserId}
+          describe={(user) => (user.id === self ? `Mine (${user.name})` : user.name)}
+          selectProps={invalidProps(`${id}-whose`, whoseError)}
+        >
           <FieldError id={`${id}-whose`} message={whoseError} />
-        </label>
+        </PersonPicker>
       ) : null}
       {people.active ? (
-        <label className="field">
-          <span className="field__label">Go to</span>
-          <select
-            required
-            value={delegate}
-            onChange={(event) => setDelegate(event.target.value)}
-            {...invalidProps(`${id}-delegate`, delegateError)}
-          >
-            <option value="">Choose a colleague…</option>
-            {choices.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name} ({user.email})
-              </option>
-            ))}
-          </select>
+        <PersonPicker
+          label="Go to"
+          searchLabel="Find a colleague"
+          people={people}
+          value={delegate}
+          onChange={setDelegate}
+          exclude={userId}
+          placeholder="Choose a colleague…"
+          required
+          selectProps={invalidProps(`${id}-delegate`, delegateError)}
+        >
           <FieldError id={`${id}-delegate`} message={delegateError} />
-        </label>
+        </PersonPicker>
       ) : people.loading ? (
         <label className="field">
           <span className="field__label">Go to</span>

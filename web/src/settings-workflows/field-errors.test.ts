@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api/api-error.ts";
-import { fieldErrors } from "./field-errors.tsx";
+import { fieldErrors, fieldErrorsOf } from "./field-errors.tsx";
 
 describe("field errors", () => {
   it("puts each problem at the closest field the form shows, and keeps the rest for the banner", () => {
@@ -21,5 +21,19 @@ describe("field errors", () => {
 
   it("has nothing to show without an API error", () => {
     expect(fieldErrors(new Error("boom"), ["name"]).other).toEqual([]);
+  });
+
+  it("splits problems found without asking the API the same way, by paths whose names hold dots", () => {
+    const errors = fieldErrorsOf(
+      [
+        { path: "data.kinds.sales_order.create.approver_tiers.2", message: "never reached" },
+        { path: "data.kinds.sales_order.create.min_confidence", message: "out of range" },
+        { path: "data.extra", message: "unknown field" },
+      ],
+      ["data.kinds.sales_order.create.min_confidence", "data.kinds.sales_order.create.approver_tiers"],
+    );
+    expect(errors.at("data.kinds.sales_order.create.approver_tiers")).toBe("never reached");
+    expect(errors.at("data.kinds.sales_order.create.min_confidence")).toBe("out of range");
+    expect(errors.other.map((detail) => detail.path)).toEqual(["data.extra"]);
   });
 });

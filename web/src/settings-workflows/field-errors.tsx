@@ -10,7 +10,7 @@ export type FieldErrors = {
 };
 
 /** The longest of `paths` that `path` is at or under: "config.auth.token" → "config.auth.token", "config.headers.X" → "config.headers". */
-function fieldOf(path: string, paths: readonly string[]): string | undefined {
+export function fieldOf(path: string, paths: readonly string[]): string | undefined {
   return paths
     .filter((candidate) => path === candidate || path.startsWith(`${candidate}.`))
     .sort((a, b) => b.length - a.length)[0];
@@ -18,14 +18,17 @@ function fieldOf(path: string, paths: readonly string[]): string | undefined {
 
 /** Splits a 422's details by the field paths a form shows; anything else stays for the banner. */
 export function fieldErrors(error: unknown, paths: readonly string[]): FieldErrors {
+  return fieldErrorsOf(isApiError(error) ? error.details : [], paths);
+}
+
+/** Splits problems with a path (an API error's details, or problems found before asking) by the field paths a form shows. */
+export function fieldErrorsOf(details: readonly ErrorDetail[], paths: readonly string[]): FieldErrors {
   const byField = new Map<string, string>();
   const other: ErrorDetail[] = [];
-  if (isApiError(error)) {
-    for (const detail of error.details) {
-      const field = detail.path ? fieldOf(detail.path, paths) : undefined;
-      if (!field) other.push(detail);
-      else byField.set(field, byField.has(field) ? `${byField.get(field)}; ${detail.message}` : detail.message);
-    }
+  for (const detail of details) {
+    const field = detail.path ? fieldOf(detail.path, paths) : undefined;
+    if (!field) other.push(detail);
+    else byField.set(field, byField.has(field) ? `${byField.get(field)}; ${detail.message}` : detail.message);
   }
   return { at: (path) => byField.get(path), other };
 }

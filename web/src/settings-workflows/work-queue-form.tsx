@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { WorkQueue } from "../contract.ts";
+import type { People } from "../people/people.ts";
+import { PersonSearchBox } from "../people/person-picker.tsx";
+import { usePersonSearch } from "../people/person-search.ts";
 import { FormErrorBanner, fieldErrors } from "./field-errors.tsx";
-import type { People } from "./people.ts";
 import type { RoleChoice } from "./role-choices.ts";
 import { TextField } from "./text-field.tsx";
 import { saveWorkQueue } from "./work-queue-queries.ts";
@@ -28,6 +30,10 @@ export function WorkQueueForm({
   const [description, setDescription] = useState(queue?.description ?? "");
   const [selectedRoles, setSelectedRoles] = useState<string[]>(queue?.roles ?? []);
   const [userIds, setUserIds] = useState<string[]>(queue?.user_ids ?? []);
+  // Members stay listed while the form is open, ticked or not, whatever is searched.
+  const [shown, setShown] = useState<string[]>(queue?.user_ids ?? []);
+  const [text, setText] = useState("");
+  const search = usePersonSearch(people, text);
   const save = useMutation({
     mutationFn: () =>
       saveWorkQueue({ name: name.trim(), description: description.trim(), roles: selectedRoles, user_ids: userIds }),
@@ -43,6 +49,19 @@ export function WorkQueueForm({
   };
   // Members the list does not show (disabled users, or no users:read) stay members.
   const listed = new Set((people.active ?? []).map((user) => user.id));
+  const person = (id: string, name: string) => (
+    <label key={id} className="checkbox">
+      <input
+        type="checkbox"
+        checked={userIds.includes(id)}
+        onChange={(event) => {
+          setUserIds(toggle(userIds, id, event.target.checked));
+          if (!shown.includes(id)) setShown([...shown, id]);
+        }}
+      />
+      <span>{name}</span>
+    </label>
+  );
   return (
     <form onSubmit={submit} data-testid="work-queue-form">
       <FormErrorBanner error={save.error} errors={errors} title="Not saved" />
@@ -71,19 +90,10 @@ export function WorkQueueForm({
           </label>
         ))}
       </fieldset>
-      {people.active ? (
+      {people.active && people.complete ? (
         <fieldset className="checkbox-list checkbox-list--columns">
           <legend className="field__label">And these people</legend>
-          {people.active.map((user) => (
-            <label key={user.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={userIds.includes(user.id)}
-                onChange={(event) => setUserIds(toggle(userIds, user.id, event.target.checked))}
-              />
-              <span>{user.name}</span>
-            </label>
-          ))}
+          {people.active.map((user) => person(user.id, user.name))}
           {userIds
             .filter((id) => !listed.has(id))
             .map((id) => (
@@ -91,6 +101,18 @@ export function WorkQueueForm({
                 {people.nameOf(id)} (not active)
               </span>
             ))}
+        </fieldset>
+      ) : people.active ? (
+        // More people than the directory's first page: its members, then whoever a search finds.
+        <fieldset className="checkbox-list">
+          <legend className="field__label">And these people</legend>
+          <PersonSearchBox label="Find people to add" people={people} text={text} onText={setText} search={search} />
+          <div className="checkbox-list checkbox-list--columns">
+            {shown.map((id) =>
+              person(id, people.isActive(id) === false ? `${people.nameOf(id)} (not active)` : people.nameOf(id)),
+            )}
+            {search.results.filter((user) => !shown.includes(user.id)).map((user) => person(user.id, user.name))}
+          </div>
         </fieldset>
       ) : null}
       <div className="form-actions">

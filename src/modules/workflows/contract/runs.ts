@@ -61,7 +61,11 @@ export const RunEvent = z.object({
   ]),
   label: z.string(),
   detail: z.record(z.string(), z.unknown()),
-  actor: z.string().nullable(),
+  actor: z.string().nullable().describe("Who did it, as `type:id` (e.g. `user:usr_…`); null for the engine's own entries"),
+  actor_label: z
+    .string()
+    .nullable()
+    .describe("The actor's label when it acted (a user's email, an API key's name); the console names users by id"),
 });
 export type RunEvent = z.infer<typeof RunEvent>;
 

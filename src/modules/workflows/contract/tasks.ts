@@ -41,8 +41,9 @@ export type TaskContext = z.infer<typeof TaskContext>;
 
 export const TaskApproval = z.object({
   user_id: z.string(),
-  label: z.string(),
-  on_behalf_of: z.string().nullable(),
+  label: z.string().describe("The approver as recorded: their email"),
+  on_behalf_of: z.string().nullable().describe("The email of the colleague a delegate approved for"),
+  on_behalf_of_user_id: z.string().nullable().describe("…and their user id"),
   at: z.string(),
   comment: z.string().nullable(),
 });
@@ -50,7 +51,12 @@ export type TaskApproval = z.infer<typeof TaskApproval>;
 
 export const TaskDecision = z.object({
   option: z.string(),
-  by: z.object({ user_id: z.string(), label: z.string(), on_behalf_of: z.string().nullable() }),
+  by: z.object({
+    user_id: z.string(),
+    label: z.string().describe("The decider as recorded: their email"),
+    on_behalf_of: z.string().nullable().describe("The email of the colleague a delegate decided for"),
+    on_behalf_of_user_id: z.string().nullable().describe("…and their user id"),
+  }),
   at: z.string(),
   comment: z.string().nullable(),
   /** The proposal as decided, edits included. */

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { readAsTenant, rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { appendRunEvent } from "./run-events.ts";
 import { type LoadedRun, TERMINAL_STATUSES } from "./run-rows.ts";
-import { type Runtime, type SegmentArgs, takeHandedOffInput } from "./runtime.ts";
+import { type Runtime, type SegmentArgs, takeHandOff } from "./runtime.ts";
 
 type Loaded = LoadedRun & { segment: number; ended: boolean };
 /** What a stage starts from. */
@@ -18,8 +18,9 @@ type Begun = Pick<LoadedRun, "input" | "state" | "error">;
  */
 export async function beginSegment(rt: Runtime, args: SegmentArgs): Promise<Begun | undefined> {
   // Taken before the first await: the start that handed it over drops what is not taken by then.
-  const input = args.segment === 1 ? takeHandedOffInput(args.runId) : undefined;
-  if (input) return { input, state: {}, error: null };
+  const handed = args.segment === 1 ? takeHandOff(args.runId) : undefined;
+  // A run whose recording failed (an idempotency key a concurrent start took) never ran: nothing to do.
+  if (handed) return (await handed.recorded) ? { input: handed.input, state: {}, error: null } : undefined;
   const select = sql`
     select r.status, r.flow, r.input, r.state, r.started_by, r.error, r.segment,
            exists (select 1 from workflows.waits w where w.run_id = r.id and w.seq = ${args.segment}) as ended

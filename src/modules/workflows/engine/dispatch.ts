@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { type AnyFlow, flowKey } from "./flow-definition.ts";
 import { TERMINAL_STATUSES } from "./run-rows.ts";
-import { handOffInput, type Runtime, type SegmentResult, segmentWorkflow, takeHandedOffInput } from "./runtime.ts";
+import { handOff, type Runtime, type SegmentResult, segmentWorkflow, takeHandOff } from "./runtime.ts";
 
 type ResolvedWait = {
   seq: number;
@@ -61,17 +61,21 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
   return started;
 }
 
-/** Starts the first stage of a run just recorded by `startRun`, handing it the input it was recorded with. */
+/**
+ * Starts the first stage of a run `startRun` records, handing it the input it is recorded with and
+ * whether that recording committed (the stage does nothing before it knows).
+ */
 export async function startFirstStage(
   tenantId: string,
   runId: string,
   flow: AnyFlow,
   input: Record<string, unknown>,
+  recorded: Promise<boolean>,
 ): Promise<WorkflowHandle<SegmentResult>> {
   const key = flowKey(flow.name, flow.version);
   const workflow = segmentWorkflow(key);
   if (!workflow) throw new Error(`No flow ${key} is registered in this process`);
-  handOffInput(runId, input);
+  handOff(runId, { input, recorded });
   try {
     return await DBOS.startWorkflow(workflow, { workflowID: `${runId}.1` })({
       tenantId,
@@ -83,7 +87,7 @@ export async function startFirstStage(
     });
   } finally {
     // Taken as the stage began; still here if DBOS did not run it (a workflow of that id existed).
-    takeHandedOffInput(runId);
+    takeHandOff(runId);
   }
 }
 

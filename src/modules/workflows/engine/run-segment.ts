@@ -11,7 +11,11 @@ import { appendRunEvent } from "./run-events.ts";
 import { flowDefinition, runtime, type SegmentArgs, type SegmentResult } from "./runtime.ts";
 
 /** The decision a resumed stage receives from a task. */
-type TaskResumption = { task_id: string; option: string; decision: { by: { label: string }; comment: string | null } };
+type TaskResumption = {
+  task_id: string;
+  option: string;
+  decision: { by: { user_id: string; label: string }; comment: string | null };
+};
 
 /**
  * One stage of a run, as one durable workflow (`<run id>.<segment>`): load the run, run the stage,
@@ -52,8 +56,9 @@ export async function runSegment(args: SegmentArgs): Promise<SegmentResult> {
             tenantId: args.tenantId,
             runId: args.runId,
             kind: "failed",
-            label: `Closed by ${resumption.decision.by.label}: resolved by hand`,
+            label: "Closed: resolved by hand",
             detail: { comment: resumption.decision.comment },
+            actor: { type: "user", id: resumption.decision.by.user_id, label: resumption.decision.by.label },
           });
         }),
       { name: "run.resolved" },

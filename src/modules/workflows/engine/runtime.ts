@@ -68,18 +68,21 @@ export function runtime(): Runtime {
 }
 
 /**
- * Inputs of runs this process has just recorded, handed to their first stage so it need not read
- * back what was just written. The stage takes its input as it begins; one that is recovered after a
- * crash, or started by the sweeper, finds nothing here and reads the run.
+ * What a start hands the first stage of the run it records: the input, so the stage need not read
+ * back what was just written, and whether the recording committed (on a server the stage starts
+ * while the run is still being recorded, and waits for it before its first step). A stage recovered
+ * after a crash, or started by the sweeper, finds nothing here and reads the run.
  */
-const handedOff = new Map<string, Record<string, unknown>>();
+export type HandOff = { input: Record<string, unknown>; recorded: Promise<boolean> };
 
-export function handOffInput(runId: string, input: Record<string, unknown>): void {
-  handedOff.set(runId, input);
+const handedOff = new Map<string, HandOff>();
+
+export function handOff(runId: string, handOff: HandOff): void {
+  handedOff.set(runId, handOff);
 }
 
-export function takeHandedOffInput(runId: string): Record<string, unknown> | undefined {
-  const input = handedOff.get(runId);
+export function takeHandOff(runId: string): HandOff | undefined {
+  const handed = handedOff.get(runId);
   handedOff.delete(runId);
-  return input;
+  return handed;
 }

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/actor.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { appendRunEvent } from "./run-events.ts";
@@ -13,7 +14,7 @@ export async function signalEvent(
   tenantId: string,
   key: string,
   payload: unknown,
-  actor: string,
+  actor: Actor,
 ): Promise<string[]> {
   const now = deps.clock().toISOString();
   return withTenant(deps.db, tenantId, async (tx) => {

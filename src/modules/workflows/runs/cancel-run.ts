@@ -21,7 +21,6 @@ export async function cancelRun(
   reason: string,
 ): Promise<void> {
   const now = deps.clock().toISOString();
-  const actor = `${ctx.actor.type}:${ctx.actor.id}`;
   const segment = await withTenant(deps.db, ctx.tenantId, async (tx) => {
     const [run] = await rows<{ status: string; segment: number }>(
       tx,
@@ -49,9 +48,15 @@ export async function cancelRun(
         comment: reason,
       });
     }
-    // The event names the person (its actor is an id): the timeline shows who stopped the run.
-    const label = `Cancelled${ctx.actor.label ? ` by ${ctx.actor.label}` : ""}`;
-    await appendRunEvent(tx, { tenantId: ctx.tenantId, runId, kind: "cancelled", label, detail: { reason }, actor });
+    // Who stopped the run is the event's actor: the timeline names them.
+    await appendRunEvent(tx, {
+      tenantId: ctx.tenantId,
+      runId,
+      kind: "cancelled",
+      label: "Cancelled",
+      detail: { reason },
+      actor: ctx.actor,
+    });
     await appendAudit(tx, {
       ...ctx,
       action: "workflow.cancelled",

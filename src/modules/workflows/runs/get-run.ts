@@ -36,7 +36,7 @@ export async function getRun(
     if (!row) throw new AppError("not_found", `Run ${runId} was not found`);
     const found = await rows<RunEvent & { at: string }>(
       tx,
-      sql`select at, kind, label, detail, actor from workflows.run_events where run_id = ${runId} order by at, id`,
+      sql`select at, kind, label, detail, actor, actor_label from workflows.run_events where run_id = ${runId} order by at, id`,
     );
     return { run: toRun(row), events: found.map((event) => ({ ...event, at: iso(event.at) })), segments: row.segment };
   });
@@ -58,6 +58,7 @@ export async function getRun(
             ...(failed ? { error: step.error instanceof Error ? step.error.message : String(step.error) } : {}),
           },
           actor: null,
+          actor_label: null,
         });
       }
     }

@@ -65,9 +65,9 @@ export async function retryRun(
       tenantId: ctx.tenantId,
       runId,
       kind: "retried",
-      label: `Retried stage ${stage}${ctx.actor.label ? ` by ${ctx.actor.label}` : ""}`,
+      label: `Retried stage ${stage}`,
       detail: { reason },
-      actor: `${ctx.actor.type}:${ctx.actor.id}`,
+      actor: ctx.actor,
     });
     await appendAudit(tx, {
       ...ctx,

@@ -57,7 +57,14 @@ export async function decideTask(
       throw new AppError("forbidden", "You cannot decide your own request: someone else must");
     }
     const actor = { type: "user" as const, id: args.decider.userId, label: args.decider.label };
-    const by = { user_id: args.decider.userId, label: args.decider.label, on_behalf_of: actingAs.onBehalfOf };
+    // Acting for a colleague, the identity is theirs: its user id is the colleague's.
+    const onBehalfOfUserId = actingAs.onBehalfOf ? actingAs.userId : null;
+    const by = {
+      user_id: args.decider.userId,
+      label: args.decider.label,
+      on_behalf_of: actingAs.onBehalfOf,
+      on_behalf_of_user_id: onBehalfOfUserId,
+    };
     const proposal = task.context.proposal ? { ...task.context.proposal, ...(input.edits ?? {}) } : (input.edits ?? null);
 
     if (option.approves) {
@@ -65,8 +72,9 @@ export async function decideTask(
         throw new AppError("conflict", "You have already approved this task; another approver is needed");
       }
       await tx.execute(sql`
-        insert into workflows.task_approvals (tenant_id, task_id, user_id, label, on_behalf_of, at, comment)
-        values (${args.tenantId}, ${taskId}, ${args.decider.userId}, ${args.decider.label}, ${actingAs.onBehalfOf}, ${now.toISOString()}, ${input.comment ?? null})`);
+        insert into workflows.task_approvals (tenant_id, task_id, user_id, label, on_behalf_of, on_behalf_of_user_id, at, comment)
+        values (${args.tenantId}, ${taskId}, ${args.decider.userId}, ${args.decider.label}, ${actingAs.onBehalfOf},
+                ${onBehalfOfUserId}, ${now.toISOString()}, ${input.comment ?? null})`);
       await appendTaskEvent(tx, {
         tenantId: args.tenantId,
         taskId,
@@ -133,9 +141,14 @@ export async function decideTask(
         tenantId: args.tenantId,
         runId: runToDispatch,
         kind: "resumed",
-        label: `${args.decider.label} chose "${option.label}"${actingAs.onBehalfOf ? ` for ${actingAs.onBehalfOf}` : ""}`,
-        detail: { task_id: taskId, option: option.id, comment: input.comment ?? null },
-        actor: `user:${args.decider.userId}`,
+        label: `Chose "${option.label}"`,
+        detail: {
+          task_id: taskId,
+          option: option.id,
+          comment: input.comment ?? null,
+          ...(actingAs.onBehalfOf ? { on_behalf_of: actingAs.onBehalfOf, on_behalf_of_user_id: onBehalfOfUserId } : {}),
+        },
+        actor,
       });
     }
     return { task: await reload(tx, taskId), runToDispatch };

@@ -34,6 +34,7 @@ export const TASK_SELECT = sql.raw(`
   t.allowed_roles, t.required_approvals, t.options, t.context, t.requested_by, t.escalation, t.escalation_level,
   t.due_at, t.decision, t.created_at, t.updated_at,
   (select coalesce(jsonb_agg(jsonb_build_object('user_id', a.user_id, 'label', a.label, 'on_behalf_of', a.on_behalf_of,
+            'on_behalf_of_user_id', a.on_behalf_of_user_id,
             'at', to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'comment', a.comment) order by a.at), '[]'::jsonb)
      from workflows.task_approvals a where a.task_id = t.id) as approvals`);
 
@@ -56,7 +57,11 @@ export function toTask(row: TaskRow): Task {
     requested_by: row.requested_by,
     escalation_level: row.escalation_level,
     due_at: iso(row.due_at),
-    decision: row.decision,
+    // Decisions recorded before the delegator's id was kept say only their email.
+    decision: row.decision && {
+      ...row.decision,
+      by: { ...row.decision.by, on_behalf_of_user_id: row.decision.by.on_behalf_of_user_id ?? null },
+    },
     created_at: iso(row.created_at) as string,
     updated_at: iso(row.updated_at) as string,
   };

@@ -72,8 +72,10 @@ export async function createWorkflowFixture(options: {
       const who = person(id);
       return { tenantId: "ten_test", decider: { userId: who.id, label: who.email, roles: who.roles }, taskAdmin };
     },
+    /** How a person writes, as a session would: labelled by their email. */
     ctx(id = "usr_ops") {
-      return { tenantId: "ten_test", actor: { type: "user" as const, id, label: id } };
+      const label = options.people.find((candidate) => candidate.id === id)?.email ?? id;
+      return { tenantId: "ten_test", actor: { type: "user" as const, id, label } };
     },
     /** Waits until the run reaches one of `statuses`, sweeping meanwhile (as the product's sweeper would). */
     async until(runId: string, statuses: string[], timeoutMs = 20_000) {

@@ -7,6 +7,7 @@ import { commentOnTask, taskQuery } from "../../inbox/inbox-queries.ts";
 import { AssigneeName, ReassignedTo, ReassignTask } from "../../inbox/reassign-task.tsx";
 import { TaskDecision } from "../../inbox/task-decision.tsx";
 import { flowLabel, isOverdue } from "../../inbox/task-labels.ts";
+import { ActorName, PersonName } from "../../people/actor-name.tsx";
 import { fieldLabel } from "../../records/labels.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { ErrorBanner } from "../../ui/error-banner.tsx";
@@ -96,15 +97,24 @@ export function TaskPage({ taskId }: { taskId: string }) {
                 </>
               ) : null}
               <dt>Requested by</dt>
-              <dd>{task.requested_by.label ?? task.requested_by.id}</dd>
+              <dd>
+                <ActorName actor={task.requested_by} />
+              </dd>
               <dt>Approvals</dt>
               <dd>
                 {task.approvals.length} of {task.required_approvals}
                 {task.approvals.map((approval) => (
                   <span key={approval.user_id} className="muted">
                     {" "}
-                    · {approval.label}
-                    {approval.on_behalf_of ? ` for ${approval.on_behalf_of}` : ""}
+                    · <PersonName id={approval.user_id} fallback={approval.label} />
+                    {approval.on_behalf_of_user_id ? (
+                      <>
+                        {" for "}
+                        <PersonName id={approval.on_behalf_of_user_id} fallback={approval.on_behalf_of} />
+                      </>
+                    ) : approval.on_behalf_of ? (
+                      ` for ${approval.on_behalf_of}`
+                    ) : null}
                   </span>
                 ))}
               </dd>
@@ -163,7 +173,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
                   <span className="timeline__when" title={formatTimestamp(event.at)}>
                     <TimeAgo value={event.at} />
                   </span>{" "}
-                  <strong>{event.kind}</strong> by {event.actor.label ?? event.actor.id}
+                  <strong>{event.kind}</strong> by <ActorName actor={event.actor} />
                   <ReassignedTo event={event} />
                   {event.comment ? <div className="timeline__comment">“{event.comment}”</div> : null}
                 </li>

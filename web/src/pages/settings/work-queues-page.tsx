@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { WorkQueue } from "../../contract.ts";
+import { usePeople } from "../../people/people.ts";
 import { useCan } from "../../session/me.ts";
-import { usePeople } from "../../settings-workflows/people.ts";
 import { useRoleChoices } from "../../settings-workflows/role-choices.ts";
 import { WorkQueueForm } from "../../settings-workflows/work-queue-form.tsx";
 import { workQueuesQuery } from "../../settings-workflows/work-queue-queries.ts";

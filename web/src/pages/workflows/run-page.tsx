@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { flowLabel } from "../../inbox/task-labels.ts";
+import { parseActorRef } from "../../people/actor.ts";
+import { ActorName } from "../../people/actor-name.tsx";
 import { RunActions } from "../../runs/run-actions.tsx";
 import { controlRun, runQuery } from "../../runs/run-queries.ts";
 import { RunStatusBadge } from "../../runs/run-status.tsx";
@@ -45,6 +47,8 @@ export function RunPage({ runId }: { runId: string }) {
   if (result.error) return <ErrorBanner error={result.error} title="This run could not be loaded" />;
   const { run, timeline, actions } = result.data;
   const finished = ["succeeded", "failed", "cancelled"].includes(run.status);
+  // The timeline's first entry keeps what was recorded of the starter, for when the directory does not know them.
+  const starter = parseActorRef(run.started_by, timeline.find((event) => event.kind === "started")?.actor_label);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
@@ -57,7 +61,7 @@ export function RunPage({ runId }: { runId: string }) {
         subtitle={
           <>
             {flowLabel(run.flow)} v{run.flow_version} · <RunStatusBadge status={run.status} /> · stage {run.stage} · started{" "}
-            <TimeAgo value={run.created_at} /> by {run.started_by}
+            <TimeAgo value={run.created_at} /> by <ActorName actor={starter} />
           </>
         }
         windowTitle={run.title}
