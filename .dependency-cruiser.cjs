@@ -98,8 +98,17 @@ module.exports = {
       comment:
         "Code outside a module (src, test/, bench/) imports it only through src/modules/<name>/index.ts " +
         "(contract files may import other modules' contract files directly).",
-      from: { path: "^(src|test|bench)/", pathNot: ["^src/modules/", CONTRACT] },
+      from: { path: "^(src|test)/", pathNot: ["^src/modules/", CONTRACT] },
       to: { path: "^src/modules/[^/]+/.", pathNot: "^src/modules/[^/]+/index\\.ts$" },
+    },
+    {
+      name: "benchmarks-import-a-module-through-its-index",
+      severity: "error",
+      comment:
+        "The same rule for bench/, which may also use the EDI reader's own index (src/modules/ingest/edi/index.ts): " +
+        "the X12 benchmark measures the reader alone, below the ingest module.",
+      from: { path: "^bench/" },
+      to: { path: "^src/modules/[^/]+/.", pathNot: ["^src/modules/[^/]+/index\\.ts$", "^src/modules/ingest/edi/index\\.ts$"] },
     },
     {
       name: "modules-import-other-modules-through-their-index",
@@ -159,6 +168,14 @@ module.exports = {
       comment: "Shipped code imports only dependencies, not devDependencies (tests and test fixtures may).",
       from: { path: "^src/", pathNot: ["\\.test\\.ts$", "^src/platform/testing/"] },
       to: { dependencyTypes: ["npm-dev"], dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "x12-parsers-to-compare-only-in-bench",
+      severity: "error",
+      comment:
+        "node-x12 and x12-parser are dev dependencies for the X12 benchmark only; Crossdock reads X12 with its own reader.",
+      from: { pathNot: "^bench/" },
+      to: { path: "(^|/)node_modules/(node-x12|x12-parser)/" },
     },
     {
       name: "no-deprecated-core",

@@ -4,6 +4,7 @@ import { Registry } from "prom-client";
 import { FLOWS } from "./flows/index.ts";
 import { actionsMigrations, createActions } from "./modules/actions/index.ts";
 import { governanceMigrations } from "./modules/governance/index.ts";
+import { createIngest, createWebhooksOut, ingestMigrations } from "./modules/ingest/index.ts";
 import { createRecords, recordsMigrations } from "./modules/records/index.ts";
 import { createTenancy, tenancyMigrations } from "./modules/tenancy/index.ts";
 import { createWorkflows, workflowsMigrations } from "./modules/workflows/index.ts";
@@ -14,7 +15,7 @@ import { migrate } from "./platform/db/migrations.ts";
 import { openPglite } from "./platform/db/pglite.ts";
 import { openPostgres } from "./platform/db/postgres.ts";
 import { createEventBus } from "./platform/events/event-bus.ts";
-import { platformMigrations } from "./platform/index.ts";
+import { createKeyring, platformMigrations } from "./platform/index.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createMailer } from "./platform/mail/mailer.ts";
 import { createWorkflowEngine } from "./platform/workflows/engine.ts";
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   recordsMigrations,
   actionsMigrations,
   workflowsMigrations,
+  ingestMigrations,
 ];
 
 async function openDatabase(config: Config, logger: Logger): Promise<Database> {
@@ -69,6 +71,21 @@ export async function createCrossdock(options: {
   const events = createEventBus({ db, logger });
   const engine = createWorkflowEngine({ db, config, logger });
   const metricsRegistry = new Registry();
+  const ingest = createIngest({
+    db,
+    records,
+    logger,
+    metricsRegistry,
+    keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
+  });
+  const webhooksOut = createWebhooksOut({
+    db,
+    logger,
+    metricsRegistry,
+    keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
+  });
+  // The fan-out of events to webhook subscriptions is a subscriber of the bus: registered before launch.
+  webhooksOut.subscribe(events);
   let consoleUrl: string | null = config.publicUrl ?? null;
   const workflows = createWorkflows({
     db,
@@ -95,6 +112,8 @@ export async function createCrossdock(options: {
     records,
     actions,
     workflows,
+    ingest,
+    webhooksOut,
     metricsRegistry,
     operator,
     isReady: () => ready,
@@ -109,6 +128,8 @@ export async function createCrossdock(options: {
     events,
     engine,
     workflows,
+    ingest,
+    webhooksOut,
     operator,
     http,
     /** Launches workflows and event dispatch, and tells CLI processes where to find this server. */
@@ -117,6 +138,8 @@ export async function createCrossdock(options: {
       await engine.launch();
       await events.start();
       await workflows.start();
+      ingest.start();
+      webhooksOut.start();
       stopSweep = scheduleIdempotencySweep(db, config.idempotencyKeyHours, logger);
       if (url) {
         await lock?.setUrl(url);
@@ -128,6 +151,8 @@ export async function createCrossdock(options: {
       ready = false;
       stopSweep?.();
       await workflows.stop();
+      await ingest.stop();
+      await webhooksOut.stop();
       await events.stop();
       await engine.shutdown();
       mailer.close();

@@ -32,6 +32,8 @@ export const ID_PREFIXES = {
   inventoryMovement: "imov",
   serviceCase: "case",
   workflow: "wf",
+  ingestSource: "src",
+  ingestReceipt: "rcv",
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

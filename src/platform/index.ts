@@ -13,4 +13,5 @@ export { createLogger, type Logger } from "./logger.ts";
 export { createWorkflowEngine, type WorkflowEngine } from "./workflows/engine.ts";
 
 export const platformMigrations = { module: "platform", directory: new URL("./migrations/", import.meta.url) };
-export { newSecret, sameHash, sha256 } from "./crypto.ts";
+export { newSecret, sameHash, seal, sha256, unseal } from "./crypto.ts";
+export { createKeyring, type Keyring } from "./secret-key.ts";

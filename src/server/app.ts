@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Registry } from "prom-client";
 import type { Actions } from "../modules/actions/index.ts";
+import type { Ingest, WebhooksOut } from "../modules/ingest/index.ts";
 import type { Records } from "../modules/records/index.ts";
 import type { Tenancy } from "../modules/tenancy/index.ts";
 import type { Workflows } from "../modules/workflows/index.ts";
@@ -13,6 +14,7 @@ import { authenticate } from "./authenticate.ts";
 import type { AppContext, AppEnv } from "./context.ts";
 import { validationError } from "./error-response.ts";
 import { handleError } from "./errors.ts";
+import { graphqlRoutes } from "./graphql/graphql-routes.ts";
 import { createHttpMetrics } from "./metrics.ts";
 import type { OperatorAccess } from "./operator-access.ts";
 import { requestId } from "./request-id.ts";
@@ -25,6 +27,7 @@ import { brandingRoutes } from "./routes/branding.ts";
 import { connectorRoutes } from "./routes/connectors.ts";
 import { consoleRoutes } from "./routes/console.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { ingestRoutes } from "./routes/ingest.ts";
 import { policyRoutes } from "./routes/policies.ts";
 import { recordRoutes } from "./routes/records.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
@@ -32,6 +35,7 @@ import { runRoutes } from "./routes/runs.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { userRoutes } from "./routes/users.ts";
+import { webhookSubscriptionRoutes } from "./routes/webhook-subscriptions.ts";
 
 export type HttpAppDeps = {
   config: Config;
@@ -41,6 +45,8 @@ export type HttpAppDeps = {
   records: Records;
   actions: Actions;
   workflows: Workflows;
+  ingest: Ingest;
+  webhooksOut: WebhooksOut;
   /** The one Prometheus registry /metrics serves: HTTP's and the modules' metrics. */
   metricsRegistry?: Registry;
   operator: OperatorAccess;
@@ -106,6 +112,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     records: deps.records,
     actions: deps.actions,
     workflows: deps.workflows,
+    ingest: deps.ingest,
     metrics,
     isReady: deps.isReady,
   };
@@ -118,14 +125,17 @@ export function createHttpApp(deps: HttpAppDeps) {
     apiKeyRoutes,
     auditRoutes,
     recordRoutes,
+    graphqlRoutes,
     actionRoutes,
     policyRoutes,
     connectorRoutes,
     runRoutes,
     taskRoutes,
+    ingestRoutes,
   ]) {
     register(routeDeps);
   }
+  webhookSubscriptionRoutes(routeDeps, deps.webhooksOut);
 
   const document = () =>
     app.getOpenAPI31Document({

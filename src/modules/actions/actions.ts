@@ -5,9 +5,9 @@ import type { Database } from "../../platform/db/database.ts";
 import { newId } from "../../platform/ids.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { Mailer } from "../../platform/mail/mailer.ts";
+import { createKeyring } from "../../platform/secret-key.ts";
 import { createConnectors } from "./connectors/connectors.ts";
 import { createTokenCache } from "./connectors/rest/oauth2.ts";
-import { createKeyring } from "./connectors/secret-key.ts";
 import {
   type Action,
   type ActionOutcome,

@@ -49,6 +49,8 @@ export const ROLES = {
       "actions:read",
       "policies:read",
       "policies:admin",
+      "ingest:read",
+      "webhooks:read",
     ],
   },
   csr: {
@@ -86,6 +88,7 @@ export const ROLES = {
       "workflows:read",
       "actions:read",
       "policies:read",
+      "webhooks:read",
     ],
   },
   viewer: {

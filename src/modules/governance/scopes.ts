@@ -28,6 +28,12 @@ export const SCOPES = [
   "policies:read",
   "policies:admin",
   "connectors:admin",
+  // Inbound data: sources, everything received, quarantine; admin adds sources and replays receipts.
+  "ingest:read",
+  "ingest:admin",
+  // Outbound webhooks: read subscriptions and their deliveries; admin points the tenant's events at a URL, replays, pings.
+  "webhooks:read",
+  "webhooks:admin",
   // Partner and platform administration: tenants of a partner, partners themselves.
   "partner:admin",
   "platform:admin",

@@ -1,5 +1,7 @@
 export * from "./contract/index.ts";
 export { InvalidCursorError, RecordNotFoundError, UnknownRecordTypeError } from "./errors.ts";
+export type { ExternalKey } from "./read/get-many-by-external-id.ts";
+export type { ListByRefOptions } from "./read/list-by-ref.ts";
 export type { ListPage } from "./read/list-records.ts";
 export { HISTORY_LIMIT, type HistoryOptions } from "./read/record-history.ts";
 export { createRecords, type ListQuery, type Records } from "./records.ts";

@@ -11,7 +11,9 @@ import {
   recordTypes,
 } from "./contract/index.ts";
 import { UnknownRecordTypeError } from "./errors.ts";
+import { type ExternalKey, getManyByExternalId } from "./read/get-many-by-external-id.ts";
 import { getRecord } from "./read/get-record.ts";
+import { type ListByRefOptions, listByRef } from "./read/list-by-ref.ts";
 import { type ListPage, listRecords } from "./read/list-records.ts";
 import { type HistoryOptions, recordHistory } from "./read/record-history.ts";
 import { recordsSummary } from "./read/records-summary.ts";
@@ -57,6 +59,26 @@ export function createRecords(deps: { db: Database }) {
       externalId: string,
     ): Promise<RecordOutput<T>> {
       return (await getRecord(db, tenantId, definitionOf(type), { sourceSystem, externalId })) as RecordOutput<T>;
+    },
+
+    /** The records with these (source_system, external_id) keys, with their lines, in one read; missing ones left out. */
+    async getManyByExternalId<T extends RecordTypeName>(
+      tenantId: string,
+      type: T,
+      keys: readonly ExternalKey[],
+    ): Promise<RecordOutput<T>[]> {
+      return (await getManyByExternalId(db, tenantId, definitionOf(type), keys)) as RecordOutput<T>[];
+    },
+
+    /** For each key, the first page of records whose ref `field` names it: one read for every key. */
+    async listByRef<T extends RecordTypeName>(
+      tenantId: string,
+      type: T,
+      field: string,
+      keys: readonly ExternalKey[],
+      options?: ListByRefOptions,
+    ): Promise<ListPage<RecordOutput<T>>[]> {
+      return (await listByRef(db, tenantId, definitionOf(type), field, keys, options)) as ListPage<RecordOutput<T>>[];
     },
 
     /** A page of records; pass `next_cursor` back as `cursor` for the next one. */

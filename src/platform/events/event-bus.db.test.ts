@@ -36,6 +36,9 @@ function deferred<T = void>() {
   return { promise, resolve };
 }
 
+/** The relay below fails the batch holding this order's event, once. */
+const relayFailsOnce: { order: string | undefined } = { order: undefined };
+
 describe(`event bus (${usingServer() ? "PostgreSQL server" : "PGlite"})`, () => {
   let test: TestDatabase;
   let engine: WorkflowEngine;
@@ -74,6 +77,20 @@ describe(`event bus (${usingServer() ? "PostgreSQL server" : "PGlite"})`, () => 
     };
     bus.subscribe({ name: "every-order-event", types: ["bus_test.order.*"], handle: record("every-order-event") });
     bus.subscribe({ name: "cancellations", types: ["bus_test.order.cancelled"], handle: record("cancellations") });
+    bus.relay({
+      name: "cancellation-relay",
+      types: ["bus_test.order.cancelled"],
+      async handle(tx, events) {
+        for (const event of events) {
+          await tx.execute(sql`insert into bus_test.handled (subscriber, event_id, times) values ('cancellation-relay', ${event.id}, 1)
+                               on conflict (subscriber, event_id) do update set times = handled.times + 1`);
+        }
+        if (events.some((event) => event.subjectId === relayFailsOnce.order)) {
+          relayFailsOnce.order = undefined;
+          throw new Error("the relay's target refused the batch");
+        }
+      },
+    });
     engine = createWorkflowEngine({ db: test.db, config, logger });
     await engine.launch();
     await bus.start();
@@ -94,6 +111,7 @@ describe(`event bus (${usingServer() ? "PostgreSQL server" : "PGlite"})`, () => 
     expect(await handled([...placed, ...other])).toEqual({
       ...once("every-order-event", placed),
       ...once("cancellations", [placed[1] as string]),
+      ...once("cancellation-relay", [placed[1] as string]),
     });
 
     // Draining again finds nothing new and hands nothing out twice.
@@ -101,7 +119,17 @@ describe(`event bus (${usingServer() ? "PostgreSQL server" : "PGlite"})`, () => 
     expect(await handled(placed)).toEqual({
       ...once("every-order-event", placed),
       ...once("cancellations", [placed[1] as string]),
+      ...once("cancellation-relay", [placed[1] as string]),
     });
+  });
+
+  it("relays a batch with its cursor in one transaction: a batch that fails is relayed again, and counted once", async () => {
+    relayFailsOnce.order = "o-relay";
+    const cancelled = await placeOrder(test.db, "o-relay", [orderEvent("o-relay", "bus_test.order.cancelled")]);
+    await bus.drain({ timeoutMs: 30_000 }).catch(() => undefined);
+    await bus.drain({ timeoutMs: 30_000 });
+    expect(relayFailsOnce.order).toBeUndefined();
+    expect((await handled(cancelled))[`cancellation-relay ${cancelled[0]}`]).toBe(1);
   });
 
   it("never dispatches the events of a rolled-back transaction or savepoint", async () => {

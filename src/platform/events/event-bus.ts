@@ -1,6 +1,8 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { DBOS } from "@dbos-inc/dbos-sdk";
-import type { Database } from "../db/database.ts";
+import { sql } from "drizzle-orm";
+import type { Database, Tx } from "../db/database.ts";
+import { withSystem } from "../db/tenant-scope.ts";
 import type { Logger } from "../logger.ts";
 import type { StoredEvent } from "./event-log.ts";
 
@@ -23,9 +25,24 @@ export type EventSubscriber = {
   handle(event: StoredEvent): Promise<void>;
 };
 
+/**
+ * A relay moves events into other tables, a batch at a time: `handle` runs in the transaction that
+ * moves the relay's own cursor past the batch, so its writes and the cursor commit together, once
+ * per event, without a durable workflow per event. Database work only: nothing that calls out.
+ * Used to fan events out to work queues (outbound webhook deliveries); `events` are the batch's
+ * events of the relay's types, possibly none.
+ */
+export type EventRelay = {
+  name: string;
+  types: string[];
+  handle(tx: Tx, events: StoredEvent[]): Promise<void>;
+};
+
 export type EventBus = {
   /** Register before the workflow engine launches: DBOS refuses new workflows after launch. */
   subscribe(subscriber: EventSubscriber): void;
+  /** Registers a relay (see EventRelay); once per name. */
+  relay(relay: EventRelay): void;
   /** Starts dispatching in the background; call after the workflow engine has launched. */
   start(): Promise<void>;
   /** Stops the background dispatcher and waits for a pass in progress. Call before the engine shuts down. */
@@ -68,6 +85,7 @@ export function createEventBus(deps: { db: Database; logger: Logger; pollMs?: nu
   const logger = deps.logger.child({ component: "event-bus" });
   const pollMs = deps.pollMs ?? 250;
   const subscribers: { subscriber: EventSubscriber; workflow: (event: StoredEvent) => Promise<void> }[] = [];
+  const relays: EventRelay[] = [];
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
   let queueReady: Promise<unknown> | undefined;
@@ -129,13 +147,48 @@ export function createEventBus(deps: { db: Database; logger: Logger; pollMs?: nu
     return rows.length;
   }
 
-  /** One pass: reads and enqueues until nothing committed is left. */
+  /** A relay's next batch, handled and its cursor moved in one transaction; how many events were read. */
+  function relayBatch(relay: EventRelay): Promise<number> {
+    return withSystem(db, async (tx) => {
+      await tx.execute(sql`insert into platform.event_cursors (subscriber, tx_id, seq) values (${relay.name}, '0'::xid8, 0)
+                           on conflict (subscriber) do nothing`);
+      // Locked, so two processes relaying at once take turns rather than handling a batch twice.
+      const cursor = await tx.execute(
+        sql`select tx_id::text, seq from platform.event_cursors where subscriber = ${relay.name} for update`,
+      );
+      const from = cursor.rows[0] as { tx_id: string; seq: number };
+      const read = await tx.execute(sql`
+        select seq, tx_id::text, id, tenant_id, type, subject_type, subject_id, payload, actor, request_id, occurred_at
+          from platform.events
+         where (tx_id, seq) > (${from.tx_id}::xid8, ${from.seq}) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+         order by tx_id, seq limit ${BATCH}`);
+      const rows = read.rows as EventRow[];
+      const last = rows.at(-1);
+      if (!last) return 0;
+      const events = rows
+        .map((row) => toEvent({ ...row, seq: Number(row.seq) }))
+        .filter((event) => matches(relay.types, event.type));
+      await relay.handle(tx, events);
+      await tx.execute(sql`update platform.event_cursors set tx_id = ${last.tx_id}::xid8, seq = ${last.seq}, updated_at = now()
+                            where subscriber = ${relay.name}`);
+      return rows.length;
+    });
+  }
+
+  /** One pass: reads and enqueues until nothing committed is left, and relays likewise. */
   function dispatchAll(): Promise<number> {
     return exclusive(async () => {
-      // With no subscribers, moving the cursor would only skip events for the processes that have some.
-      if (subscribers.length === 0) return 0;
-      await ensureQueue();
       let total = 0;
+      for (const relay of relays) {
+        for (;;) {
+          const count = await relayBatch(relay);
+          total += count;
+          if (count < BATCH) break;
+        }
+      }
+      // With no subscribers, moving the cursor would only skip events for the processes that have some.
+      if (subscribers.length === 0) return total;
+      await ensureQueue();
       for (;;) {
         const count = await dispatchBatch();
         total += count;
@@ -206,9 +259,14 @@ export function createEventBus(deps: { db: Database; logger: Logger; pollMs?: nu
       });
       subscribers.push({ subscriber, workflow });
     },
+    relay(relay) {
+      if (relays.some((known) => known.name === relay.name))
+        throw new Error(`an event relay named ${relay.name} is registered already`);
+      relays.push(relay);
+    },
     async start() {
-      if (subscribers.length === 0 || !stopped) return;
-      await ensureQueue();
+      if ((subscribers.length === 0 && relays.length === 0) || !stopped) return;
+      if (subscribers.length > 0) await ensureQueue();
       stopped = false;
       schedule();
     },

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Handler } from "hono";
 import type { Actions } from "../../modules/actions/index.ts";
+import type { Ingest } from "../../modules/ingest/index.ts";
 import type { Records } from "../../modules/records/index.ts";
 import type { Tenancy } from "../../modules/tenancy/index.ts";
 import type { Workflows } from "../../modules/workflows/index.ts";
@@ -25,6 +26,7 @@ export type RouteDeps = {
   records: Records;
   actions: Actions;
   workflows: Workflows;
+  ingest: Ingest;
   metrics: HttpMetrics;
   isReady: () => boolean;
 };

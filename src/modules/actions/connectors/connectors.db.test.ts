@@ -4,9 +4,9 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withSystem } from "../../../platform/db/tenant-scope.ts";
+import { createKeyring } from "../../../platform/secret-key.ts";
 import type { ConnectorInput } from "../contract/index.ts";
 import { type ActionsFixture, createActionsFixture } from "../testing/fixture.ts";
-import { createKeyring } from "./secret-key.ts";
 
 const TOKEN = "sk_live_erp_0123456789_WXYZ";
 const rest = (overrides: Record<string, unknown> = {}): ConnectorInput =>

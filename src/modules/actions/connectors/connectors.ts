@@ -4,13 +4,13 @@ import type { Tx } from "../../../platform/db/database.ts";
 import { readAsTenant, rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
+import type { Keyring } from "../../../platform/secret-key.ts";
 import { appendAudit } from "../../governance/index.ts";
 import { type ActionKind, type Connector, ConnectorInput, type ConnectorKind } from "../contract/index.ts";
 import { ConnectorNotFoundError, PermanentActionError } from "../errors.ts";
 import { invalidInput } from "../validation.ts";
 import { type AdapterDeps, actionKindsOf, createAdapter } from "./adapters.ts";
 import type { ConnectorAdapter } from "./connector.ts";
-import type { Keyring } from "./secret-key.ts";
 import { hasSecrets, maskSecrets, openSecrets, type StoredSecrets, sealSecrets } from "./secrets.ts";
 
 type Row = {

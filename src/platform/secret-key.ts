@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseSecretKey } from "../../../platform/crypto.ts";
-import type { DatabaseKind } from "../../../platform/db/database.ts";
-import { AppError } from "../../../platform/errors.ts";
+import { parseSecretKey } from "./crypto.ts";
+import type { DatabaseKind } from "./db/database.ts";
+import { AppError } from "./errors.ts";
 
 export type Keyring = { key(): Promise<Buffer> };
 
 const NO_KEY_ON_SERVER =
-  "Connector secrets cannot be stored or read: set CROSSDOCK_SECRET_KEY (32 bytes in base64, e.g. `openssl rand -base64 32`), the same on every Crossdock process using this database";
+  "Secrets (connectors, webhook signing keys) cannot be stored or read: set CROSSDOCK_SECRET_KEY (32 bytes in base64, e.g. `openssl rand -base64 32`), the same on every Crossdock process using this database";
 
 async function readOrCreateKeyFile(file: string): Promise<Buffer> {
   const read = async () => {
@@ -32,7 +32,7 @@ async function readOrCreateKeyFile(file: string): Promise<Buffer> {
 }
 
 /**
- * The key connector secrets are sealed with: CROSSDOCK_SECRET_KEY when set; on the embedded
+ * The key secrets at rest (connector credentials, webhook signing keys) are sealed with: CROSSDOCK_SECRET_KEY when set; on the embedded
  * database, otherwise, `<dataDir>/secret-key` (made on first use, readable by its owner only, and
  * backed up with the data directory); on a PostgreSQL server without the variable, none, and a
  * secret is refused with a message saying so. A test's in-memory database gets a key that lives

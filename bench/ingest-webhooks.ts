@@ -1,0 +1,151 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "../src/modules/ingest/index.ts";
+import { type ServerProcess, startServer } from "../test/support/server-process.ts";
+import type { Metric } from "./support/results.ts";
+
+/**
+ * Inbound webhooks end to end against a `crossdock start` process: Shopify-style orders, signed,
+ * sent by 50 connections at once; each is stored before it is answered, then mapped to a sales
+ * order by the processor. Measures the rate the API answers them, the accept latency, and the rate
+ * they become records (from the first request to the last record written).
+ */
+const SERVER = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const TOTAL = {
+  postgres: Number(process.env.BENCH_WEBHOOKS ?? 20_000),
+  pglite: Number(process.env.BENCH_WEBHOOKS_PGLITE ?? 6_000),
+};
+const CONNECTIONS = 50;
+const SECRET_KEY = Buffer.alloc(32, 9).toString("base64");
+
+async function call(server: ServerProcess, method: string, url: string, token: string, body?: unknown, tenant?: string) {
+  const response = await fetch(new URL(url, server.url), {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      ...(tenant ? { "x-crossdock-tenant": tenant } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const parsed = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(parsed)}`);
+  // biome-ignore lint/suspicious/noExplicitAny: the bench reads a few known fields of the API's answers
+  return parsed as Record<string, any>;
+}
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchWebhooks(kind: "postgres" | "pglite"): Promise<Metric[]> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), `crossdock-bench-ingest-${kind}-`));
+  const env: Record<string, string> = { CROSSDOCK_DATA_DIR: dataDir, CROSSDOCK_SECRET_KEY: SECRET_KEY };
+  let database: string | undefined;
+  if (kind === "postgres") {
+    database = `crossdock_bench_${Date.now()}`;
+    await admin(`create database ${database}`);
+    const url = new URL(SERVER);
+    url.pathname = `/${database}`;
+    env.DATABASE_URL = url.toString();
+  }
+  const label = kind === "postgres" ? "PostgreSQL server" : "PGlite";
+  const server = await startServer(env);
+  try {
+    const tenant = await call(server, "POST", "/api/v1/tenants", server.operatorToken, { name: "Bench Supply", slug: "bench" });
+    const key = (
+      await call(
+        server,
+        "POST",
+        "/api/v1/api-keys",
+        server.operatorToken,
+        { name: "bench", scopes: ["ingest:read", "ingest:admin"] },
+        tenant.slug,
+      )
+    ).secret as string;
+    const mappings = await call(server, "GET", "/api/v1/ingest/mappings", key);
+    const example = (mappings.data as { name: string; example: Record<string, unknown> }[]).find(
+      (m) => m.name === "shopify-order",
+    )?.example as Record<string, unknown>;
+    const source = await call(server, "POST", "/api/v1/ingest/sources", key, {
+      name: "web-shop",
+      system: "ecommerce",
+      mapping: { ready: "shopify-order" },
+    });
+    const total = TOTAL[kind];
+    let sent = 0;
+    const started = performance.now();
+    const load = await autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      amount: total,
+      timeout: 60,
+      requests: [
+        {
+          method: "POST",
+          path: `/api/v1/ingest/webhooks/${source.id}`,
+          setupRequest: (request) => {
+            const n = ++sent;
+            const body = JSON.stringify({ ...example, id: 5_000_000_000 + n, name: `#B${n}` });
+            const timestamp = Math.floor(Date.now() / 1000);
+            return {
+              ...request,
+              body,
+              headers: {
+                "content-type": "application/json",
+                [TIMESTAMP_HEADER]: String(timestamp),
+                [SIGNATURE_HEADER]: signWebhook(source.secret as string, timestamp, body),
+                [DELIVERY_HEADER]: `bench-${n}`,
+              },
+            };
+          },
+        },
+      ],
+    });
+    const acceptSeconds = (performance.now() - started) / 1000;
+    if (load.non2xx + load.errors > 0) {
+      throw new Error(
+        `${load.non2xx} answers were not 2xx and ${load.errors} requests failed (${load.timeouts} timed out, ${load.resets} reset)`,
+      );
+    }
+    // End to end: until the source's backlog is empty and every receipt processed.
+    let health: Record<string, number>;
+    for (;;) {
+      health = (await call(server, "GET", `/api/v1/ingest/sources/${source.id}`, key)).health as Record<string, number>;
+      if (health.backlog === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const endToEndSeconds = (performance.now() - started) / 1000;
+    if (health.quarantined !== 0) throw new Error(`${health.quarantined} webhooks were quarantined`);
+    if (health.received_last_hour !== total) throw new Error(`${health.received_last_hour} receipts stored, ${total} sent`);
+    return [
+      {
+        name: `${label}: webhooks accepted (stored, answered)`,
+        value: total / acceptSeconds,
+        unit: "/s",
+        note: `${total} signed Shopify-style orders, ${CONNECTIONS} connections`,
+      },
+      {
+        name: `${label}: webhooks end to end to records`,
+        value: total / endToEndSeconds,
+        unit: "/s",
+        target: kind === "postgres" ? ">= 2000" : undefined,
+      },
+      { name: `${label}: accept latency p50`, value: load.latency.p50, unit: "ms" },
+      { name: `${label}: accept latency p99`, value: load.latency.p99, unit: "ms", target: "< 50" },
+    ];
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    if (database) await admin(`drop database if exists ${database} with (force)`);
+  }
+}

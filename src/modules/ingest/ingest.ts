@@ -1,0 +1,92 @@
+import type { Registry } from "prom-client";
+import type { WriteContext } from "../../platform/actor.ts";
+import type { Database } from "../../platform/db/database.ts";
+import type { Logger } from "../../platform/logger.ts";
+import type { Keyring } from "../../platform/secret-key.ts";
+import type { Records } from "../records/index.ts";
+import type { ReceiptQuery, ReplayInput, SourceInput, SourceUpdate } from "./contract/index.ts";
+import { READY_MAPPINGS } from "./mapping/index.ts";
+import { createIngestMetrics } from "./metrics.ts";
+import { type Processor, startProcessor } from "./processing/processor.ts";
+import { getReceipt, listReceipts } from "./receipts/receipt-reads.ts";
+import { replayReceipt } from "./receipts/replay-receipt.ts";
+import {
+  createSource,
+  getSource,
+  listSources,
+  rotateSourceSecret,
+  type SourceDeps,
+  updateSource,
+  webhookSource,
+} from "./sources/source-store.ts";
+import { receiveWebhook, type WebhookAnswer, type WebhookDelivery } from "./webhooks-in/receive-webhook.ts";
+import { createSourceCache } from "./webhooks-in/source-cache.ts";
+
+export type IngestDeps = {
+  db: Database;
+  records: Records;
+  logger: Logger;
+  keyring: Keyring;
+  metricsRegistry: Registry;
+  clock?: () => Date;
+};
+
+/** The ingest module: sources, webhooks in, the receipts kept of everything received, processing, quarantine and replay. */
+export function createIngest(deps: IngestDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const sourceDeps: SourceDeps = { db: deps.db, keyring: deps.keyring, clock };
+  const metrics = createIngestMetrics(deps.metricsRegistry, deps.db, clock);
+  let processor: Processor | undefined;
+  const webhookSources = createSourceCache((id) => webhookSource(sourceDeps, id), clock);
+  const changed = async <T extends { id: string }>(source: Promise<T>): Promise<T> => {
+    const done = await source;
+    webhookSources.forget(done.id);
+    return done;
+  };
+  return {
+    sources: {
+      create: (ctx: WriteContext, input: SourceInput) => createSource(sourceDeps, ctx, input),
+      list: (tenantId: string) => listSources(deps.db, tenantId, clock()),
+      get: (tenantId: string, idOrName: string) => getSource(deps.db, tenantId, idOrName, clock()),
+      update: (ctx: WriteContext, idOrName: string, update: SourceUpdate) =>
+        changed(updateSource(sourceDeps, ctx, idOrName, update)),
+      rotateSecret: (ctx: WriteContext, idOrName: string) => changed(rotateSourceSecret(sourceDeps, ctx, idOrName)),
+    },
+    /** The ready mappings a source can use by name, with an example payload of each. */
+    readyMappings: () =>
+      Object.entries(READY_MAPPINGS).map(([name, mapping]) => ({
+        name,
+        title: mapping.title,
+        description: mapping.description,
+        example: mapping.example,
+      })),
+    /** A webhook as it arrived: checked, stored, answered; processed after. */
+    async receiveWebhook(sourceId: string, delivery: WebhookDelivery): Promise<WebhookAnswer> {
+      const answer = await receiveWebhook(sourceDeps, webhookSources.get, sourceId, delivery);
+      metrics.webhookAnswered(answer.status);
+      if (answer.status < 300) processor?.poke();
+      return answer;
+    },
+    receipts: {
+      list: (tenantId: string, query: ReceiptQuery) => listReceipts(deps.db, tenantId, query),
+      get: (tenantId: string, receiptId: string) => getReceipt(deps.db, tenantId, receiptId),
+      async replay(ctx: WriteContext, receiptId: string, input: ReplayInput) {
+        await replayReceipt(deps.db, ctx, receiptId, input);
+        processor?.poke();
+        return getReceipt(deps.db, ctx.tenantId, receiptId);
+      },
+    },
+    /** Starts processing stored receipts in the background (after launch). */
+    start() {
+      processor ??= startProcessor({ db: deps.db, records: deps.records, logger: deps.logger, clock, metrics });
+    },
+    /** Waits until everything stored so far is processed or quarantined (tests, the CLI). */
+    drain: () => processor?.drain() ?? Promise.resolve(),
+    async stop() {
+      await processor?.stop();
+      processor = undefined;
+    },
+  };
+}
+
+export type Ingest = ReturnType<typeof createIngest>;

@@ -1,0 +1,260 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../../../platform/db/database.ts";
+import { rows, withSystem, withTenant } from "../../../platform/db/tenant-scope.ts";
+import type { Logger } from "../../../platform/logger.ts";
+import type { Records, RecordTypeName } from "../../records/index.ts";
+import type { ProducedRecord, QuarantineReason } from "../contract/index.ts";
+import { bytes } from "../db-values.ts";
+import { applyMapping, type CompiledMapping } from "../mapping/index.ts";
+import type { IngestMetrics } from "../metrics.ts";
+import { compileSourceMapping } from "../sources/source-mapping.ts";
+import { decodePayload } from "./decode-payload.ts";
+
+/** Receipts one pass takes at most. */
+const BATCH = 500;
+/** How long a pass holds what it took; one that died lets it go after this. */
+const LEASE_SECONDS = 120;
+/** A receipt whose processing failed this often (a crash, not bad data) is quarantined for a person. */
+export const MAX_ATTEMPTS = 5;
+
+export type ProcessDeps = { db: Database; records: Records; logger: Logger; clock: () => Date; metrics: IngestMetrics };
+
+type Claimed = {
+  tenant_id: string;
+  id: string;
+  source_id: string;
+  content_type: string | null;
+  body: unknown;
+  attempts: number;
+};
+type SourceRow = {
+  id: string;
+  name: string;
+  source_system: string;
+  mapping: Record<string, unknown>;
+  status: string;
+  updated_at: string;
+};
+
+type Outcome = { id: string; produced: ProducedRecord[] } | { id: string; reason: QuarantineReason };
+
+/**
+ * One pass: takes up to BATCH received receipts (leased, so another process or pass skips them),
+ * and per source decodes each payload, maps it to records, writes the records in batches, and
+ * marks each receipt processed with what it wrote, or quarantined with the reason. Records are
+ * upserted by (source system, external id) and content-hashed, so a receipt processed again after a
+ * crash writes nothing new. Returns how many of each.
+ */
+export async function processDueReceipts(deps: ProcessDeps): Promise<{ processed: number; quarantined: number }> {
+  const now = deps.clock();
+  const claimed = await withSystem(deps.db, (tx) =>
+    rows<Claimed>(
+      tx,
+      sql`update ingest.receipts r
+             set attempts = r.attempts + 1, leased_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()}
+           where r.id in (select id from ingest.receipts
+                           where status = 'received' and (leased_until is null or leased_until < ${now.toISOString()})
+                             -- A paused source's receipts wait, without standing in front of the others'.
+                             and not exists (select 1 from ingest.sources s where s.id = source_id and s.status = 'paused')
+                           order by received_at, id limit ${BATCH} for update skip locked)
+       returning r.tenant_id, r.id, r.source_id, r.content_type, coalesce(r.corrected_body, r.body) as body, r.attempts`,
+    ),
+  );
+  const bySource = new Map<string, Claimed[]>();
+  for (const receipt of claimed.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    bySource.set(receipt.source_id, [...(bySource.get(receipt.source_id) ?? []), receipt]);
+  }
+  let processed = 0;
+  let quarantined = 0;
+  for (const receipts of bySource.values()) {
+    const first = receipts[0] as Claimed;
+    const outcomes = await processSourceReceipts(deps, first.tenant_id, first.source_id, receipts);
+    await recordOutcomes(deps, first.tenant_id, outcomes);
+    for (const outcome of outcomes) {
+      if ("produced" in outcome) processed++;
+      else quarantined++;
+    }
+  }
+  deps.metrics.processed("processed", processed);
+  deps.metrics.processed("quarantined", quarantined);
+  return { processed, quarantined };
+}
+
+const compiled = new Map<string, { at: string; mapping: CompiledMapping }>();
+
+function mappingOf(source: SourceRow): CompiledMapping {
+  const cached = compiled.get(source.id);
+  if (cached && cached.at === source.updated_at) return cached.mapping;
+  const mapping = compileSourceMapping(source.mapping);
+  compiled.set(source.id, { at: source.updated_at, mapping });
+  return mapping;
+}
+
+async function processSourceReceipts(
+  deps: ProcessDeps,
+  tenantId: string,
+  sourceId: string,
+  receipts: Claimed[],
+): Promise<Outcome[]> {
+  const [source] = await withTenant(deps.db, tenantId, (tx) =>
+    rows<SourceRow>(
+      tx,
+      sql`select id, name, source_system, mapping, status, updated_at from ingest.sources where id = ${sourceId}`,
+    ),
+  );
+  if (!source || source.status === "paused") {
+    // Kept as received, to be processed when the source is resumed.
+    await withTenant(deps.db, tenantId, (tx) =>
+      tx.execute(sql`update ingest.receipts set leased_until = null, attempts = attempts - 1
+                      where id in (select jsonb_array_elements_text(${JSON.stringify(receipts.map((r) => r.id))}::jsonb))`),
+    );
+    return [];
+  }
+  const outcomes = new Map<string, Outcome>();
+  const quarantine = (id: string, reason: QuarantineReason) => outcomes.set(id, { id, reason });
+  // What each receipt maps to, in arrival order.
+  const mapped: { receipt: Claimed; records: { type: RecordTypeName; row: Record<string, unknown> }[] }[] = [];
+  let mapping: CompiledMapping;
+  try {
+    mapping = mappingOf(source);
+  } catch (error) {
+    const reason = { stage: "map" as const, message: `The source's mapping cannot be used: ${String(error)}`, problems: [] };
+    return receipts.map((receipt) => ({ id: receipt.id, reason }));
+  }
+  for (const receipt of receipts) {
+    if (receipt.attempts > MAX_ATTEMPTS) {
+      quarantine(receipt.id, {
+        stage: "process",
+        message: `Processing stopped ${MAX_ATTEMPTS} times before it finished (a crash or a database fault), so it is held for a person`,
+        problems: [],
+      });
+      continue;
+    }
+    const decoded = decodePayload(bytes(receipt.body), receipt.content_type);
+    if (!decoded.ok) {
+      quarantine(receipt.id, { stage: "parse", message: decoded.message, problems: [] });
+      continue;
+    }
+    const result = applyMapping(mapping, decoded.value, { sourceSystem: source.source_system });
+    if (result.problems.length > 0) {
+      quarantine(receipt.id, {
+        stage: "map",
+        message: "The payload does not fit the source's mapping",
+        problems: result.problems,
+      });
+      continue;
+    }
+    if (result.records.length === 0) {
+      // The mapping chose to ignore this payload (`unmatched: "ignore"`): processed, nothing written.
+      outcomes.set(receipt.id, { id: receipt.id, produced: [] });
+      continue;
+    }
+    mapped.push({
+      receipt,
+      records: result.records.map((record) => ({
+        type: record.type,
+        row: { ...record.row, source_system: source.source_system },
+      })),
+    });
+  }
+  await writeMapped(deps, tenantId, source, mapped, outcomes);
+  return receipts.flatMap((receipt) => {
+    const outcome = outcomes.get(receipt.id);
+    return outcome ? [outcome] : [];
+  });
+}
+
+/**
+ * Writes the mapped records, one upsert per record type and round: a record that several receipts
+ * of the batch carry (an order created, then changed) goes in successive rounds, in arrival order,
+ * so the last one wins as it would have one by one.
+ */
+async function writeMapped(
+  deps: ProcessDeps,
+  tenantId: string,
+  source: SourceRow,
+  mapped: { receipt: Claimed; records: { type: RecordTypeName; row: Record<string, unknown> }[] }[],
+  outcomes: Map<string, Outcome>,
+): Promise<void> {
+  // An entry is one row to write, and every receipt that carried it: the same record carried
+  // again unchanged (a customer on every order) is written once.
+  type Entry = { receiptIds: string[]; type: RecordTypeName; row: Record<string, unknown>; json: string };
+  const rounds: Map<RecordTypeName, Entry[]>[] = [];
+  const latest = new Map<string, { entry: Entry; round: number }>();
+  for (const { receipt, records } of mapped) {
+    for (const record of records) {
+      const key = `${record.type}\u0000${String(record.row.external_id)}`;
+      const json = JSON.stringify(record.row);
+      const previous = latest.get(key);
+      if (previous?.entry.json === json) {
+        previous.entry.receiptIds.push(receipt.id);
+        continue;
+      }
+      const round = previous ? previous.round + 1 : 0;
+      const entry: Entry = { receiptIds: [receipt.id], type: record.type, row: record.row, json };
+      latest.set(key, { entry, round });
+      rounds[round] ??= new Map();
+      const byType = rounds[round] as Map<RecordTypeName, Entry[]>;
+      byType.set(record.type, [...(byType.get(record.type) ?? []), entry]);
+    }
+  }
+  const produced = new Map<string, ProducedRecord[]>();
+  const problems = new Map<string, { path: string; message: string }[]>();
+  const ctx = { tenantId, actor: { type: "system" as const, id: source.id, label: `ingest:${source.name}` } };
+  for (const byType of rounds) {
+    for (const [type, entries] of byType) {
+      const result = await deps.records.upsert(
+        ctx,
+        type,
+        entries.map((entry) => entry.row),
+        { mode: "partial" },
+      );
+      for (const rejected of result.rejected) {
+        const entry = entries[rejected.index ?? -1];
+        if (!entry) continue;
+        for (const receiptId of entry.receiptIds) {
+          problems.set(receiptId, [
+            ...(problems.get(receiptId) ?? []),
+            { path: `${type}.${rejected.path ?? ""}`, message: rejected.message },
+          ]);
+        }
+      }
+      for (const row of result.results) {
+        const entry = entries[row.index];
+        if (!entry || !row.id) continue;
+        for (const receiptId of entry.receiptIds) {
+          produced.set(receiptId, [...(produced.get(receiptId) ?? []), { type, id: row.id, external_id: row.external_id ?? "" }]);
+        }
+      }
+    }
+  }
+  for (const { receipt } of mapped) {
+    const found = problems.get(receipt.id);
+    if (found) {
+      outcomes.set(receipt.id, {
+        id: receipt.id,
+        reason: { stage: "validate", message: "Records made from the payload were refused", problems: found },
+      });
+    } else {
+      outcomes.set(receipt.id, { id: receipt.id, produced: produced.get(receipt.id) ?? [] });
+    }
+  }
+}
+
+async function recordOutcomes(deps: ProcessDeps, tenantId: string, outcomes: Outcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const now = deps.clock().toISOString();
+  const list = outcomes.map((outcome) =>
+    "produced" in outcome
+      ? { id: outcome.id, status: "processed", produced: outcome.produced, reason: null }
+      : { id: outcome.id, status: "quarantined", produced: null, reason: outcome.reason },
+  );
+  await withTenant(deps.db, tenantId, (tx) =>
+    tx.execute(sql`
+      update ingest.receipts r
+         set status = o.status, produced = o.produced, reason = o.reason, leased_until = null,
+             processed_at = case when o.status = 'processed' then ${now}::timestamptz else r.processed_at end
+        from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as o (id text, status text, produced jsonb, reason jsonb)
+       where r.id = o.id and r.status = 'received'`),
+  );
+}

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import type { WriteContext } from "../../../platform/actor.ts";
+import type { Database } from "../../../platform/db/database.ts";
+import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { AppError, notFound } from "../../../platform/errors.ts";
+import { appendAudit } from "../../governance/index.ts";
+import type { ReplayInput } from "../contract/index.ts";
+
+/**
+ * Sends a quarantined receipt through processing again: as it is (after its source's mapping was
+ * fixed), or with its payload corrected by a person. What the sender sent stays as it was; the
+ * correction is kept beside it, and the replay is audited with who made it and whether it corrected.
+ */
+export async function replayReceipt(db: Database, ctx: WriteContext, receiptId: string, input: ReplayInput): Promise<void> {
+  const corrected = input.body === undefined ? null : Buffer.from(input.body, "utf8");
+  await withTenant(db, ctx.tenantId, async (tx) => {
+    const [row] = await rows<{ status: string }>(tx, sql`select status from ingest.receipts where id = ${receiptId} for update`);
+    if (!row) throw notFound("Receipt", receiptId);
+    if (row.status !== "quarantined") {
+      throw new AppError("conflict", `Receipt ${receiptId} is ${row.status}: only a quarantined receipt is replayed`);
+    }
+    await tx.execute(sql`
+      update ingest.receipts
+         set status = 'received', attempts = 0, leased_until = null, reason = null,
+             corrected_body = coalesce(${corrected ? `\\x${corrected.toString("hex")}` : null}::bytea, corrected_body),
+             corrected_at = case when ${corrected !== null} then now() else corrected_at end
+       where id = ${receiptId}`);
+    await appendAudit(tx, {
+      ...ctx,
+      action: "ingest.receipt.replayed",
+      resourceType: "ingest_receipt",
+      resourceId: receiptId,
+      data: { corrected: corrected !== null },
+    });
+  });
+}

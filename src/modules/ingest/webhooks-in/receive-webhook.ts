@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { readAsTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
+import { newId } from "../../../platform/ids.ts";
+import type { SourceDeps, WebhookSource } from "../sources/source-store.ts";
+import { checkWebhookSignature, DELIVERY_HEADER } from "./signature.ts";
+
+/** The largest webhook payload kept: a bigger one is refused before it is read in full. */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+export type WebhookDelivery = {
+  body: Buffer;
+  contentType: string | undefined;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  deliveryId: string | undefined;
+};
+
+export type WebhookAnswer =
+  | { status: 200 | 202; receiptId: string; duplicate: boolean }
+  | {
+      status: 400 | 401 | 404 | 413;
+      code: "bad_request" | "unauthenticated" | "not_found" | "payload_too_large";
+      message: string;
+    };
+
+/**
+ * A webhook as it arrives: the source must exist, the signature and its timestamp must hold, and
+ * the delivery must say its id (the sender's retries reuse it). Then the payload is stored, and the
+ * sender answered 202 (200 for a delivery already stored). Nothing is parsed here: a payload that
+ * does not parse or map is stored all the same, and quarantined by processing with the reason.
+ */
+export async function receiveWebhook(
+  deps: SourceDeps,
+  findSource: (sourceId: string) => Promise<WebhookSource | undefined>,
+  sourceId: string,
+  delivery: WebhookDelivery,
+): Promise<WebhookAnswer> {
+  if (delivery.body.length > MAX_WEBHOOK_BYTES) {
+    return { status: 413, code: "payload_too_large", message: `A webhook payload is at most ${MAX_WEBHOOK_BYTES} bytes` };
+  }
+  const source = /^src_[0-9a-z]{26}$/.test(sourceId) ? await findSource(sourceId) : undefined;
+  if (!source) return { status: 404, code: "not_found", message: `There is no webhook source ${sourceId}` };
+  const check = checkWebhookSignature({
+    secret: source.secret,
+    body: delivery.body,
+    timestamp: delivery.timestamp,
+    signature: delivery.signature,
+    nowSeconds: Math.floor(deps.clock().getTime() / 1000),
+  });
+  if (!check.ok)
+    return { status: check.status, code: check.status === 401 ? "unauthenticated" : "bad_request", message: check.reason };
+  const deliveryId = delivery.deliveryId?.trim();
+  if (!deliveryId || deliveryId.length > 200) {
+    return {
+      status: 400,
+      code: "bad_request",
+      message: `${DELIVERY_HEADER} must name the delivery (1 to 200 characters), so a retry is not stored twice`,
+    };
+  }
+  const stored = await storeReceipt(deps, source, { deliveryId, contentType: delivery.contentType, body: delivery.body });
+  return { status: stored.duplicate ? 200 : 202, ...stored };
+}
+
+export type StoredReceipt = { receiptId: string; duplicate: boolean };
+
+/**
+ * Stores a verified payload as a receipt, once per (source, delivery id): a delivery sent again
+ * is answered with the receipt it made the first time. The commit waits for the disk, so the
+ * sender's 2xx means the payload is safe; processing comes after, from the stored copy.
+ */
+async function storeReceipt(
+  deps: SourceDeps,
+  source: WebhookSource,
+  delivery: { deliveryId: string; contentType: string | undefined; body: Buffer },
+): Promise<StoredReceipt> {
+  const id = newId("rcv");
+  const sha = createHash("sha256").update(delivery.body).digest("hex");
+  const [result] = await writeAsTenant(deps.db, source.tenantId, [
+    sql`with inserted as (
+          insert into ingest.receipts (tenant_id, id, source_id, delivery_id, received_at, content_type, body, body_sha256, status)
+          values (${source.tenantId}, ${id}, ${source.id}, ${delivery.deliveryId}, ${deps.clock().toISOString()},
+                  ${delivery.contentType ?? null}, ${`\\x${delivery.body.toString("hex")}`}::bytea, ${sha}, 'received')
+          on conflict (source_id, delivery_id) do nothing
+          returning id)
+        select id, false as duplicate from inserted
+        union all
+        select id, true from ingest.receipts where source_id = ${source.id} and delivery_id = ${delivery.deliveryId}
+          and not exists (select 1 from inserted)`,
+  ]);
+  const row = result?.rows[0] as { id: string; duplicate: boolean } | undefined;
+  if (row) return { receiptId: row.id, duplicate: row.duplicate };
+  // The same delivery stored at the same moment by another request: its receipt is visible now.
+  const [again] = await readAsTenant<{ id: string }>(
+    deps.db,
+    source.tenantId,
+    sql`select id from ingest.receipts where source_id = ${source.id} and delivery_id = ${delivery.deliveryId}`,
+  );
+  if (!again) throw new Error(`the receipt of delivery ${delivery.deliveryId} was neither stored nor found`);
+  return { receiptId: again.id, duplicate: true };
+}

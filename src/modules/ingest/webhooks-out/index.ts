@@ -1,0 +1,2 @@
+export * from "./contract/webhooks-out.ts";
+export { createWebhooksOut, type WebhooksOut } from "./webhooks-out.ts";

@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  DELIVERY_HEADER,
+  ReceiptDetail,
+  SIGNATURE_HEADER,
+  Source,
+  SourceWithSecret,
+  signWebhook,
+  TIMESTAMP_HEADER,
+} from "../../modules/ingest/index.ts";
+import { createTestServer, type TestServer } from "../testing/test-server.ts";
+
+describe("webhooks in: signed, stored, mapped to records, quarantined and replayed", () => {
+  let server: TestServer;
+  let harbor: { key: string };
+  let bayside: { key: string };
+  let source: SourceWithSecret;
+  let example: Record<string, unknown>;
+
+  beforeAll(async () => {
+    server = await createTestServer({ CROSSDOCK_SECRET_KEY: Buffer.alloc(32, 6).toString("base64") });
+    harbor = await server.createTenantWithKey("harbor");
+    bayside = await server.createTenantWithKey("bayside");
+    server.crossdock.ingest.start();
+    const mappings = await server.request("GET", "/api/v1/ingest/mappings", { token: harbor.key });
+    expect(mappings.status).toBe(200);
+    const shopify = (mappings.body.data as { name: string; example: Record<string, unknown> }[]).find(
+      (mapping) => mapping.name === "shopify-order",
+    );
+    expect(shopify, "a ready Shopify order mapping").toBeDefined();
+    example = shopify?.example as Record<string, unknown>;
+    const created = await server.request("POST", "/api/v1/ingest/sources", {
+      token: harbor.key,
+      json: { name: "web-shop", system: "ecommerce", mapping: { ready: "shopify-order" } },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    source = SourceWithSecret.parse(created.body);
+  });
+  afterAll(() => server.close());
+
+  let deliveries = 0;
+  const send = (
+    payload: unknown,
+    options: { secret?: string; timestamp?: number; deliveryId?: string | null; body?: string; sourceId?: string } = {},
+  ) => {
+    const body = options.body ?? JSON.stringify(payload);
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [SIGNATURE_HEADER]: signWebhook(options.secret ?? source.secret, timestamp, body),
+    };
+    if (options.deliveryId !== null) headers[DELIVERY_HEADER] = options.deliveryId ?? `delivery-${++deliveries}`;
+    return server.request("POST", `/api/v1/ingest/webhooks/${options.sourceId ?? source.id}`, { body, headers });
+  };
+  const receipt = async (id: string) => {
+    const response = await server.request("GET", `/api/v1/ingest/receipts/${id}`, { token: harbor.key });
+    expect(response.status).toBe(200);
+    return ReceiptDetail.parse(response.body);
+  };
+  const drain = () => server.crossdock.ingest.drain();
+
+  it("shows the signing secret once, never again", async () => {
+    const read = await server.request("GET", `/api/v1/ingest/sources/${source.name}`, { token: harbor.key });
+    expect(read.status).toBe(200);
+    expect(Source.strict().parse(read.body).webhook_path).toBe(`/api/v1/ingest/webhooks/${source.id}`);
+    expect(JSON.stringify(read.body)).not.toContain(source.secret);
+  });
+
+  it("stores a signed delivery, answers 202, writes its records, and traces them back to it", async () => {
+    const accepted = await send(example, { deliveryId: "order-1" });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
+    expect(accepted.body.duplicate).toBe(false);
+    const again = await send(example, { deliveryId: "order-1" });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ receipt_id: accepted.body.receipt_id, duplicate: true });
+
+    await drain();
+    const stored = await receipt(accepted.body.receipt_id);
+    expect(stored.status).toBe("processed");
+    const order = stored.produced.find((record) => record.type === "sales_order");
+    expect(order, JSON.stringify(stored)).toBeDefined();
+    const written = await server.request("GET", `/api/v1/records/sales-orders/${order?.id}`, { token: harbor.key });
+    expect(written.status).toBe(200);
+    expect(written.body.source_system).toBe("web-shop");
+    expect(written.body.lines.length).toBeGreaterThan(0);
+
+    const traced = await server.request("GET", `/api/v1/ingest/receipts?record=${order?.id}`, { token: harbor.key });
+    expect(traced.body.data.map((r: { id: string }) => r.id)).toEqual([accepted.body.receipt_id]);
+  });
+
+  it("refuses bad signatures, replays, missing delivery ids and unknown sources, storing nothing", async () => {
+    const before = (await server.request("GET", "/api/v1/ingest/receipts?limit=200", { token: harbor.key })).body.data.length;
+    const forged = await send(example, { secret: "not the secret" });
+    expect(forged.status).toBe(401);
+    expect(forged.body.error.message).toMatch(/signature does not match/);
+    const stale = await send(example, { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    expect(stale.status).toBe(401);
+    expect(stale.body.error.message).toMatch(/possible replay/);
+    const anonymous = await send(example, { deliveryId: null });
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.body.error.message).toMatch(/x-crossdock-delivery/);
+    const nowhere = await send(example, { sourceId: "src_01aaaaaaaaaaaaaaaaaaaaaaaa" });
+    expect(nowhere.status).toBe(404);
+    const oversized = await send(null, { body: JSON.stringify({ pad: "x".repeat(1024 * 1024) }) });
+    expect(oversized.status).toBe(413);
+    const after = (await server.request("GET", "/api/v1/ingest/receipts?limit=200", { token: harbor.key })).body.data.length;
+    expect(after).toBe(before);
+  });
+
+  it("quarantines a payload that is not JSON, with the reason, and processes it once corrected", async () => {
+    const broken = await send(null, { body: '{"id": 17, "line_items": [' });
+    expect(broken.status).toBe(202);
+    await drain();
+    const held = await receipt(broken.body.receipt_id);
+    expect(held.status).toBe("quarantined");
+    expect(held.reason?.stage).toBe("parse");
+    expect(held.reason?.message).toMatch(/not valid JSON/);
+
+    const listed = await server.request("GET", "/api/v1/ingest/receipts?status=quarantined", { token: harbor.key });
+    expect(listed.body.data.map((r: { id: string }) => r.id)).toContain(broken.body.receipt_id);
+
+    const replayed = await server.request("POST", `/api/v1/ingest/receipts/${broken.body.receipt_id}/replay`, {
+      token: harbor.key,
+      json: { body: JSON.stringify({ ...example, id: 9_000_017, name: "#9017" }) },
+    });
+    expect(replayed.status, JSON.stringify(replayed.body)).toBe(200);
+    await drain();
+    const fixed = await receipt(broken.body.receipt_id);
+    expect(fixed.status).toBe("processed");
+    expect(fixed.corrected).toBe(true);
+    expect(fixed.body).toBe('{"id": 17, "line_items": [');
+    expect(fixed.produced.some((record) => record.type === "sales_order")).toBe(true);
+
+    const twice = await server.request("POST", `/api/v1/ingest/receipts/${broken.body.receipt_id}/replay`, {
+      token: harbor.key,
+      json: {},
+    });
+    expect(twice.status).toBe(409);
+  });
+
+  it("quarantines a payload the mapping cannot place, naming where, and keeps receiving", async () => {
+    const odd = await send({ something: "else" });
+    expect(odd.status).toBe(202);
+    await drain();
+    const held = await receipt(odd.body.receipt_id);
+    expect(held.status).toBe("quarantined");
+    expect(["map", "validate"]).toContain(held.reason?.stage);
+    expect(held.reason?.problems.length).toBeGreaterThan(0);
+  });
+
+  it("processes what was stored while no processor ran, once, when one starts", async () => {
+    await server.crossdock.ingest.stop();
+    const stored = await send({ ...example, id: 9_000_042, name: "#9042" });
+    expect(stored.status).toBe(202);
+    expect((await receipt(stored.body.receipt_id)).status).toBe("received");
+    server.crossdock.ingest.start();
+    await drain();
+    const done = await receipt(stored.body.receipt_id);
+    expect(done.status).toBe("processed");
+    expect(done.attempts).toBe(1);
+  });
+
+  it("takes a new secret at once: the old one is refused, the new one accepted", async () => {
+    const warm = await send(example);
+    expect(warm.status).toBe(202);
+    const rotated = await server.request("POST", `/api/v1/ingest/sources/${source.id}/secret`, { token: harbor.key });
+    expect(rotated.status).toBe(200);
+    const old = source.secret;
+    source = SourceWithSecret.parse(rotated.body);
+    expect(source.secret).not.toBe(old);
+    expect((await send(example, { secret: old })).status).toBe(401);
+    expect((await send(example)).status).toBe(202);
+  });
+
+  it("holds a paused source's receipts until it is resumed", async () => {
+    const paused = await server.request("PATCH", `/api/v1/ingest/sources/${source.id}`, {
+      token: harbor.key,
+      json: { status: "paused" },
+    });
+    expect(paused.status).toBe(200);
+    const held = await send({ ...example, id: 9_000_077, name: "#9077" });
+    expect(held.status).toBe(202);
+    await drain();
+    expect((await receipt(held.body.receipt_id)).status).toBe("received");
+    await server.request("PATCH", `/api/v1/ingest/sources/${source.id}`, { token: harbor.key, json: { status: "active" } });
+    await drain();
+    expect((await receipt(held.body.receipt_id)).status).toBe("processed");
+  });
+
+  it("keeps each tenant's sources and receipts to itself", async () => {
+    const sources = await server.request("GET", "/api/v1/ingest/sources", { token: bayside.key });
+    expect(sources.body.data).toEqual([]);
+    const receipts = await server.request("GET", "/api/v1/ingest/receipts", { token: bayside.key });
+    expect(receipts.body.data).toEqual([]);
+    const theirs = await server.request("GET", `/api/v1/ingest/sources/${source.id}`, { token: bayside.key });
+    expect(theirs.status).toBe(404);
+  });
+
+  it("refuses a source whose mapping does not exist, naming the field", async () => {
+    const refused = await server.request("POST", "/api/v1/ingest/sources", {
+      token: harbor.key,
+      json: { name: "nowhere", system: "erp", mapping: { ready: "no-such-mapping" } },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details[0].path).toBe("mapping.ready");
+  });
+});
