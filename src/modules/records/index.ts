@@ -1,6 +1,6 @@
 export * from "./contract/index.ts";
 export { InvalidCursorError, RecordNotFoundError, UnknownRecordTypeError } from "./errors.ts";
-export type { ExternalKey } from "./read/get-many-by-external-id.ts";
+export { type ExternalKey, KEYS_LIMIT } from "./read/get-many-by-external-id.ts";
 export type { ListByRefOptions } from "./read/list-by-ref.ts";
 export type { ListPage } from "./read/list-records.ts";
 export { HISTORY_LIMIT, type HistoryOptions } from "./read/record-history.ts";

@@ -188,6 +188,41 @@ describe("webhooks in: signed, stored, mapped to records, quarantined and replay
     expect((await receipt(held.body.receipt_id)).status).toBe("processed");
   });
 
+  it("adds each carrier tracking event to its shipment, keeping the ones before it", async () => {
+    const created = await server.request("POST", "/api/v1/ingest/sources", {
+      token: harbor.key,
+      json: { name: "ups", system: "carrier", mapping: { ready: "carrier-tracking-event" } },
+    });
+    expect(created.status).toBe(201);
+    const carrier = SourceWithSecret.parse(created.body);
+    const mappings = await server.request("GET", "/api/v1/ingest/mappings", { token: harbor.key });
+    const event = (mappings.body.data as { name: string; example: Record<string, unknown> }[]).find(
+      (mapping) => mapping.name === "carrier-tracking-event",
+    )?.example as Record<string, unknown>;
+    const later = {
+      ...event,
+      event_id: "trk-2",
+      status_code: "OD",
+      status_description: "Out for delivery",
+      event_time: 1_715_860_000,
+      estimated_delivery: null,
+    };
+    for (const payload of [event, later, event]) {
+      expect((await send(payload, { secret: carrier.secret, sourceId: carrier.id })).status).toBe(202);
+    }
+    await drain();
+    const shipments = await server.request("GET", `/api/v1/records/shipments?q=${String(event.tracking_number)}`, {
+      token: harbor.key,
+    });
+    expect(shipments.status).toBe(200);
+    const [listed] = shipments.body.data as { id: string }[];
+    const shipment = await server.request("GET", `/api/v1/records/shipments/${listed?.id}`, { token: harbor.key });
+    expect(shipment.body.tracking_events.map((e: { code: string }) => e.code)).toEqual(["IT", "OD"]);
+    expect(shipment.body.status).toBe("out_for_delivery");
+    // The later event said nothing of the estimated delivery: the first one's stays.
+    expect(shipment.body.estimated_delivery_at).toBe("2024-05-18T00:00:00.000Z");
+  });
+
   it("keeps each tenant's sources and receipts to itself", async () => {
     const sources = await server.request("GET", "/api/v1/ingest/sources", { token: bayside.key });
     expect(sources.body.data).toEqual([]);

@@ -7,7 +7,8 @@ import { type MappingProblem, preview } from "./problems.ts";
 import type { Budget } from "./value-steps.ts";
 
 /** One canonical record made from a payload: a row that passed the records contract's upsert input, normalised. */
-export type MappedRecord = { type: RecordTypeName; row: Record<string, unknown> };
+/** A record to write; `merge`: into the stored one (see the spec's `merge`), rather than replacing it. */
+export type MappedRecord = { type: RecordTypeName; row: Record<string, unknown>; merge?: true };
 
 export type ApplyResult = { records: MappedRecord[]; problems: MappingProblem[] };
 
@@ -176,7 +177,11 @@ function buildRecord(template: CompiledTemplate, scope: Scope, sourceSystem: str
     ? build.problems
     : [...build.problems, ...contractProblems(parsed.error.issues, row, scope, build)];
   if (problems.length > 0 || !parsed.success) return { records: [], problems };
-  return { records: [{ type: template.type, row: parsed.data as Record<string, unknown> }], problems: [] };
+  const valid = parsed.data as Record<string, unknown>;
+  return {
+    records: [template.merge ? { type: template.type, row: valid, merge: true } : { type: template.type, row: valid }],
+    problems: [],
+  };
 }
 
 function run(mapping: CompiledMapping, payload: unknown, sourceSystem: string, problems: Problems): MappedRecord[] {

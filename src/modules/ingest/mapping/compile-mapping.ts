@@ -26,6 +26,7 @@ export type CompiledTemplate = {
   /** `records[0]`, where the template sits in the spec. */
   at: string;
   type: RecordTypeName;
+  merge: boolean;
   each: ParsedPath | undefined;
   when: CompiledCondition | undefined;
   /** The template's `when` as written, for the problem when no template matches. */
@@ -159,6 +160,7 @@ function compileTemplate(template: RecordTemplateSpec, index: number, ctx: Compi
   return {
     at: specPath(at),
     type: template.type,
+    merge: template.merge ?? false,
     each,
     when,
     whenText: template.when ? JSON.stringify(template.when).slice(0, 200) : undefined,

@@ -2,13 +2,14 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { rows, withSystem, withTenant } from "../../../platform/db/tenant-scope.ts";
 import type { Logger } from "../../../platform/logger.ts";
-import type { Records, RecordTypeName } from "../../records/index.ts";
+import { KEYS_LIMIT, type Records, type RecordTypeName } from "../../records/index.ts";
 import type { ProducedRecord, QuarantineReason } from "../contract/index.ts";
 import { bytes } from "../db-values.ts";
-import { applyMapping, type CompiledMapping } from "../mapping/index.ts";
+import { applyMapping, type CompiledMapping, type MappedRecord } from "../mapping/index.ts";
 import type { IngestMetrics } from "../metrics.ts";
 import { compileSourceMapping } from "../sources/source-mapping.ts";
 import { decodePayload } from "./decode-payload.ts";
+import { mergeIntoStored } from "./merge-stored.ts";
 
 /** Receipts one pass takes at most. */
 const BATCH = 500;
@@ -113,7 +114,7 @@ async function processSourceReceipts(
   const outcomes = new Map<string, Outcome>();
   const quarantine = (id: string, reason: QuarantineReason) => outcomes.set(id, { id, reason });
   // What each receipt maps to, in arrival order.
-  const mapped: { receipt: Claimed; records: { type: RecordTypeName; row: Record<string, unknown> }[] }[] = [];
+  const mapped: { receipt: Claimed; records: MappedRecord[] }[] = [];
   let mapping: CompiledMapping;
   try {
     mapping = mappingOf(source);
@@ -151,10 +152,7 @@ async function processSourceReceipts(
     }
     mapped.push({
       receipt,
-      records: result.records.map((record) => ({
-        type: record.type,
-        row: { ...record.row, source_system: source.source_system },
-      })),
+      records: result.records.map((record) => ({ ...record, row: { ...record.row, source_system: source.source_system } })),
     });
   }
   await writeMapped(deps, tenantId, source, mapped, outcomes);
@@ -173,12 +171,12 @@ async function writeMapped(
   deps: ProcessDeps,
   tenantId: string,
   source: SourceRow,
-  mapped: { receipt: Claimed; records: { type: RecordTypeName; row: Record<string, unknown> }[] }[],
+  mapped: { receipt: Claimed; records: MappedRecord[] }[],
   outcomes: Map<string, Outcome>,
 ): Promise<void> {
   // An entry is one row to write, and every receipt that carried it: the same record carried
   // again unchanged (a customer on every order) is written once.
-  type Entry = { receiptIds: string[]; type: RecordTypeName; row: Record<string, unknown>; json: string };
+  type Entry = { receiptIds: string[]; type: RecordTypeName; row: Record<string, unknown>; json: string; merge: boolean };
   const rounds: Map<RecordTypeName, Entry[]>[] = [];
   const latest = new Map<string, { entry: Entry; round: number }>();
   for (const { receipt, records } of mapped) {
@@ -191,7 +189,7 @@ async function writeMapped(
         continue;
       }
       const round = previous ? previous.round + 1 : 0;
-      const entry: Entry = { receiptIds: [receipt.id], type: record.type, row: record.row, json };
+      const entry: Entry = { receiptIds: [receipt.id], type: record.type, row: record.row, json, merge: record.merge === true };
       latest.set(key, { entry, round });
       rounds[round] ??= new Map();
       const byType = rounds[round] as Map<RecordTypeName, Entry[]>;
@@ -203,6 +201,7 @@ async function writeMapped(
   const ctx = { tenantId, actor: { type: "system" as const, id: source.id, label: `ingest:${source.name}` } };
   for (const byType of rounds) {
     for (const [type, entries] of byType) {
+      await mergeWithStored(deps, tenantId, type, entries);
       const result = await deps.records.upsert(
         ctx,
         type,
@@ -257,4 +256,32 @@ async function recordOutcomes(deps: ProcessDeps, tenantId: string, outcomes: Out
         from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as o (id text, status text, produced jsonb, reason jsonb)
        where r.id = o.id and r.status = 'received'`),
   );
+}
+
+/** Entries of a merging template, merged into the records stored now (a round sees the rounds before it). */
+async function mergeWithStored(
+  deps: ProcessDeps,
+  tenantId: string,
+  type: RecordTypeName,
+  entries: { row: Record<string, unknown>; merge: boolean }[],
+): Promise<void> {
+  const merging = entries.filter((entry) => entry.merge);
+  for (let at = 0; at < merging.length; at += KEYS_LIMIT) {
+    const chunk = merging.slice(at, at + KEYS_LIMIT);
+    const stored = await deps.records.getManyByExternalId(
+      tenantId,
+      type,
+      chunk.map((entry) => ({ source_system: String(entry.row.source_system), external_id: String(entry.row.external_id) })),
+    );
+    const byKey = new Map(
+      stored.map((record) => [`${record.source_system}\u0000${record.external_id}`, record as Record<string, unknown>]),
+    );
+    for (const entry of chunk) {
+      entry.row = mergeIntoStored(
+        type,
+        byKey.get(`${String(entry.row.source_system)}\u0000${String(entry.row.external_id)}`),
+        entry.row,
+      );
+    }
+  }
 }

@@ -82,6 +82,12 @@ export type RecordTemplateSpec = {
   name?: string;
   when?: ConditionSpec;
   each?: string;
+  /**
+   * Merge into the record already stored rather than replace it: fields this payload leaves empty
+   * keep their stored values, and its lines are added to the stored ones (a line equal to a stored
+   * one is not added again). For feeds that send one event at a time, such as carrier tracking.
+   */
+  merge?: boolean;
   fields: FieldsSpec;
   attributes?: FieldsSpec;
   collections?: Record<string, CollectionSpec>;
@@ -229,6 +235,7 @@ const RecordTemplate = z.strictObject({
   name: z.string().max(100).optional(),
   when: Condition.optional(),
   each: Path.optional(),
+  merge: z.boolean().optional(),
   fields: Fields,
   attributes: Fields.optional(),
   collections: z

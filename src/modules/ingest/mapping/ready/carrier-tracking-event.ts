@@ -20,9 +20,8 @@ const CARRIER_STATUSES = {
 /**
  * One tracking event from a carrier (or a tracking aggregator) webhook. The records module keeps
  * tracking events inside their shipment, so the event is written as the carrier's view of the
- * shipment (keyed by tracking number) carrying this event. An upsert replaces a shipment's events
- * with those it carries: whoever writes these rows must merge them with the events already stored
- * (see the mapping README, "Carrier tracking events").
+ * shipment (keyed by tracking number) carrying this event, merged into the shipment stored (`merge`):
+ * the events before it are kept, and fields this event leaves empty keep their values.
  */
 export const carrierTrackingEvent: ReadyMapping = {
   title: "Carrier tracking event",
@@ -36,6 +35,7 @@ export const carrierTrackingEvent: ReadyMapping = {
       {
         type: "shipment",
         name: "tracked shipment",
+        merge: true,
         fields: {
           external_id: { path: "tracking_number", trim: true },
           shipment_number: { first: ["reference", "tracking_number"] },
