@@ -1,4 +1,5 @@
 import { loadavg } from "node:os";
+import { benchCsvImport } from "./ingest-csv.ts";
 import { benchWebhooks } from "./ingest-webhooks.ts";
 import { type Metric, report } from "./support/results.ts";
 import { measureX12 } from "./x12.ts";
@@ -17,5 +18,6 @@ export async function main(): Promise<void> {
   process.stdout.write("X12 parsing…\n");
   const x12 = await measureX12();
   metrics.push(...x12.metrics);
+  for (const kind of ["pglite", "postgres"] as const) metrics.push(...(await benchCsvImport(kind)));
   await report("ingest", metrics, { load_average: loadavg(), node: process.version, x12: x12.context });
 }

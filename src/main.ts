@@ -77,6 +77,9 @@ export async function createCrossdock(options: {
     logger,
     metricsRegistry,
     keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
+    fileDropsDir: config.fileDropsDir,
+    ediInboxDir: path.join(config.dataDir, "edi-inbox"),
+    ediOutboxDir: config.ediOutboxDir,
   });
   const webhooksOut = createWebhooksOut({
     db,
@@ -139,6 +142,9 @@ export async function createCrossdock(options: {
       await events.start();
       await workflows.start();
       ingest.start();
+      ingest.pull.start();
+      if (config.role !== "api") ingest.files.start();
+      if (config.role !== "api") ingest.edi.start();
       webhooksOut.start();
       stopSweep = scheduleIdempotencySweep(db, config.idempotencyKeyHours, logger);
       if (url) {
@@ -151,6 +157,9 @@ export async function createCrossdock(options: {
       ready = false;
       stopSweep?.();
       await workflows.stop();
+      await ingest.pull.stop();
+      await ingest.files.stop();
+      await ingest.edi.stop();
       await ingest.stop();
       await webhooksOut.stop();
       await events.stop();

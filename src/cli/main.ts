@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { apiKeysCommand } from "./commands/api-keys.ts";
 import { auditCommand } from "./commands/audit.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { ediCommand } from "./commands/edi.ts";
+import { fileDropsCommand } from "./commands/file-drops.ts";
 import { importCommand } from "./commands/import.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { startCommand } from "./commands/start.ts";
@@ -26,6 +28,8 @@ usersCommand(program, globals);
 apiKeysCommand(program, globals);
 auditCommand(program, globals);
 importCommand(program, globals);
+fileDropsCommand(program, globals);
+ediCommand(program, globals);
 demoCommand(program, globals);
 
 await program.parseAsync(process.argv);

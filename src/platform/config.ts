@@ -62,6 +62,8 @@ export const Config = z.object({
     .optional(),
   /** Where EDI connectors that deliver to a folder write their files (each tenant in a folder of its own). */
   ediOutboxDir: z.string().min(1).optional(),
+  /** Where local file drops' folders are (each tenant in a folder of its own); a drop's folder is a path under it. */
+  fileDropsDir: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -83,6 +85,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   mailFrom: "CROSSDOCK_MAIL_FROM",
   secretKey: "CROSSDOCK_SECRET_KEY",
   ediOutboxDir: "CROSSDOCK_EDI_OUTBOX_DIR",
+  fileDropsDir: "CROSSDOCK_FILE_DROPS_DIR",
 };
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
@@ -123,5 +126,6 @@ export function loadConfig(
   }
   const dataDir = path.resolve(parsed.data.dataDir);
   const ediOutboxDir = path.resolve(parsed.data.ediOutboxDir ?? path.join(dataDir, "edi-outbox"));
-  return { ...parsed.data, dataDir, ediOutboxDir };
+  const fileDropsDir = path.resolve(parsed.data.fileDropsDir ?? path.join(dataDir, "file-drops"));
+  return { ...parsed.data, dataDir, ediOutboxDir, fileDropsDir };
 }

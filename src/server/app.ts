@@ -26,9 +26,12 @@ import { authRoutes } from "./routes/auth.ts";
 import { brandingRoutes } from "./routes/branding.ts";
 import { connectorRoutes } from "./routes/connectors.ts";
 import { consoleRoutes } from "./routes/console.ts";
+import { ediRoutes } from "./routes/edi.ts";
+import { fileImportRoutes } from "./routes/file-imports.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { ingestRoutes } from "./routes/ingest.ts";
 import { policyRoutes } from "./routes/policies.ts";
+import { pullConnectorRoutes } from "./routes/pull-connectors.ts";
 import { recordRoutes } from "./routes/records.ts";
 import type { RouteDeps } from "./routes/route-deps.ts";
 import { runRoutes } from "./routes/runs.ts";
@@ -132,6 +135,9 @@ export function createHttpApp(deps: HttpAppDeps) {
     runRoutes,
     taskRoutes,
     ingestRoutes,
+    ediRoutes,
+    fileImportRoutes,
+    pullConnectorRoutes,
   ]) {
     register(routeDeps);
   }

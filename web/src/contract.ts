@@ -31,6 +31,31 @@ export {
   ChainReport,
 } from "../../src/modules/governance/contract/index.ts";
 export {
+  type ProducedRecord,
+  QuarantineReason,
+  Receipt,
+  ReceiptDetail,
+  type ReceiptStatus,
+  Source,
+  type SourceInput,
+  SourceSystemKind,
+  type SourceUpdate,
+  SourceWithSecret,
+} from "../../src/modules/ingest/contract/index.ts";
+export {
+  type CreateWebhookSubscriptionInput,
+  type UpdateWebhookSubscriptionInput,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryDetail,
+  WebhookDeliveryPage,
+  type WebhookDeliveryStatus,
+  WebhookEventType,
+  type WebhookStatus,
+  WebhookSubscription,
+  WebhookSubscriptionWithSecret,
+} from "../../src/modules/ingest/webhooks-out/contract/webhooks-out.ts";
+export {
   type ChildCollection,
   type FieldMeta,
   type ListParam,

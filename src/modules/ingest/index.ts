@@ -1,4 +1,5 @@
 export * from "./contract/index.ts";
+export * from "./edi-intake/index.ts";
 export { createIngest, type Ingest, type IngestDeps } from "./ingest.ts";
 export { MAX_WEBHOOK_BYTES, type WebhookAnswer } from "./webhooks-in/receive-webhook.ts";
 export { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "./webhooks-in/signature.ts";

@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Registry } from "prom-client";
 import type { WriteContext } from "../../platform/actor.ts";
 import type { Database } from "../../platform/db/database.ts";
@@ -5,9 +7,12 @@ import type { Logger } from "../../platform/logger.ts";
 import type { Keyring } from "../../platform/secret-key.ts";
 import type { Records } from "../records/index.ts";
 import type { ReceiptQuery, ReplayInput, SourceInput, SourceUpdate } from "./contract/index.ts";
+import { createEdiIntake } from "./edi-intake/index.ts";
+import { createFileDrops } from "./files/files.ts";
 import { READY_MAPPINGS } from "./mapping/index.ts";
 import { createIngestMetrics } from "./metrics.ts";
 import { type Processor, startProcessor } from "./processing/processor.ts";
+import { createPull } from "./pull/index.ts";
 import { getReceipt, listReceipts } from "./receipts/receipt-reads.ts";
 import { replayReceipt } from "./receipts/replay-receipt.ts";
 import {
@@ -29,6 +34,11 @@ export type IngestDeps = {
   keyring: Keyring;
   metricsRegistry: Registry;
   clock?: () => Date;
+  /** Where local file drops' folders are (CROSSDOCK_FILE_DROPS_DIR); a temporary folder when left out. */
+  fileDropsDir?: string;
+  /** Roots of the EDI partners' watched inbox folders and outbox folders (edi-intake/README.md); none watched or written without them. */
+  ediInboxDir?: string;
+  ediOutboxDir?: string;
 };
 
 /** The ingest module: sources, webhooks in, the receipts kept of everything received, processing, quarantine and replay. */
@@ -44,6 +54,27 @@ export function createIngest(deps: IngestDeps) {
     return done;
   };
   return {
+    /** File drops: folders and SFTP directories of CSV, XLSX and JSONL exports (files/README.md); started and stopped on their own. */
+    files: createFileDrops({ ...deps, clock, root: deps.fileDropsDir ?? path.join(tmpdir(), "crossdock-file-drops") }),
+    /** EDI: trading partners, interchanges in (API, watched folders, CLI) with their 997s, 855/856/810 out (edi-intake/README.md); started and stopped on their own. */
+    edi: createEdiIntake({
+      db: deps.db,
+      records: deps.records,
+      logger: deps.logger,
+      clock,
+      inboxDir: deps.ediInboxDir,
+      outboxDir: deps.ediOutboxDir,
+      counted: (outcome, count) => metrics.processed(outcome, count),
+    }),
+    /** Pull connectors: REST APIs and SQL databases polled on a schedule (pull/README.md); started and stopped on their own. */
+    pull: createPull({
+      db: deps.db,
+      records: deps.records,
+      logger: deps.logger,
+      keyring: deps.keyring,
+      metricsRegistry: deps.metricsRegistry,
+      clock,
+    }),
     sources: {
       create: (ctx: WriteContext, input: SourceInput) => createSource(sourceDeps, ctx, input),
       list: (tenantId: string) => listSources(deps.db, tenantId, clock()),

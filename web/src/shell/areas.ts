@@ -1,8 +1,11 @@
+import { INTEGRATION_SCOPES } from "../integrations/integration-sections.ts";
 import { SETTINGS_SECTIONS } from "../settings/settings-sections.ts";
 
 /**
- * The console's areas, in the order of DESIGN.md's interfaces. An area is either built (it has
- * pages and needs one of `scopes` to be seen) or not yet: then it says so, and shows no data.
+ * The console's areas, in the order of DESIGN.md's interfaces; Integrations, which that list leaves
+ * out, sits beside Records (the records it fills), for IT and integration engineers. An area is
+ * either built (it has pages and needs one of `scopes` to be seen) or not yet: then it says so, and
+ * shows no data.
  */
 export type Area = {
   key: string;
@@ -61,6 +64,7 @@ export const AREAS: readonly Area[] = [
     promise: "The monitors that watch the operation, the autonomy each may use, and the policies that govern their actions.",
   },
   { key: "records", label: "Records", path: "/records", scopes: ["records:read"], built: true },
+  { key: "integrations", label: "Integrations", path: "/integrations", scopes: INTEGRATION_SCOPES, built: true },
   { key: "audit", label: "Audit", path: "/audit", scopes: ["audit:read"], built: true },
   {
     key: "kpis",

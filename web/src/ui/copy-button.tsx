@@ -1,6 +1,7 @@
 import { useState } from "react";
 
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+/** Copies `text`; `what` names it for screen readers where several sit side by side ("URL of erp-orders"). */
+export function CopyButton({ text, label = "Copy", what }: { text: string; label?: string; what?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -17,6 +18,7 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
       }}
     >
       {copied ? "Copied" : label}
+      {what ? <span className="visually-hidden"> {what}</span> : null}
     </button>
   );
 }

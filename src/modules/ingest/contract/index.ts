@@ -1,2 +1,5 @@
+export * from "../edi-intake/contract/index.ts";
+export * from "../pull/contract/index.ts";
+export * from "./file-drops.ts";
 export * from "./receipts.ts";
 export * from "./sources.ts";

@@ -54,14 +54,15 @@ export type SourceHealth = z.infer<typeof SourceHealth>;
 export const Source = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.literal("webhook"),
+  /** `webhook`: payloads are sent to `webhook_path`; `file_drop`: rows of files dropped in a folder (see /api/v1/ingest/file-drops); `edi`: a trading partner's interchanges (see /api/v1/edi/partners); `pull`: a resource of a pull connector, its quarantined rows (see /api/v1/ingest/pull-connectors). */
+  kind: z.enum(["webhook", "file_drop", "edi", "pull"]),
   system: SourceSystemKind,
   source_system: z.string(),
   /** The mapping as saved: a ready mapping's name is kept as given. */
   mapping: z.record(z.string(), z.unknown()),
   status: SourceStatus,
-  /** Where the system sends its webhooks (a path under the API's address). */
-  webhook_path: z.string(),
+  /** Where the system sends its webhooks (a path under the API's address); null for a file drop. */
+  webhook_path: z.string().nullable(),
   health: SourceHealth,
   created_at: z.string(),
   updated_at: z.string(),

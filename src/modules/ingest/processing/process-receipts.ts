@@ -55,8 +55,9 @@ export async function processDueReceipts(deps: ProcessDeps): Promise<{ processed
              set attempts = r.attempts + 1, leased_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()}
            where r.id in (select id from ingest.receipts
                            where status = 'received' and (leased_until is null or leased_until < ${now.toISOString()})
-                             -- A paused source's receipts wait, without standing in front of the others'.
-                             and not exists (select 1 from ingest.sources s where s.id = source_id and s.status = 'paused')
+                             -- A paused source's receipts wait, without standing in front of the others';
+                             -- EDI interchanges are processed by edi-intake (sets, 997s), not here.
+                             and not exists (select 1 from ingest.sources s where s.id = source_id and (s.status = 'paused' or s.kind = 'edi'))
                            order by received_at, id limit ${BATCH} for update skip locked)
        returning r.tenant_id, r.id, r.source_id, r.content_type, coalesce(r.corrected_body, r.body) as body, r.attempts`,
     ),

@@ -18,16 +18,19 @@ type SourceRow = {
   id: string;
   tenant_id: string;
   name: string;
+  kind: Source["kind"];
   system: Source["system"];
   source_system: string;
   mapping: Record<string, unknown>;
   status: SourceStatus;
-  secret_sealed: string;
+  secret_sealed: string | null;
   created_at: string;
   updated_at: string;
 };
 
-const COLUMNS = sql.raw("id, tenant_id, name, system, source_system, mapping, status, secret_sealed, created_at, updated_at");
+const COLUMNS = sql.raw(
+  "id, tenant_id, name, kind, system, source_system, mapping, status, secret_sealed, created_at, updated_at",
+);
 
 export const webhookPath = (sourceId: string) => `/api/v1/ingest/webhooks/${sourceId}`;
 
@@ -35,12 +38,12 @@ function toSource(row: SourceRow, health: SourceHealth = NO_TRAFFIC): Source {
   return {
     id: row.id,
     name: row.name,
-    kind: "webhook",
+    kind: row.kind,
     system: row.system,
     source_system: row.source_system,
     mapping: row.mapping,
     status: row.status,
-    webhook_path: webhookPath(row.id),
+    webhook_path: row.kind === "webhook" ? webhookPath(row.id) : null,
     health,
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
@@ -142,6 +145,8 @@ export async function updateSource(deps: SourceDeps, ctx: WriteContext, idOrName
 /** A new signing secret, shown once; the old one stops working at once. */
 export async function rotateSourceSecret(deps: SourceDeps, ctx: WriteContext, idOrName: string): Promise<SourceWithSecret> {
   const before = await findRow(deps.db, ctx.tenantId, idOrName);
+  if (before.kind !== "webhook")
+    throw new AppError("conflict", `${before.name} is a ${before.kind} source: it has no signing secret`);
   const secret = newSecret();
   const sealed = seal(await deps.keyring.key(), secret, secretContext(ctx.tenantId, before.id));
   const row = await withTenant(deps.db, ctx.tenantId, async (tx) => {
@@ -167,9 +172,9 @@ export type WebhookSource = { id: string; tenantId: string; name: string; status
 
 export async function webhookSource(deps: SourceDeps, sourceId: string): Promise<WebhookSource | undefined> {
   const [row] = await withSystem(deps.db, (tx) =>
-    rows<SourceRow>(tx, sql`select ${COLUMNS} from ingest.sources where id = ${sourceId}`),
+    rows<SourceRow>(tx, sql`select ${COLUMNS} from ingest.sources where id = ${sourceId} and kind = 'webhook'`),
   );
-  if (!row) return undefined;
+  if (!row?.secret_sealed) return undefined;
   const secret = unseal(await deps.keyring.key(), row.secret_sealed, secretContext(row.tenant_id, row.id));
   return { id: row.id, tenantId: row.tenant_id, name: row.name, status: row.status, secret };
 }

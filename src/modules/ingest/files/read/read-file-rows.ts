@@ -1,0 +1,29 @@
+import type { FileFormat } from "../../contract/index.ts";
+import type { FileRow } from "./file-row.ts";
+import { readCsvRows } from "./read-csv-rows.ts";
+import { readJsonlRows } from "./read-jsonl-rows.ts";
+import { readXlsxRows } from "./read-xlsx-rows.ts";
+
+/** A dropped file's rows, streamed, in the drop's format. */
+export function readFileRows(file: string, format: FileFormat, options: { chunkSize?: number } = {}): AsyncGenerator<FileRow> {
+  switch (format.type) {
+    case "csv":
+      return readCsvRows(file, format, options);
+    case "xlsx":
+      return readXlsxRows(file, format);
+    case "jsonl":
+      return readJsonlRows(file, format, options);
+  }
+}
+
+/** Which files a drop takes when its pattern is left out. */
+export function defaultPattern(format: FileFormat): string {
+  switch (format.type) {
+    case "csv":
+      return "*.csv,*.txt,*.tsv";
+    case "xlsx":
+      return "*.xlsx";
+    case "jsonl":
+      return "*.jsonl,*.ndjson";
+  }
+}

@@ -1,0 +1,1 @@
+export { createPull } from "./pull.ts";

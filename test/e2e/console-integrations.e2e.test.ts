@@ -1,0 +1,431 @@
+import { createHmac } from "node:crypto";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "../../src/modules/ingest/index.ts";
+import { startTargetServer, type TargetServer } from "../../src/platform/testing/http-target-server.ts";
+import { seriousViolations } from "./support/accessibility.ts";
+import { expectStatus } from "./support/api.ts";
+import { containsText, count, hasText, visible } from "./support/assertions.ts";
+import { chromiumMissing, SKIP_REASON, screenshot } from "./support/browser.ts";
+import { type ConsoleUnderTest, signIn, startConsoleUnderTest } from "./support/console-under-test.ts";
+import { PASSWORD, PEOPLE, seedConsoleWorld } from "./support/seed.ts";
+
+if (chromiumMissing) console.warn(`skipping the console's browser tests: ${SKIP_REASON}`);
+
+// The tests read arbitrary JSON bodies and assert on their shape.
+// biome-ignore lint/suspicious/noExplicitAny: the assertions are the type check
+type Body = any;
+
+/** Someone who watches the integrations (ingest:read, webhooks:read) and may change none of them. */
+const OPS = { email: "olga@acme.example", name: "Olga Ops", roles: ["operations_manager"] };
+
+/** An ERP's sales order event, as the ready mapping "generic-erp-sales-order" takes it (its own example, cut down). */
+const order = (id: string, status: string) => ({
+  event: "sales_order.updated",
+  event_id: `evt-${id}`,
+  occurred_at: "2026-11-30T09:15:00-05:00",
+  data: {
+    id,
+    number: id.replace(/^SO-/, ""),
+    status,
+    order_date: "2026-11-30",
+    customer: { id: "C-100", name: "Baxter Fabrication" },
+    currency: "USD",
+    lines: [{ line: 1, item: "I-00001", qty: 10, uom: "EA", unit_price: "2.75", status: "OPEN" }],
+  },
+});
+
+/** What an editor holds up to the end of its selection: where a problem's button put the caret. */
+const textBeforeCaret = (editor: Locator) =>
+  editor.evaluate((element) => {
+    const area = element as unknown as { value: string; selectionEnd: number };
+    return area.value.slice(0, area.selectionEnd);
+  });
+
+describe.skipIf(chromiumMissing)(
+  "console: integrations — sources, receipts and quarantine, outbound webhooks",
+  { timeout: 120_000 },
+  () => {
+    let app: ConsoleUnderTest;
+    let page: Page;
+    let receiver: TargetServer;
+    /** The source the tests add through the page, and the secret it showed once. */
+    const source = { id: "", path: "", secret: "" };
+    let deliveryCount = 0;
+
+    /** Sends a payload to the source as its system would: signed with `secret`, now. */
+    const send = async (payload: unknown, delivery: string, secret = source.secret) => {
+      const body = JSON.stringify(payload);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const response = await fetch(`${app.url}${source.path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+          [DELIVERY_HEADER]: delivery,
+        },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as Body };
+    };
+    const acme = <T = Body>(method: string, path: string, json?: unknown) =>
+      app.operator<T>(method, path, { tenant: "acme", json });
+
+    beforeAll(async () => {
+      receiver = await startTargetServer({ handle: () => ({ status: 204 }) });
+      app = await startConsoleUnderTest();
+      await seedConsoleWorld(app.operator, 10);
+      await expectStatus(acme("POST", "/api/v1/users", { ...OPS, password: PASSWORD }), 201, OPS.email);
+      ({ page } = await app.newPage());
+      await signIn(page, "acme", PEOPLE.admin.email);
+    }, 120_000);
+    afterAll(async () => {
+      await app?.stop();
+      await receiver?.close();
+    });
+
+    it("adds a webhook source through the page; a signed webhook is processed into a record the receipts link to", async () => {
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: /^Integrations/ })
+        .click();
+      await page.waitForURL(/\/integrations\/sources$/);
+      await visible(page.getByText("No sources yet"));
+      await page.getByRole("link", { name: "Add source" }).click();
+      const form = page.getByTestId("new-webhook-source-form");
+
+      // The name the API refuses is said at the field.
+      await form.getByRole("textbox", { name: /^Name/ }).fill("ERP Orders");
+      await form.getByRole("combobox", { name: /^System/ }).selectOption("erp");
+      await form.getByRole("combobox", { name: /^Ready mapping/ }).selectOption({ label: "Generic ERP sales order" });
+      await containsText(form.getByTestId("ready-mapping"), "sales_order.created");
+      await containsText(form.getByTestId("ready-mapping"), '"event": "sales_order.updated"');
+      await form.getByRole("button", { name: "Add source" }).click();
+      const nameField = form.locator("label.field", { hasText: "Name" }).first();
+      await containsText(nameField.locator(".field__error"), "lower-case letters, digits and dashes");
+      expect(await form.getByRole("textbox", { name: /^Name/ }).getAttribute("aria-invalid")).toBe("true");
+      await screenshot(page, "60-source-add-field-error");
+
+      await form.getByRole("textbox", { name: /^Name/ }).fill("erp-orders");
+      await form.getByRole("button", { name: "Add source" }).click();
+      const created = page.getByTestId("created-source");
+      await visible(created);
+      source.secret = (await created.getByTestId("signing-secret").innerText()).trim();
+      expect(source.secret).toMatch(/^[0-9a-f]{64}$/);
+      const url = (await created.getByTestId("webhook-url").innerText()).trim();
+      expect(url).toMatch(new RegExp(`^${app.url}/api/v1/ingest/webhooks/src_[0-9a-z]+$`));
+      source.path = new URL(url).pathname;
+      source.id = source.path.split("/").at(-1) as string;
+      await containsText(created.getByTestId("signing-recipe"), "x-crossdock-signature");
+      await containsText(created.getByTestId("signing-recipe"), "timestamp.body");
+      await screenshot(page, "61-source-created");
+      // The secret was shown this once: the API never gives it again.
+      const stored = await expectStatus<Body>(acme("GET", `/api/v1/ingest/sources/${source.id}`), 200, "source");
+      expect(JSON.stringify(stored)).not.toContain(source.secret);
+
+      expect(await send(order("SO-7001", "OPEN"), "d-7001")).toMatchObject({ status: 202 });
+      await created.getByRole("link", { name: "Go to erp-orders" }).click();
+      const row = page.getByTestId("receipts-table").locator("tbody tr").first();
+      await containsText(row, "processed");
+      await containsText(row, "Sales order SO-7001");
+      await hasText(
+        page.getByTestId("source-health").locator(".count-tile", { hasText: "Received, last hour" }).locator("dd"),
+        "1",
+      );
+      await screenshot(page, "62-source-page");
+
+      await page.goto("/integrations/sources");
+      const sourceRow = page.getByTestId("sources-table").locator("tr", { hasText: "erp-orders" });
+      await containsText(sourceRow, "Webhook");
+      await containsText(sourceRow, "ERP");
+      await containsText(sourceRow, "active");
+      await containsText(sourceRow, url);
+      await screenshot(page, "63-sources");
+
+      // From the receipt to the record it wrote.
+      await page.goto(`/integrations/sources/${source.id}`);
+      await page.getByTestId("receipts-table").getByRole("link", { name: "Sales order SO-7001" }).click();
+      await page.waitForURL(/\/records\/sales-orders\/so_/);
+      await containsText(page.locator("main h1"), "7001");
+    });
+
+    it("quarantines a broken payload with its reason; corrected in the page and replayed, it is processed", async () => {
+      expect(await send(order("SO-7002", "BOGUS"), "d-7002")).toMatchObject({ status: 202 });
+      await page.goto("/integrations/receipts");
+      await page.getByLabel("Status").selectOption("quarantined");
+      await page.waitForURL(/status=quarantined/);
+      const row = page.getByTestId("receipts-table").locator("tbody tr").first();
+      await containsText(row, "quarantined");
+      await containsText(row, "erp-orders");
+      await containsText(row, "Did not map");
+      await containsText(row, "data.status");
+      await screenshot(page, "64-quarantine");
+      await row.getByRole("link", { name: /^rcv_/ }).click();
+
+      const reason = page.getByTestId("quarantine-reason");
+      await containsText(reason, "Did not map");
+      await containsText(reason, "data.status");
+      await containsText(reason, '"BOGUS" is not in the map');
+      await containsText(page.getByTestId("payload"), '"status": "BOGUS"');
+
+      // A problem takes the caret to its line in the correction.
+      await reason.getByRole("button", { name: /data\.status/ }).click();
+      const editor = page.getByLabel("Corrected payload");
+      await visible(editor);
+      await expect.poll(() => textBeforeCaret(editor)).toMatch(/"status": "BOGUS",?$/);
+      expect(await page.locator(".policies-editor__number--problem").count()).toBe(1);
+      await screenshot(page, "65-receipt-correct");
+
+      await editor.fill((await editor.inputValue()).replace('"BOGUS"', '"OPEN"'));
+      await page.getByRole("button", { name: "Replay the corrected payload" }).click();
+      await containsText(page.getByRole("status").filter({ hasText: "Processed" }), "it wrote 1 record");
+      await containsText(page.getByTestId("produced-records"), "SO-7002");
+      await containsText(page.getByTestId("corrected-payload"), '"status": "OPEN"');
+      await containsText(page.getByTestId("payload"), '"status": "BOGUS"');
+      await screenshot(page, "66-receipt-replayed");
+      const stored = await expectStatus<Body>(
+        acme("GET", "/api/v1/records/sales-orders/by-external-id/erp-orders/SO-7002"),
+        200,
+        "the order the correction wrote",
+      );
+      expect(stored.status).toBe("open");
+
+      // Nothing is left in quarantine.
+      await page.goto("/integrations/receipts?status=quarantined");
+      await visible(page.getByText("Nothing in quarantine."));
+    });
+
+    it("edits the mapping: the server's problems are shown at their path in the JSON, and the fixed one saves", async () => {
+      await page.goto(`/integrations/sources/${source.id}`);
+      const panel = page.getByTestId("source-mapping");
+      await containsText(panel, "Generic ERP sales order");
+      await panel.getByRole("button", { name: "Edit mapping" }).click();
+      await panel.getByRole("radio", { name: "My own mapping (JSON)" }).check();
+      const editor = panel.getByLabel("Mapping (JSON)", { exact: true });
+      const spec = JSON.parse(await editor.inputValue());
+      spec.records[0].fields.order_numbr = spec.records[0].fields.order_number;
+      delete spec.records[0].fields.order_number;
+      await editor.fill(JSON.stringify(spec, null, 2));
+      await panel.getByRole("button", { name: "Save mapping" }).click();
+      const problems = panel.getByTestId("mapping-problems");
+      await containsText(problems, "records[0].fields.order_numbr");
+      await containsText(problems, "did you mean order_number?");
+      // The field it lacks now is marked where it belongs: on the line of the fields.
+      await containsText(problems, "records[0].fields.order_number");
+      await count(panel.locator(".policies-editor__number--problem"), 2);
+      await screenshot(page, "67-mapping-problems");
+      await problems.getByRole("button", { name: /order_numbr/ }).click();
+      await expect.poll(() => textBeforeCaret(editor)).toMatch(/"order_numbr": "number",?$/);
+
+      // Fixed, and fitted to the ERP's envelope: the order is under `data`, its lines name `item` and `unit_price`.
+      const fixed = JSON.parse((await editor.inputValue()).replace('"order_numbr"', '"order_number"'));
+      fixed.records[0].each = "data";
+      fixed.records[0].fields.order_date.path = "order_date";
+      fixed.records[0].collections.lines.fields.item_external_id = "item";
+      fixed.records[0].collections.lines.fields.unit_price = "unit_price";
+      await editor.fill(JSON.stringify(fixed, null, 2));
+      await panel.getByRole("button", { name: "Save mapping" }).click();
+      await containsText(panel.getByRole("status"), "Mapping saved");
+      const stored = await expectStatus<Body>(acme("GET", `/api/v1/ingest/sources/${source.id}`), 200, "source");
+      expect(stored.mapping.records[0]).toMatchObject({ each: "data", fields: { order_number: "number" } });
+      // The source keeps working with its own mapping.
+      expect(await send(order("SO-7003", "OPEN"), "d-7003")).toMatchObject({ status: 202 });
+      await containsText(page.getByTestId("receipts-table").locator("tbody tr").first(), "Sales order SO-7003");
+    });
+
+    it("pauses and resumes a source, and after confirming makes a new secret: the old one is refused", async () => {
+      await page.goto(`/integrations/sources/${source.id}`);
+      await page.getByRole("button", { name: "Pause" }).click();
+      await visible(page.getByTestId("paused-banner"));
+      expect((await expectStatus<Body>(acme("GET", `/api/v1/ingest/sources/${source.id}`), 200, "source")).status).toBe("paused");
+      await page.getByRole("button", { name: "Resume" }).click();
+      await count(page.getByTestId("paused-banner"), 0);
+
+      await page.getByRole("button", { name: "New secret…" }).click();
+      const confirm = page.getByRole("dialog", { name: "Make a new signing secret?" });
+      await containsText(confirm, "stops working at once");
+      await confirm.getByRole("button", { name: "Make a new secret" }).click();
+      const shown = page.getByRole("dialog", { name: "The new signing secret" });
+      const secret = (await shown.getByTestId("signing-secret").innerText()).trim();
+      expect(secret).toMatch(/^[0-9a-f]{64}$/);
+      expect(secret).not.toBe(source.secret);
+      await shown.getByRole("button", { name: "Done" }).click();
+      expect((await send(order("SO-7004", "OPEN"), "d-7004")).status).toBe(401);
+      expect((await send(order("SO-7004", "OPEN"), "d-7004", secret)).status).toBe(202);
+      source.secret = secret;
+    });
+
+    it("subscribes a receiver to sales order changes: an upsert is delivered, signed, with its attempt; ping, replay, pause, new secret, delete", async () => {
+      await page.goto("/integrations/webhooks");
+      await visible(page.getByText("No subscriptions"));
+      await page.getByRole("button", { name: "Add subscription" }).click();
+      const dialog = page.getByRole("dialog", { name: "Add a webhook subscription" });
+      await dialog.getByLabel("URL").fill("ftp://erp.example.test/hooks");
+      await dialog.getByRole("checkbox", { name: /^records\.sales_order\.upserted/ }).check();
+      await dialog.getByLabel("Description (optional)").fill("Order changes to the ERP's listener");
+      await dialog.getByRole("button", { name: "Add subscription" }).click();
+      await containsText(dialog.locator("label.field", { hasText: "URL" }).first().locator(".field__error"), "http");
+
+      await dialog.getByLabel("URL").fill(`${receiver.url}/hooks/crossdock`);
+      await dialog.getByRole("button", { name: "Add subscription" }).click();
+      const created = page.getByRole("dialog", { name: "Subscription added" });
+      const secret = (await created.getByTestId("signing-secret").innerText()).trim();
+      expect(secret).toMatch(/^whsec_/);
+      await containsText(created.getByTestId("verification-recipe"), "timestamp.body");
+      await screenshot(page, "68-subscription-created");
+      await created.getByRole("link", { name: "Open the subscription" }).click();
+      await page.waitForURL(/\/integrations\/webhooks\/whs_/);
+      await visible(page.getByText("No deliveries yet"));
+
+      // An event it subscribed to: a sales order written through the API.
+      await expectStatus(
+        acme("POST", "/api/v1/records/sales-orders", [
+          {
+            source_system: "erp",
+            external_id: "SO-8001",
+            order_number: "8001",
+            customer_external_id: "C-100",
+            status: "open",
+            order_date: "2026-12-01",
+            currency: "USD",
+          },
+        ]),
+        200,
+        "sales order",
+      );
+      const row = page.getByTestId("deliveries-table").locator("tbody tr").first();
+      await containsText(row, "records.sales_order.upserted");
+      await containsText(row, "delivered");
+      await containsText(row, "204 in");
+      await row.getByRole("button", { name: /^Attempts/ }).click();
+      const attempts = page.getByTestId("attempts-table");
+      await containsText(attempts, "delivered");
+      await containsText(attempts, "204");
+      await containsText(page.locator(".table__detail"), "SO-8001");
+      await screenshot(page, "69-deliveries");
+
+      // The receiver got it signed as the recipe says.
+      const received = receiver.received.filter((request) => request.path === "/hooks/crossdock");
+      expect(received).toHaveLength(1);
+      const first = received[0] as (typeof received)[number];
+      const expected = createHmac("sha256", secret).update(`${first.headers[TIMESTAMP_HEADER]}.${first.body}`).digest("hex");
+      expect(String(first.headers[SIGNATURE_HEADER]).split(",")).toContain(`v1=${expected}`);
+      expect((first.json as Body).data.external_id).toBe("SO-8001");
+      deliveryCount = received.length;
+
+      await page.getByRole("button", { name: "Send test ping" }).click();
+      await containsText(page.getByTestId("ping-result"), "Test ping delivered: 204 in");
+      expect(receiver.received.filter((request) => request.headers["x-crossdock-event"] === "webhook.ping")).toHaveLength(1);
+
+      // A replay sends the same delivery again, with a second attempt.
+      const orderRow = page.getByTestId("deliveries-table").locator("tr", { hasText: "records.sales_order.upserted" }).first();
+      await orderRow.getByRole("button", { name: /^Replay/ }).click();
+      await expect
+        .poll(
+          () =>
+            receiver.received.filter(
+              (request) => request.path === "/hooks/crossdock" && !request.headers["x-crossdock-event"]?.includes("ping"),
+            ).length,
+          { timeout: 10_000 },
+        )
+        .toBe(deliveryCount + 1);
+      await count(page.getByTestId("attempts-table").first().locator("tbody tr"), 2);
+
+      // Paused, it says so (deliveries are held); resumed, it sends again.
+      await page.getByRole("button", { name: "Pause" }).click();
+      await containsText(page.locator(".page-header"), "paused");
+      await page.getByRole("button", { name: "Resume" }).click();
+      await containsText(page.locator(".page-header"), "active");
+
+      // A new secret, the old one not kept (it leaked): shown once, and its hint is the new one's.
+      await page.getByRole("button", { name: "New secret…" }).click();
+      const rotate = page.getByRole("dialog", { name: "Make a new signing secret?" });
+      await rotate.getByLabel("The old secret also signs for").selectOption("0");
+      await rotate.getByRole("button", { name: "Make a new secret" }).click();
+      const shown = page.getByRole("dialog", { name: "The new signing secret" });
+      const rotated = (await shown.getByTestId("signing-secret").innerText()).trim();
+      expect(rotated).toMatch(/^whsec_/);
+      expect(rotated).not.toBe(secret);
+      await shown.getByRole("button", { name: "Done" }).click();
+      await containsText(page.locator(".page-header"), rotated.slice(-4));
+
+      await page.getByRole("button", { name: "Delete…" }).click();
+      await page
+        .getByRole("dialog", { name: "Delete this subscription?" })
+        .getByRole("button", { name: "Delete subscription" })
+        .click();
+      await page.waitForURL(/\/integrations\/webhooks$/);
+      await visible(page.getByText("No subscriptions"));
+    });
+
+    it("shows an operations manager what they may watch, hides what they may not change, and says why", async () => {
+      const { page: ops } = await app.newPage();
+      await signIn(ops, "acme", OPS.email);
+      await ops.goto("/integrations/sources");
+      await visible(ops.getByTestId("sources-table"));
+      await count(ops.getByRole("link", { name: "Add source" }), 0);
+      await containsText(ops.locator(".banner--info"), "ingest:admin");
+      await ops.goto(`/integrations/sources/${source.id}`);
+      await visible(ops.getByTestId("source-health"));
+      await count(ops.getByRole("button", { name: /^(Pause|Resume|New secret…|Edit mapping)$/ }), 0);
+      await ops.goto("/integrations/sources/new");
+      await containsText(ops.getByTestId("forbidden"), "ingest:admin");
+      await ops.goto("/integrations/webhooks");
+      await count(ops.getByRole("button", { name: "Add subscription" }), 0);
+      await containsText(ops.locator(".banner--info"), "webhooks:admin");
+
+      // A viewer has no integrations at all: not in the sidebar, and refused by URL with the scopes it needs.
+      const { page: viewer } = await app.newPage();
+      await signIn(viewer, "acme", PEOPLE.viewer.email);
+      await count(viewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Integrations/ }), 0);
+      await viewer.goto("/integrations/receipts");
+      await containsText(viewer.getByTestId("forbidden"), "ingest:read");
+    });
+
+    it("has no serious accessibility violations on the integrations pages (axe-core, WCAG 2.1 AA)", async () => {
+      // A subscription with a failed delivery, and a receipt in quarantine, so their pages show everything they can.
+      receiver.answer(() => ({ status: 500, body: "down for maintenance" }));
+      const subscription = await expectStatus<Body>(
+        acme("POST", "/api/v1/webhook-subscriptions", { url: `${receiver.url}/down`, event_types: ["records.*"] }),
+        201,
+        "subscription",
+      );
+      await expectStatus(acme("POST", `/api/v1/webhook-subscriptions/${subscription.id}/ping`), 200, "ping");
+      const quarantined = await send(order("SO-7005", "BOGUS"), "d-7005");
+      const pages = [
+        "/integrations/sources",
+        "/integrations/sources/new",
+        `/integrations/sources/${source.id}`,
+        "/integrations/receipts",
+        `/integrations/receipts/${quarantined.body.receipt_id}`,
+        "/integrations/webhooks",
+        `/integrations/webhooks/${subscription.id}`,
+      ];
+      for (const path of pages) {
+        await page.goto(path);
+        await page.locator("main h1").first().waitFor();
+        await page.waitForLoadState("networkidle");
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+      // The receipt's correction, a delivery's attempts, and the forms in their dialogs too.
+      await page.goto(`/integrations/receipts/${quarantined.body.receipt_id}`);
+      await page.getByRole("button", { name: "Correct the payload…" }).click();
+      await visible(page.getByLabel("Corrected payload"));
+      await count(page.locator(".policies-editor__number--problem"), 1);
+      expect(await seriousViolations(page), "correction").toEqual([]);
+      await page.goto(`/integrations/webhooks/${subscription.id}`);
+      await page
+        .getByTestId("deliveries-table")
+        .getByRole("button", { name: /^Attempts/ })
+        .first()
+        .click();
+      await visible(page.getByTestId("attempts-table"));
+      expect(await seriousViolations(page), "attempts").toEqual([]);
+      await page.getByRole("button", { name: "Edit" }).click();
+      await visible(page.getByTestId("event-types"));
+      expect(await seriousViolations(page), "subscription form").toEqual([]);
+      await screenshot(page, "70-subscription-edit");
+    });
+  },
+);

@@ -1,0 +1,97 @@
+import type { ReactElement } from "react";
+import type { Source, SourceWithSecret } from "../contract.ts";
+import { CopyButton } from "../ui/copy-button.tsx";
+import { NewWebhookSourceForm } from "./new-webhook-source-form.tsx";
+import { InboundSigningRecipe } from "./signing-recipe.tsx";
+import { webhookUrl } from "./webhook-url.ts";
+
+/**
+ * What the console knows of each kind of source: its name, how its system sends, where it sends
+ * to, how to connect one, and (for kinds the console can add) the form that adds one. A kind the
+ * API adds (a pull connector, EDI intake) is one more entry here; until it has one, its sources
+ * are still listed, with their health and receipts, under a plain view of the kind.
+ */
+export type SourceKindView = {
+  label: string;
+  /** One line: how a system of this kind gets its data to Crossdock. */
+  how: string;
+  /** Whether its system signs with a secret that can be replaced. */
+  hasSecret: boolean;
+  /** Where the system sends to, for the list. */
+  Endpoint: (props: { source: Source }) => ReactElement | null;
+  /** How to connect the system, on the source's page and after it is added. */
+  Connection: (props: { source: Source }) => ReactElement;
+  /** The form that adds one, for kinds the console can add. */
+  NewForm?: (props: { onCreated: (source: SourceWithSecret) => void }) => ReactElement;
+};
+
+function WebhookEndpoint({ source }: { source: Source }) {
+  if (!source.webhook_path) return null;
+  const url = webhookUrl(source.webhook_path);
+  return (
+    <span className="endpoint">
+      <code className="endpoint__url" data-testid="webhook-url">
+        {url}
+      </code>{" "}
+      <CopyButton text={url} what={`URL of ${source.name}`} />
+    </span>
+  );
+}
+
+function WebhookConnection({ source }: { source: Source }) {
+  if (!source.webhook_path) return <p className="muted">This source has no webhook address.</p>;
+  const url = webhookUrl(source.webhook_path);
+  return (
+    <>
+      <p className="field__label">Webhook URL</p>
+      <div className="secret">
+        <code data-testid="webhook-url">{url}</code>
+        <CopyButton text={url} label="Copy URL" />
+      </div>
+      <InboundSigningRecipe url={url} />
+    </>
+  );
+}
+
+const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
+  webhook: {
+    label: "Webhook",
+    how: "The system POSTs signed JSON to an address Crossdock gives it, as events happen.",
+    hasSecret: true,
+    Endpoint: WebhookEndpoint,
+    Connection: WebhookConnection,
+    NewForm: NewWebhookSourceForm,
+  },
+  file_drop: {
+    label: "File drop",
+    how: "The system drops CSV, Excel or JSON Lines files in a folder (or on SFTP); each row is a payload.",
+    hasSecret: false,
+    Endpoint: () => <span className="muted">files dropped in a folder</span>,
+    Connection: () => (
+      <p>
+        Files dropped in its folder are imported once each, row by row, and moved to <code>processed/</code> or{" "}
+        <code>failed/</code> with a report. Its folder, format and files are set up through the API (
+        <code>/api/v1/ingest/file-drops</code>); rows that could not be imported are in its receipts below.
+      </p>
+    ),
+  },
+};
+
+const NoEndpoint = () => null;
+const ConnectedThroughTheApi = () => <p className="muted">How this kind of source connects is set up through the API.</p>;
+
+/** The view of a source's kind; a kind the console has no view for yet is shown plainly, by its name. */
+export function kindView(kind: Source["kind"]): SourceKindView {
+  return (
+    KINDS[kind] ?? {
+      label: kind.replaceAll("_", " "),
+      how: "",
+      hasSecret: false,
+      Endpoint: NoEndpoint,
+      Connection: ConnectedThroughTheApi,
+    }
+  );
+}
+
+/** The kinds the console can add, in the order it offers them. */
+export const CREATABLE_KINDS = (Object.keys(KINDS) as Source["kind"][]).filter((kind) => KINDS[kind]?.NewForm);
