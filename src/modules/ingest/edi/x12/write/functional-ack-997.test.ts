@@ -66,4 +66,24 @@ describe("acknowledging a received group with a 997", () => {
       status: "accepted",
     });
   });
+
+  it("answers with the sender's own separators, a multibyte one included", () => {
+    const bytes = Buffer.from(sample(undefined, { segment: "…" }), "utf8");
+    const interchange = readX12(bytes).interchanges[0];
+    const group = interchange?.groups[0];
+    if (!interchange || !group) throw new Error("no group");
+    const text = writeFunctionalAcknowledgment(interchange, group, { controlNumber: 78, at: new Date("2026-03-06T08:00:00Z") });
+    expect(text).toContain("…");
+    expect(text).not.toContain("\u00e2");
+    const answer = readX12(Buffer.from(text, "utf8"));
+    expect(answer.ok).toBe(true);
+    // Only the note every such file gets: its ISA counts the terminator's three bytes.
+    expect(answer.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(["isa_length"]);
+    expect(answer.interchanges[0]?.separators.segment).toBe(interchange.separators.segment);
+    const set = answer.interchanges[0]?.groups[0]?.sets[0];
+    expect(set && readFunctionalAcknowledgment(set)).toMatchObject({
+      group_control_number: group.controlNumber,
+      status: "accepted",
+    });
+  });
 });

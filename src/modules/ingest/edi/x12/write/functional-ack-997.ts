@@ -1,4 +1,5 @@
 import type { EdiDiagnostic } from "../../diagnostics.ts";
+import { decodeValue } from "../../input.ts";
 import type { X12Group, X12Interchange, X12TransactionSet } from "../types.ts";
 import { writeX12, type X12OutboundSegment, type X12OutboundSet } from "./writer.ts";
 
@@ -88,7 +89,15 @@ export function writeFunctionalAcknowledgment(
     controlNumber: options.setControlNumber ?? 1,
     segments: functionalAcknowledgment(group, options),
   };
-  const { element, component, repetition, segment, lineBreaks, lineTerminated } = interchange.separators;
+  const { lineBreaks, lineTerminated } = interchange.separators;
+  // The reader keeps separators as it keeps text, a character per byte: a separator of several
+  // bytes (`…` is three in UTF-8) is decoded back to its character, or the answer would carry three.
+  const [element, component, repetition, segment] = [
+    interchange.separators.element,
+    interchange.separators.component,
+    interchange.separators.repetition,
+    interchange.separators.segment,
+  ].map((separator) => decodeValue(separator)) as [string, string, string, string];
   const terminator = lineTerminated ? "~" : segment;
   const unused = (...candidates: string[]) =>
     candidates.find((candidate) => ![element, component, repetition, terminator].includes(candidate)) ?? "";
