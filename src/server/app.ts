@@ -69,8 +69,9 @@ export function createHttpApp(deps: HttpAppDeps) {
   const table = createRouteTable();
   app.use("*", requestId(deps.logger));
   app.use("*", metrics.middleware);
+  const maxBytes = deps.config.bodyLimitMb * 1024 * 1024;
   const limitBody = bodyLimit({
-    maxSize: deps.config.bodyLimitMb * 1024 * 1024,
+    maxSize: maxBytes,
     onError: () => {
       throw new AppError(
         "payload_too_large",
@@ -78,8 +79,16 @@ export function createHttpApp(deps: HttpAppDeps) {
       );
     },
   });
-  // Reads have no body; checking for one would make the adapter build a full Request for each of them.
-  app.use("*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  // Reads have no body, and a declared length is checked from the header (Node reads no more than
+  // it declares): touching the body would make the adapter build a full Request for each request.
+  app.use("*", (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const declared = c.req.header("content-length");
+    if (declared !== undefined && /^\d+$/.test(declared) && c.req.header("transfer-encoding") === undefined) {
+      return Number(declared) > maxBytes ? limitBody(c, next) : next();
+    }
+    return limitBody(c, next);
+  });
   app.use("*", authenticate({ tenancy: deps.tenancy, operator: deps.operator, config: deps.config }));
   app.onError(handleError);
   let consolePage: ((c: AppContext) => Promise<Response> | undefined) | undefined;

@@ -93,9 +93,8 @@ export function createIngest(deps: IngestDeps) {
       })),
     /** A webhook as it arrived: checked, stored, answered; processed after. */
     async receiveWebhook(sourceId: string, delivery: WebhookDelivery): Promise<WebhookAnswer> {
-      const answer = await receiveWebhook(sourceDeps, webhookSources.get, sourceId, delivery);
+      const answer = await receiveWebhook(sourceDeps, webhookSources.get, sourceId, delivery, processor);
       metrics.webhookAnswered(answer.status);
-      if (answer.status < 300) processor?.poke();
       return answer;
     },
     receipts: {

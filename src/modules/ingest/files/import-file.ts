@@ -133,7 +133,8 @@ export async function importFile(deps: ImportDeps, job: ImportJob, file: string)
     let updated = 0;
     let unchanged = 0;
     for (const [type, batch] of current.byType) {
-      const result = await deps.records.upsert(ctx, type, batch.rows, { mode: "partial" });
+      // The mapping parsed each row with the record type's schema.
+      const result = await deps.records.upsert(ctx, type, batch.rows, { mode: "partial", alreadyParsed: true });
       inserted += result.inserted;
       updated += result.updated;
       unchanged += result.unchanged;

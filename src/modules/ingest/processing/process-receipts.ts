@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { rows, withSystem, withTenant } from "../../../platform/db/tenant-scope.ts";
@@ -12,15 +13,18 @@ import { decodePayload } from "./decode-payload.ts";
 import { mergeIntoStored } from "./merge-stored.ts";
 
 /** Receipts one pass takes at most. */
-const BATCH = 500;
+export const BATCH = 500;
 /** How long a pass holds what it took; one that died lets it go after this. */
 const LEASE_SECONDS = 120;
+/** Longest stretch of mapping between two looks at the event loop. */
+const SLICE_MS = 5;
 /** A receipt whose processing failed this often (a crash, not bad data) is quarantined for a person. */
 export const MAX_ATTEMPTS = 5;
 
 export type ProcessDeps = { db: Database; records: Records; logger: Logger; clock: () => Date; metrics: IngestMetrics };
 
-type Claimed = {
+/** A receipt leased for processing: claimed here, or handed over by the webhook that stored it. */
+export type ClaimedReceipt = {
   tenant_id: string;
   id: string;
   source_id: string;
@@ -28,6 +32,7 @@ type Claimed = {
   body: unknown;
   attempts: number;
 };
+type Claimed = ClaimedReceipt;
 type SourceRow = {
   id: string;
   name: string;
@@ -40,31 +45,25 @@ type SourceRow = {
 type Outcome = { id: string; produced: ProducedRecord[] } | { id: string; reason: QuarantineReason };
 
 /**
- * One pass: takes up to BATCH received receipts (leased, so another process or pass skips them),
- * and per source decodes each payload, maps it to records, writes the records in batches, and
- * marks each receipt processed with what it wrote, or quarantined with the reason. Records are
- * upserted by (source system, external id) and content-hashed, so a receipt processed again after a
- * crash writes nothing new. Returns how many of each.
+ * One pass: the receipts handed over (stored by this process with a lease on them), and, when
+ * `claim` is set, up to BATCH received receipts taken from the table (leased, so another process
+ * or pass skips them). Per source it decodes each payload, maps it to records, writes the records
+ * in batches, and marks each receipt processed with what it wrote, or quarantined with the reason.
+ * Records are upserted by (source system, external id) and content-hashed, so a receipt processed
+ * again after a crash writes nothing new. Returns how many of each.
  */
-export async function processDueReceipts(deps: ProcessDeps): Promise<{ processed: number; quarantined: number }> {
-  const now = deps.clock();
-  const claimed = await withSystem(deps.db, (tx) =>
-    rows<Claimed>(
-      tx,
-      sql`update ingest.receipts r
-             set attempts = r.attempts + 1, leased_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()}
-           where r.id in (select id from ingest.receipts
-                           where status = 'received' and (leased_until is null or leased_until < ${now.toISOString()})
-                             -- A paused source's receipts wait, without standing in front of the others';
-                             -- EDI interchanges are processed by edi-intake (sets, 997s), not here.
-                             and not exists (select 1 from ingest.sources s where s.id = source_id and (s.status = 'paused' or s.kind = 'edi'))
-                           order by received_at, id limit ${BATCH} for update skip locked)
-       returning r.tenant_id, r.id, r.source_id, r.content_type, coalesce(r.corrected_body, r.body) as body, r.attempts`,
-    ),
-  );
+export async function processDueReceipts(
+  deps: ProcessDeps,
+  handedOver: readonly ClaimedReceipt[] = [],
+  claim = true,
+): Promise<{ processed: number; quarantined: number }> {
+  const claimed = claim && handedOver.length < BATCH ? await claimReceipts(deps, BATCH - handedOver.length) : [];
+  claimed.push(...handedOver);
   const bySource = new Map<string, Claimed[]>();
   for (const receipt of claimed.sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    bySource.set(receipt.source_id, [...(bySource.get(receipt.source_id) ?? []), receipt]);
+    const ofSource = bySource.get(receipt.source_id);
+    if (ofSource) ofSource.push(receipt);
+    else bySource.set(receipt.source_id, [receipt]);
   }
   let processed = 0;
   let quarantined = 0;
@@ -80,6 +79,25 @@ export async function processDueReceipts(deps: ProcessDeps): Promise<{ processed
   deps.metrics.processed("processed", processed);
   deps.metrics.processed("quarantined", quarantined);
   return { processed, quarantined };
+}
+
+/** Received receipts no one holds, oldest first, leased to this pass. */
+function claimReceipts(deps: ProcessDeps, limit: number): Promise<Claimed[]> {
+  const now = deps.clock();
+  return withSystem(deps.db, (tx) =>
+    rows<Claimed>(
+      tx,
+      sql`update ingest.receipts r
+             set attempts = r.attempts + 1, leased_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()}
+           where r.id in (select id from ingest.receipts
+                           where status = 'received' and (leased_until is null or leased_until < ${now.toISOString()})
+                             -- A paused source's receipts wait, without standing in front of the others';
+                             -- EDI interchanges are processed by edi-intake (sets, 997s), not here.
+                             and not exists (select 1 from ingest.sources s where s.id = source_id and (s.status = 'paused' or s.kind = 'edi'))
+                           order by received_at, id limit ${limit} for update skip locked)
+       returning r.tenant_id, r.id, r.source_id, r.content_type, coalesce(r.corrected_body, r.body) as body, r.attempts`,
+    ),
+  );
 }
 
 const compiled = new Map<string, { at: string; mapping: CompiledMapping }>();
@@ -123,7 +141,13 @@ async function processSourceReceipts(
     const reason = { stage: "map" as const, message: `The source's mapping cannot be used: ${String(error)}`, problems: [] };
     return receipts.map((receipt) => ({ id: receipt.id, reason }));
   }
+  let sliceStarted = performance.now();
   for (const receipt of receipts) {
+    // Mapping a batch is a long stretch of work: webhooks waiting to be answered go in between.
+    if (performance.now() - sliceStarted > SLICE_MS) {
+      await setImmediate();
+      sliceStarted = performance.now();
+    }
     if (receipt.attempts > MAX_ATTEMPTS) {
       quarantine(receipt.id, {
         stage: "process",
@@ -207,7 +231,8 @@ async function writeMapped(
         ctx,
         type,
         entries.map((entry) => entry.row),
-        { mode: "partial" },
+        // The mapping parsed each row; a merged one is new, so it is checked again.
+        { mode: "partial", alreadyParsed: entries.every((entry) => !entry.merge) },
       );
       for (const rejected of result.rejected) {
         const entry = entries[rejected.index ?? -1];

@@ -70,7 +70,8 @@ export async function writePage(
           target.ctx,
           type,
           chunk.map((entry) => entry.row),
-          { mode: "partial" },
+          // The mapping parsed each row with the record type's schema.
+          { mode: "partial", alreadyParsed: true },
         );
         written += result.inserted + result.updated;
         unchanged += result.unchanged;

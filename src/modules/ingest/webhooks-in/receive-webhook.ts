@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { readAsTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
 import { newId } from "../../../platform/ids.ts";
+import type { ClaimedReceipt } from "../processing/process-receipts.ts";
+import { HANDED_OVER_LEASE_SECONDS } from "../processing/processor.ts";
 import type { SourceDeps, WebhookSource } from "../sources/source-store.ts";
 import { checkWebhookSignature, DELIVERY_HEADER } from "./signature.ts";
 
@@ -24,6 +26,9 @@ export type WebhookAnswer =
       message: string;
     };
 
+/** The processor of this process, when it runs: a new receipt goes to it straight from memory. */
+export type HandOver = { hasRoom(): boolean; handOver(receipt: ClaimedReceipt): void; poke(): void };
+
 /**
  * A webhook as it arrives: the source must exist, the signature and its timestamp must hold, and
  * the delivery must say its id (the sender's retries reuse it). Then the payload is stored, and the
@@ -35,6 +40,7 @@ export async function receiveWebhook(
   findSource: (sourceId: string) => Promise<WebhookSource | undefined>,
   sourceId: string,
   delivery: WebhookDelivery,
+  processor?: HandOver,
 ): Promise<WebhookAnswer> {
   if (delivery.body.length > MAX_WEBHOOK_BYTES) {
     return { status: 413, code: "payload_too_large", message: `A webhook payload is at most ${MAX_WEBHOOK_BYTES} bytes` };
@@ -58,7 +64,24 @@ export async function receiveWebhook(
       message: `${DELIVERY_HEADER} must name the delivery (1 to 200 characters), so a retry is not stored twice`,
     };
   }
-  const stored = await storeReceipt(deps, source, { deliveryId, contentType: delivery.contentType, body: delivery.body });
+  const handOver = processor?.hasRoom() === true;
+  const stored = await storeReceipt(
+    deps,
+    source,
+    { deliveryId, contentType: delivery.contentType, body: delivery.body },
+    handOver,
+  );
+  if (!handOver || stored.duplicate) processor?.poke();
+  else {
+    processor?.handOver({
+      tenant_id: source.tenantId,
+      id: stored.receiptId,
+      source_id: source.id,
+      content_type: delivery.contentType ?? null,
+      body: delivery.body,
+      attempts: 1,
+    });
+  }
   return { status: stored.duplicate ? 200 : 202, ...stored };
 }
 
@@ -67,20 +90,26 @@ export type StoredReceipt = { receiptId: string; duplicate: boolean };
 /**
  * Stores a verified payload as a receipt, once per (source, delivery id): a delivery sent again
  * is answered with the receipt it made the first time. The commit waits for the disk, so the
- * sender's 2xx means the payload is safe; processing comes after, from the stored copy.
+ * sender's 2xx means the payload is safe. A receipt to be handed over is stored leased (its first
+ * attempt), so no other pass claims it while this process's processor has it in memory.
  */
 async function storeReceipt(
   deps: SourceDeps,
   source: WebhookSource,
   delivery: { deliveryId: string; contentType: string | undefined; body: Buffer },
+  handOver: boolean,
 ): Promise<StoredReceipt> {
   const id = newId("rcv");
   const sha = createHash("sha256").update(delivery.body).digest("hex");
+  const now = deps.clock();
+  const leasedUntil = handOver ? new Date(now.getTime() + HANDED_OVER_LEASE_SECONDS * 1000).toISOString() : null;
   const [result] = await writeAsTenant(deps.db, source.tenantId, [
     sql`with inserted as (
-          insert into ingest.receipts (tenant_id, id, source_id, delivery_id, received_at, content_type, body, body_sha256, status)
-          values (${source.tenantId}, ${id}, ${source.id}, ${delivery.deliveryId}, ${deps.clock().toISOString()},
-                  ${delivery.contentType ?? null}, ${`\\x${delivery.body.toString("hex")}`}::bytea, ${sha}, 'received')
+          insert into ingest.receipts (tenant_id, id, source_id, delivery_id, received_at, content_type, body, body_sha256, status,
+                                       leased_until, attempts)
+          values (${source.tenantId}, ${id}, ${source.id}, ${delivery.deliveryId}, ${now.toISOString()},
+                  ${delivery.contentType ?? null}, ${`\\x${delivery.body.toString("hex")}`}::bytea, ${sha}, 'received',
+                  ${leasedUntil}, ${handOver ? 1 : 0})
           on conflict (source_id, delivery_id) do nothing
           returning id)
         select id, false as duplicate from inserted

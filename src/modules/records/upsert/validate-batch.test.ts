@@ -22,6 +22,13 @@ describe("validateBatch", () => {
     });
   });
 
+  it("takes rows already parsed as they are, and still refuses a record repeated in the batch", () => {
+    const parsed = recordTypes.item.input.parse(item("1", { list_price: 2, currency: "usd" }));
+    const result = validateBatch(undefined, [parsed, parsed]);
+    expect(result.valid).toEqual([{ index: 0, externalId: "1", record: parsed }]);
+    expect(result.rejected).toEqual([expect.objectContaining({ index: 1, code: "duplicate_in_batch" })]);
+  });
+
   it("names an unknown field, per row", () => {
     const result = validateBatch(recordTypes.item.input, [
       item("1"),

@@ -28,9 +28,13 @@ const keyOf = (row: unknown): string | undefined => {
 
 /**
  * Validates every row with the record type's schema and refuses all but the first of rows that
- * share (source_system, external_id): one batch cannot say two things about one record.
+ * share (source_system, external_id): one batch cannot say two things about one record. Without a
+ * schema the rows are taken as already parsed by it, and only the batch check runs.
  */
-export function validateBatch<S extends z.ZodType>(schema: S, rows: readonly unknown[]): BatchValidation<z.output<S>> {
+export function validateBatch<S extends z.ZodType>(
+  schema: S | undefined,
+  rows: readonly unknown[],
+): BatchValidation<z.output<S>> {
   const valid: ValidRow<z.output<S>>[] = [];
   const rejected: ErrorDetail[] = [];
   const rejectedIndexes = new Set<number>();
@@ -52,7 +56,7 @@ export function validateBatch<S extends z.ZodType>(schema: S, rows: readonly unk
         });
       }
     }
-    const parsed = schema.safeParse(row, { reportInput: true });
+    const parsed = schema ? schema.safeParse(row, { reportInput: true }) : { success: true as const, data: row as z.output<S> };
     if (!parsed.success) for (const issue of parsed.error.issues) problems.push(...issueDetails(issue, where));
     if (problems.length > 0) {
       rejected.push(...problems);
