@@ -49,8 +49,11 @@ function describeEach(scope: Scope, path: ParsedPath): string {
 type Build = {
   template: CompiledTemplate;
   budget: Budget;
-  /** Where each part of the row came from in the payload, by its dotted row path (`lines.2.unit_price`). */
-  origins: Map<string, PathKey[]>;
+  /**
+   * Where each part of the row came from in the payload, by its dotted row path (`lines.2.unit_price`):
+   * kept only when the row is built again to place the contract's problems (most rows have none).
+   */
+  origins: Map<string, PathKey[]> | undefined;
   /** Row paths whose mapping failed: the contract's "is required" for them would say it twice. */
   failed: Set<string>;
   problems: MappingProblem[];
@@ -66,13 +69,16 @@ function fill(
 ) {
   for (const field of fields) {
     const outcome = field.value(scope, build.budget);
-    const key = `${rowAt}${field.name}`;
     if (outcome.state === "value") {
-      // defineProperty: an attribute named like an Object.prototype member stays a plain key.
-      Object.defineProperty(target, field.name, { value: outcome.value, enumerable: true, writable: true, configurable: true });
-      build.origins.set(key, outcome.at ?? scope.at);
+      // An attribute named __proto__ stays a plain key rather than setting the prototype.
+      if (field.name === "__proto__") {
+        Object.defineProperty(target, field.name, { value: outcome.value, enumerable: true, writable: true, configurable: true });
+      } else {
+        target[field.name] = outcome.value;
+      }
+      build.origins?.set(`${rowAt}${field.name}`, outcome.at ?? scope.at);
     } else if (outcome.state === "error") {
-      build.failed.add(key);
+      build.failed.add(`${rowAt}${field.name}`);
       build.problems.push({ path: formatPath(outcome.at ?? scope.at), message: `${label}.${field.name}: ${outcome.message}` });
     }
   }
@@ -96,7 +102,7 @@ function fillCollection(row: Record<string, unknown>, collection: CompiledCollec
     const index = lines.length;
     const line: Record<string, unknown> = {};
     const rowAt = `${collection.name}.${index}.`;
-    build.origins.set(`${collection.name}.${index}`, item.at);
+    build.origins?.set(`${collection.name}.${index}`, item.at);
     fill(line, collection.fields, lineScope, `${type}.${collection.name}[${index}]`, rowAt, build);
     if (collection.attributes.length > 0) {
       const attributes: Record<string, unknown> = {};
@@ -146,7 +152,7 @@ function contractProblems(
       if (dotted.some((_, length) => build.failed.has(dotted.slice(0, length + 1).join(".")))) continue;
       let origin: PathKey[] | undefined;
       for (let length = dotted.length; length > 0 && !origin; length--)
-        origin = build.origins.get(dotted.slice(0, length).join("."));
+        origin = build.origins?.get(dotted.slice(0, length).join("."));
       const value = valueAt(row, path);
       const isRequired = issue.code === "invalid_type" && value === undefined;
       const message =
@@ -162,8 +168,14 @@ function contractProblems(
   return problems;
 }
 
-function buildRecord(template: CompiledTemplate, scope: Scope, sourceSystem: string, budget: Budget): ApplyResult {
-  const build: Build = { template, budget, origins: new Map(), failed: new Set(), problems: [] };
+function buildRow(
+  template: CompiledTemplate,
+  scope: Scope,
+  sourceSystem: string,
+  budget: Budget,
+  traceOrigins: boolean,
+): { row: Record<string, unknown>; build: Build } {
+  const build: Build = { template, budget, origins: traceOrigins ? new Map() : undefined, failed: new Set(), problems: [] };
   const row: Record<string, unknown> = { source_system: sourceSystem };
   fill(row, template.fields, scope, template.type, "", build);
   if (template.attributes.length > 0) {
@@ -172,11 +184,19 @@ function buildRecord(template: CompiledTemplate, scope: Scope, sourceSystem: str
     row.attributes = attributes;
   }
   for (const collection of template.collections) fillCollection(row, collection, scope, build);
+  return { row, build };
+}
+
+function buildRecord(template: CompiledTemplate, scope: Scope, sourceSystem: string, budget: Budget): ApplyResult {
+  const valuesLeft = budget.left;
+  const { row, build } = buildRow(template, scope, sourceSystem, budget, false);
   const parsed = recordTypes[template.type].input.safeParse(row);
-  const problems = parsed.success
-    ? build.problems
-    : [...build.problems, ...contractProblems(parsed.error.issues, row, scope, build)];
-  if (problems.length > 0 || !parsed.success) return { records: [], problems };
+  if (!parsed.success) {
+    // Built again, noting where each value came from, so each problem names its payload path.
+    const traced = buildRow(template, scope, sourceSystem, { left: valuesLeft }, true).build;
+    return { records: [], problems: [...build.problems, ...contractProblems(parsed.error.issues, row, scope, traced)] };
+  }
+  if (build.problems.length > 0) return { records: [], problems: build.problems };
   const valid = parsed.data as Record<string, unknown>;
   return {
     records: [template.merge ? { type: template.type, row: valid, merge: true } : { type: template.type, row: valid }],
