@@ -3,14 +3,14 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { rows, withSystem, withTenant } from "../../../platform/db/tenant-scope.ts";
 import type { Logger } from "../../../platform/logger.ts";
-import { KEYS_LIMIT, type Records, type RecordTypeName } from "../../records/index.ts";
+import type { Records } from "../../records/index.ts";
 import type { ProducedRecord, QuarantineReason } from "../contract/index.ts";
 import { bytes } from "../db-values.ts";
 import { applyMapping, type CompiledMapping, type MappedRecord } from "../mapping/index.ts";
 import type { IngestMetrics } from "../metrics.ts";
 import { compileSourceMapping } from "../sources/source-mapping.ts";
 import { decodePayload } from "./decode-payload.ts";
-import { mergeIntoStored } from "./merge-stored.ts";
+import { writeMapped } from "./write-mapped.ts";
 
 /** Receipts one pass takes at most. */
 export const BATCH = 500;
@@ -175,93 +175,38 @@ async function processSourceReceipts(
       outcomes.set(receipt.id, { id: receipt.id, produced: [] });
       continue;
     }
-    mapped.push({
-      receipt,
-      records: result.records.map((record) => ({ ...record, row: { ...record.row, source_system: source.source_system } })),
-    });
+    mapped.push({ receipt, records: result.records });
   }
-  await writeMapped(deps, tenantId, source, mapped, outcomes);
+  await writeMappedReceipts(deps, tenantId, source, mapped, outcomes);
   return receipts.flatMap((receipt) => {
     const outcome = outcomes.get(receipt.id);
     return outcome ? [outcome] : [];
   });
 }
 
-/**
- * Writes the mapped records, one upsert per record type and round: a record that several receipts
- * of the batch carry (an order created, then changed) goes in successive rounds, in arrival order,
- * so the last one wins as it would have one by one.
- */
-async function writeMapped(
+/** Writes what the receipts mapped to; each is then processed with what it wrote, or quarantined with what was refused. */
+async function writeMappedReceipts(
   deps: ProcessDeps,
   tenantId: string,
   source: SourceRow,
   mapped: { receipt: Claimed; records: MappedRecord[] }[],
   outcomes: Map<string, Outcome>,
 ): Promise<void> {
-  // An entry is one row to write, and every receipt that carried it: the same record carried
-  // again unchanged (a customer on every order) is written once.
-  type Entry = { receiptIds: string[]; type: RecordTypeName; row: Record<string, unknown>; json: string; merge: boolean };
-  const rounds: Map<RecordTypeName, Entry[]>[] = [];
-  const latest = new Map<string, { entry: Entry; round: number }>();
-  for (const { receipt, records } of mapped) {
-    for (const record of records) {
-      const key = `${record.type}\u0000${String(record.row.external_id)}`;
-      const json = JSON.stringify(record.row);
-      const previous = latest.get(key);
-      if (previous?.entry.json === json) {
-        previous.entry.receiptIds.push(receipt.id);
-        continue;
-      }
-      const round = previous ? previous.round + 1 : 0;
-      const entry: Entry = { receiptIds: [receipt.id], type: record.type, row: record.row, json, merge: record.merge === true };
-      latest.set(key, { entry, round });
-      rounds[round] ??= new Map();
-      const byType = rounds[round] as Map<RecordTypeName, Entry[]>;
-      byType.set(record.type, [...(byType.get(record.type) ?? []), entry]);
-    }
-  }
-  const produced = new Map<string, ProducedRecord[]>();
-  const problems = new Map<string, { path: string; message: string }[]>();
   const ctx = { tenantId, actor: { type: "system" as const, id: source.id, label: `ingest:${source.name}` } };
-  for (const byType of rounds) {
-    for (const [type, entries] of byType) {
-      await mergeWithStored(deps, tenantId, type, entries);
-      const result = await deps.records.upsert(
-        ctx,
-        type,
-        entries.map((entry) => entry.row),
-        // The mapping parsed each row; a merged one is new, so it is checked again.
-        { mode: "partial", alreadyParsed: entries.every((entry) => !entry.merge) },
-      );
-      for (const rejected of result.rejected) {
-        const entry = entries[rejected.index ?? -1];
-        if (!entry) continue;
-        for (const receiptId of entry.receiptIds) {
-          problems.set(receiptId, [
-            ...(problems.get(receiptId) ?? []),
-            { path: `${type}.${rejected.path ?? ""}`, message: rejected.message },
-          ]);
-        }
-      }
-      for (const row of result.results) {
-        const entry = entries[row.index];
-        if (!entry || !row.id) continue;
-        for (const receiptId of entry.receiptIds) {
-          produced.set(receiptId, [...(produced.get(receiptId) ?? []), { type, id: row.id, external_id: row.external_id ?? "" }]);
-        }
-      }
-    }
-  }
+  const written = await writeMapped(
+    deps.records,
+    ctx,
+    mapped.map(({ receipt, records }) => ({ from: receipt.id, records })),
+  );
   for (const { receipt } of mapped) {
-    const found = problems.get(receipt.id);
+    const found = written.refused.get(receipt.id);
     if (found) {
       outcomes.set(receipt.id, {
         id: receipt.id,
         reason: { stage: "validate", message: "Records made from the payload were refused", problems: found },
       });
     } else {
-      outcomes.set(receipt.id, { id: receipt.id, produced: produced.get(receipt.id) ?? [] });
+      outcomes.set(receipt.id, { id: receipt.id, produced: written.produced.get(receipt.id) ?? [] });
     }
   }
 }
@@ -282,32 +227,4 @@ async function recordOutcomes(deps: ProcessDeps, tenantId: string, outcomes: Out
         from jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as o (id text, status text, produced jsonb, reason jsonb)
        where r.id = o.id and r.status = 'received'`),
   );
-}
-
-/** Entries of a merging template, merged into the records stored now (a round sees the rounds before it). */
-async function mergeWithStored(
-  deps: ProcessDeps,
-  tenantId: string,
-  type: RecordTypeName,
-  entries: { row: Record<string, unknown>; merge: boolean }[],
-): Promise<void> {
-  const merging = entries.filter((entry) => entry.merge);
-  for (let at = 0; at < merging.length; at += KEYS_LIMIT) {
-    const chunk = merging.slice(at, at + KEYS_LIMIT);
-    const stored = await deps.records.getManyByExternalId(
-      tenantId,
-      type,
-      chunk.map((entry) => ({ source_system: String(entry.row.source_system), external_id: String(entry.row.external_id) })),
-    );
-    const byKey = new Map(
-      stored.map((record) => [`${record.source_system}\u0000${record.external_id}`, record as Record<string, unknown>]),
-    );
-    for (const entry of chunk) {
-      entry.row = mergeIntoStored(
-        type,
-        byKey.get(`${String(entry.row.source_system)}\u0000${String(entry.row.external_id)}`),
-        entry.row,
-      );
-    }
-  }
 }
