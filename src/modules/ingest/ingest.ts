@@ -6,7 +6,7 @@ import type { Database } from "../../platform/db/database.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { Keyring } from "../../platform/secret-key.ts";
 import type { Records } from "../records/index.ts";
-import type { ReceiptQuery, ReplayInput, SourceInput, SourceUpdate } from "./contract/index.ts";
+import type { BulkReplayInput, MappingTrial, ReceiptQuery, ReplayInput, SourceInput, SourceUpdate } from "./contract/index.ts";
 import { createEdiIntake } from "./edi-intake/index.ts";
 import { createFileDrops } from "./files/files.ts";
 import { READY_MAPPINGS } from "./mapping/index.ts";
@@ -14,7 +14,7 @@ import { createIngestMetrics } from "./metrics.ts";
 import { type Processor, startProcessor } from "./processing/processor.ts";
 import { createPull } from "./pull/index.ts";
 import { getReceipt, listReceipts } from "./receipts/receipt-reads.ts";
-import { replayReceipt } from "./receipts/replay-receipt.ts";
+import { replayQuarantined, replayReceipt } from "./receipts/replay-receipt.ts";
 import {
   createSource,
   getSource,
@@ -24,6 +24,7 @@ import {
   updateSource,
   webhookSource,
 } from "./sources/source-store.ts";
+import { tryMapping } from "./sources/try-mapping.ts";
 import { receiveWebhook, type WebhookAnswer, type WebhookDelivery } from "./webhooks-in/receive-webhook.ts";
 import { createSourceCache } from "./webhooks-in/source-cache.ts";
 
@@ -89,8 +90,11 @@ export function createIngest(deps: IngestDeps) {
         name,
         title: mapping.title,
         description: mapping.description,
+        spec: mapping.spec,
         example: mapping.example,
       })),
+    /** What a payload maps to under a mapping (or a source's), written nowhere. */
+    tryMapping: (tenantId: string, trial: MappingTrial) => tryMapping(deps.db, tenantId, trial, clock()),
     /** A webhook as it arrived: checked, stored, answered; processed after. */
     async receiveWebhook(sourceId: string, delivery: WebhookDelivery): Promise<WebhookAnswer> {
       const answer = await receiveWebhook(sourceDeps, webhookSources.get, sourceId, delivery, processor);
@@ -104,6 +108,13 @@ export function createIngest(deps: IngestDeps) {
         await replayReceipt(deps.db, ctx, receiptId, input);
         processor?.poke();
         return getReceipt(deps.db, ctx.tenantId, receiptId);
+      },
+      /** Every quarantined receipt of a source (of one stage), sent through again as it is. */
+      async replayQuarantined(ctx: WriteContext, input: BulkReplayInput) {
+        const source = await getSource(deps.db, ctx.tenantId, input.source, clock());
+        const result = await replayQuarantined(deps.db, ctx, source.id, input.stage);
+        processor?.poke();
+        return result;
       },
     },
     /** Starts processing stored receipts in the background (after launch). */

@@ -232,6 +232,89 @@ describe("webhooks in: signed, stored, mapped to records, quarantined and replay
     expect(theirs.status).toBe(404);
   });
 
+  it("tries a payload against a ready mapping or a source's own, writing nothing", async () => {
+    const countOrders = async () => {
+      const summary = await server.request("GET", "/api/v1/records", { token: harbor.key });
+      return (summary.body.data as { type: string; count: number }[]).find((row) => row.type === "sales_order")?.count;
+    };
+    const before = await countOrders();
+    const tried = await server.request("POST", "/api/v1/ingest/mappings/trial", {
+      token: harbor.key,
+      json: { mapping: { ready: "shopify-order" }, payload: { ...example, id: 9_000_500, name: "#9500" } },
+    });
+    expect(tried.status, JSON.stringify(tried.body)).toBe(200);
+    const order = (tried.body.records as { type: string; row: Record<string, unknown> }[]).find((r) => r.type === "sales_order");
+    expect(order?.row).toMatchObject({ source_system: "trial" });
+    expect(tried.body.problems).toEqual([]);
+
+    const odd = await server.request("POST", "/api/v1/ingest/mappings/trial", {
+      token: harbor.key,
+      json: { source: "web-shop", payload: { something: "else" } },
+    });
+    expect(odd.status).toBe(200);
+    expect(odd.body.records).toEqual([]);
+    expect(odd.body.problems.length).toBeGreaterThan(0);
+    expect(await countOrders()).toBe(before);
+
+    const broken = await server.request("POST", "/api/v1/ingest/mappings/trial", {
+      token: harbor.key,
+      json: { mapping: { version: 1, records: "nope" }, payload: {} },
+    });
+    expect(broken.status).toBe(422);
+    expect(broken.body.error.details[0].path).toMatch(/^mapping/);
+    const neither = await server.request("POST", "/api/v1/ingest/mappings/trial", { token: harbor.key, json: { payload: {} } });
+    expect(neither.status).toBe(422);
+    const spec = await server.request("GET", "/api/v1/ingest/mappings", { token: harbor.key });
+    expect((spec.body.data as { name: string; spec: unknown }[]).find((m) => m.name === "shopify-order")?.spec).toMatchObject({
+      version: 1,
+      records: expect.any(Array),
+    });
+  });
+
+  it("replays a source's quarantined receipts in bulk once its mapping is fixed", async () => {
+    const created = await server.request("POST", "/api/v1/ingest/sources", {
+      token: harbor.key,
+      json: { name: "misfit-shop", system: "ecommerce", mapping: { ready: "generic-erp-sales-order" } },
+    });
+    expect(created.status).toBe(201);
+    const misfit = SourceWithSecret.parse(created.body);
+    const sent = [];
+    for (const n of [1, 2, 3]) {
+      const answer = await send(
+        { ...example, id: 9_000_600 + n, name: `#96${n}` },
+        { sourceId: misfit.id, secret: misfit.secret },
+      );
+      expect(answer.status).toBe(202);
+      sent.push(answer.body.receipt_id as string);
+    }
+    await drain();
+    for (const id of sent) expect((await receipt(id)).status).toBe("quarantined");
+    const wrongStage = await server.request("POST", "/api/v1/ingest/receipts/replay", {
+      token: harbor.key,
+      json: { source: "misfit-shop", stage: "parse" },
+    });
+    expect(wrongStage.body).toEqual({ replayed: 0, more: false });
+
+    const fixed = await server.request("PATCH", "/api/v1/ingest/sources/misfit-shop", {
+      token: harbor.key,
+      json: { mapping: { ready: "shopify-order" } },
+    });
+    expect(fixed.status).toBe(200);
+    const replayed = await server.request("POST", "/api/v1/ingest/receipts/replay", {
+      token: harbor.key,
+      json: { source: "misfit-shop" },
+    });
+    expect(replayed.status, JSON.stringify(replayed.body)).toBe(200);
+    expect(replayed.body).toEqual({ replayed: 3, more: false });
+    await drain();
+    for (const id of sent) expect((await receipt(id)).status).toBe("processed");
+    const theirs = await server.request("POST", "/api/v1/ingest/receipts/replay", {
+      token: bayside.key,
+      json: { source: "misfit-shop" },
+    });
+    expect(theirs.status).toBe(404);
+  });
+
   it("refuses a source whose mapping does not exist, naming the field", async () => {
     const refused = await server.request("POST", "/api/v1/ingest/sources", {
       token: harbor.key,

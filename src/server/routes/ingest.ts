@@ -1,6 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import {
+  BulkReplayInput,
+  BulkReplayResult,
   DELIVERY_HEADER,
+  MappingTrial,
+  MappingTrialResult,
   Receipt,
   ReceiptDetail,
   ReceiptQuery,
@@ -100,7 +104,15 @@ export function ingestRoutes({ routes, rawRoutes, ingest }: RouteDeps) {
       responses: {
         200: json(
           z.object({
-            data: z.array(z.object({ name: z.string(), title: z.string(), description: z.string(), example: z.unknown() })),
+            data: z.array(
+              z.object({
+                name: z.string(),
+                title: z.string(),
+                description: z.string(),
+                spec: z.record(z.string(), z.unknown()).describe("The mapping itself: a starting point for a source's own"),
+                example: z.unknown(),
+              }),
+            ),
           }),
           "Ready mappings",
         ),
@@ -108,6 +120,24 @@ export function ingestRoutes({ routes, rawRoutes, ingest }: RouteDeps) {
       },
     },
     (c) => c.json({ data: ingest.readyMappings() }),
+  );
+  routes(
+    {
+      method: "post",
+      path: "/api/v1/ingest/mappings/trial",
+      tags: ["ingest"],
+      summary: "Try a payload against a mapping being written, or a source's current one; nothing is written",
+      description:
+        "Answers the records the payload maps to, as they would be upserted, or the problems quarantine would show, each at its payload path. A mapping that cannot be used is refused (422) with each problem at its place, as saving it would be.",
+      access: { scope: "ingest:read" },
+      request: { body: { content: { "application/json": { schema: MappingTrial } }, required: true } },
+      responses: {
+        200: json(MappingTrialResult, "What the payload maps to"),
+        404: errorResponse("No such source"),
+        ...errorResponses,
+      },
+    },
+    async (c) => c.json(await ingest.tryMapping(tenantOf(c), c.req.valid("json" as never))),
   );
   rawRoutes(
     {
@@ -173,6 +203,23 @@ export function ingestRoutes({ routes, rawRoutes, ingest }: RouteDeps) {
       responses: { 200: json(ReceiptDetail, "The receipt"), 404: errorResponse("No such receipt"), ...errorResponses },
     },
     async (c) => c.json(await ingest.receipts.get(tenantOf(c), c.req.param("id") as string)),
+  );
+  routes(
+    {
+      method: "post",
+      path: "/api/v1/ingest/receipts/replay",
+      tags: ["ingest"],
+      summary: "Process a source's quarantined receipts again, as they are (after fixing its mapping)",
+      description: "Oldest first, up to 10,000 per call (`more` says when others are left); only those of `stage` when given.",
+      access: { scope: "ingest:admin" },
+      request: { body: { content: { "application/json": { schema: BulkReplayInput } }, required: true } },
+      responses: {
+        200: json(BulkReplayResult, "Queued again"),
+        404: errorResponse("No such source"),
+        ...errorResponses,
+      },
+    },
+    async (c) => c.json(await ingest.receipts.replayQuarantined(writeContextOf(c), c.req.valid("json" as never))),
   );
   routes(
     {

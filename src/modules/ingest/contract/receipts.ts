@@ -5,6 +5,7 @@ export type ReceiptStatus = z.infer<typeof ReceiptStatus>;
 
 /** Where processing stopped: the payload did not parse, did not map, or its records did not validate. */
 export const QuarantineStage = z.enum(["parse", "map", "validate", "process"]);
+export type QuarantineStage = z.infer<typeof QuarantineStage>;
 
 export const ReceiptProblem = z.object({ path: z.string(), message: z.string() });
 

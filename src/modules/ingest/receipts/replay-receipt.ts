@@ -4,7 +4,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError, notFound } from "../../../platform/errors.ts";
 import { appendAudit } from "../../governance/index.ts";
-import type { ReplayInput } from "../contract/index.ts";
+import type { BulkReplayResult, QuarantineStage, ReplayInput } from "../contract/index.ts";
 
 /**
  * Sends a quarantined receipt through processing again: as it is (after its source's mapping was
@@ -32,5 +32,48 @@ export async function replayReceipt(db: Database, ctx: WriteContext, receiptId: 
       resourceId: receiptId,
       data: { corrected: corrected !== null },
     });
+  });
+}
+
+/** Most receipts one bulk replay sends through; the answer says when more are left. */
+export const BULK_REPLAY_LIMIT = 10_000;
+
+/**
+ * Sends a source's quarantined receipts through again as they are (its mapping fixed), oldest
+ * first, at most BULK_REPLAY_LIMIT per call; one audit entry names the source and how many.
+ */
+export async function replayQuarantined(
+  db: Database,
+  ctx: WriteContext,
+  sourceId: string,
+  stage: QuarantineStage | undefined,
+): Promise<BulkReplayResult> {
+  return withTenant(db, ctx.tenantId, async (tx) => {
+    const replayed = await rows<{ id: string }>(
+      tx,
+      sql`update ingest.receipts
+             set status = 'received', attempts = 0, leased_until = null, reason = null
+           where id in (select id from ingest.receipts
+                         where tenant_id = ${ctx.tenantId} and source_id = ${sourceId} and status = 'quarantined'
+                           and (${stage ?? null}::text is null or reason->>'stage' = ${stage ?? null})
+                         order by id limit ${BULK_REPLAY_LIMIT} for update)
+       returning id`,
+    );
+    const [left] = await rows<{ more: boolean }>(
+      tx,
+      sql`select exists (select 1 from ingest.receipts
+                          where tenant_id = ${ctx.tenantId} and source_id = ${sourceId} and status = 'quarantined'
+                            and (${stage ?? null}::text is null or reason->>'stage' = ${stage ?? null})) as more`,
+    );
+    if (replayed.length > 0) {
+      await appendAudit(tx, {
+        ...ctx,
+        action: "ingest.receipts.replayed",
+        resourceType: "ingest_source",
+        resourceId: sourceId,
+        data: { replayed: replayed.length, stage: stage ?? null },
+      });
+    }
+    return { replayed: replayed.length, more: left?.more === true };
   });
 }
