@@ -82,6 +82,22 @@ export async function benchWebhooks(kind: "postgres" | "pglite"): Promise<Metric
       mapping: { ready: "shopify-order" },
     });
     const total = TOTAL[kind];
+    // Signed before the clock starts, as a sender on another machine would: the bench's own work
+    // shares these two cores with the server.
+    const timestamp = Math.floor(Date.now() / 1000);
+    const deliveries = Array.from({ length: total }, (_, i) => {
+      const n = i + 1;
+      const body = JSON.stringify({ ...example, id: 5_000_000_000 + n, name: `#B${n}` });
+      return {
+        body,
+        headers: {
+          "content-type": "application/json",
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(source.secret as string, timestamp, body),
+          [DELIVERY_HEADER]: `bench-${n}`,
+        },
+      };
+    });
     let sent = 0;
     const started = performance.now();
     const load = await autocannon({
@@ -93,21 +109,7 @@ export async function benchWebhooks(kind: "postgres" | "pglite"): Promise<Metric
         {
           method: "POST",
           path: `/api/v1/ingest/webhooks/${source.id}`,
-          setupRequest: (request) => {
-            const n = ++sent;
-            const body = JSON.stringify({ ...example, id: 5_000_000_000 + n, name: `#B${n}` });
-            const timestamp = Math.floor(Date.now() / 1000);
-            return {
-              ...request,
-              body,
-              headers: {
-                "content-type": "application/json",
-                [TIMESTAMP_HEADER]: String(timestamp),
-                [SIGNATURE_HEADER]: signWebhook(source.secret as string, timestamp, body),
-                [DELIVERY_HEADER]: `bench-${n}`,
-              },
-            };
-          },
+          setupRequest: (request) => ({ ...request, ...deliveries[sent++ % total] }),
         },
       ],
     });

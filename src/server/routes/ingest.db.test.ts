@@ -232,6 +232,22 @@ describe("webhooks in: signed, stored, mapped to records, quarantined and replay
     expect(theirs.status).toBe(404);
   });
 
+  it("stores a delivery sent several times at once as one receipt, among others arriving with it", async () => {
+    const same = JSON.stringify({ ...example, id: 9_000_700, name: "#9700" });
+    const answers = await Promise.all([
+      ...Array.from({ length: 5 }, () => send(undefined, { body: same, deliveryId: "burst-same" })),
+      ...Array.from({ length: 20 }, (_, i) => send({ ...example, id: 9_000_710 + i, name: `#97${10 + i}` })),
+    ]);
+    const repeated = answers.slice(0, 5);
+    expect(repeated.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 202]);
+    expect(new Set(repeated.map((answer) => answer.body.receipt_id)).size).toBe(1);
+    const others = answers.slice(5);
+    expect(others.every((answer) => answer.status === 202)).toBe(true);
+    expect(new Set(others.map((answer) => answer.body.receipt_id)).size).toBe(20);
+    await drain();
+    for (const answer of answers) expect((await receipt(answer.body.receipt_id)).status).toBe("processed");
+  });
+
   it("tries a payload against a ready mapping or a source's own, writing nothing", async () => {
     const countOrders = async () => {
       const summary = await server.request("GET", "/api/v1/records", { token: harbor.key });

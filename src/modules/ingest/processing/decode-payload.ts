@@ -6,7 +6,8 @@ export function decodePayload(body: Buffer, contentType: string | null): Decoded
   if (type !== "application/json" && !type.endsWith("+json")) {
     return { ok: false, message: `A ${type} payload cannot be read: webhooks carry application/json` };
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(body);
+  // Bytes that are not UTF-8 become U+FFFD, as a lenient TextDecoder would make them.
+  const text = body.toString("utf8");
   try {
     return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   } catch (error) {

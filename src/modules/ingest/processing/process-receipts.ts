@@ -1,7 +1,7 @@
 import { setImmediate } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
-import { rows, withSystem, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { readAsTenant, rows, withSystem, withTenant } from "../../../platform/db/tenant-scope.ts";
 import type { Logger } from "../../../platform/logger.ts";
 import type { Records } from "../../records/index.ts";
 import type { ProducedRecord, QuarantineReason } from "../contract/index.ts";
@@ -44,8 +44,28 @@ type SourceRow = {
 
 type Outcome = { id: string; produced: ProducedRecord[] } | { id: string; reason: QuarantineReason };
 
+/** One source's receipts of a pass, mapped; what is left is writing (commitPass). */
+type PreparedSource = {
+  tenantId: string;
+  source: SourceRow;
+  /** What each receipt mapped to, in arrival order. */
+  mapped: { receipt: Claimed; records: MappedRecord[] }[];
+  /** Receipts already settled: quarantined, or processed with nothing to write; the rest once written. */
+  outcomes: Map<string, Outcome>;
+  receipts: Claimed[];
+};
+
+/** A pass's receipts, read and mapped: the part of a pass that needs no writing. */
+export type PreparedPass = {
+  sources: PreparedSource[];
+  /** Receipts the pass holds (those of a paused source are let go). */
+  receipts: number;
+  /** Of them, those claimed from the table. */
+  claimed: number;
+};
+
 /**
- * One pass: the receipts handed over (stored by this process with a lease on them), and, when
+ * A pass: the receipts handed over (stored by this process with a lease on them), and, when
  * `claim` is set, up to BATCH received receipts taken from the table (leased, so another process
  * or pass skips them). Per source it decodes each payload, maps it to records, writes the records
  * in batches, and marks each receipt processed with what it wrote, or quarantined with the reason.
@@ -57,7 +77,17 @@ export async function processDueReceipts(
   handedOver: readonly ClaimedReceipt[] = [],
   claim = true,
 ): Promise<{ processed: number; quarantined: number }> {
+  return commitPass(deps, await preparePass(deps, handedOver, claim));
+}
+
+/** The first half of a pass: takes its receipts, and reads and maps them (see processDueReceipts). */
+export async function preparePass(
+  deps: ProcessDeps,
+  handedOver: readonly ClaimedReceipt[],
+  claim: boolean,
+): Promise<PreparedPass> {
   const claimed = claim && handedOver.length < BATCH ? await claimReceipts(deps, BATCH - handedOver.length) : [];
+  const claimedCount = claimed.length;
   claimed.push(...handedOver);
   const bySource = new Map<string, Claimed[]>();
   for (const receipt of claimed.sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -65,12 +95,27 @@ export async function processDueReceipts(
     if (ofSource) ofSource.push(receipt);
     else bySource.set(receipt.source_id, [receipt]);
   }
+  const prepared: PreparedPass = { sources: [], receipts: 0, claimed: claimedCount };
+  for (const receipts of bySource.values()) {
+    const source = await prepareSource(deps, receipts);
+    if (!source) continue;
+    prepared.sources.push(source);
+    prepared.receipts += receipts.length;
+  }
+  return prepared;
+}
+
+/** The second half of a pass: writes the records of what was mapped, and each receipt's outcome. */
+export async function commitPass(deps: ProcessDeps, prepared: PreparedPass): Promise<{ processed: number; quarantined: number }> {
   let processed = 0;
   let quarantined = 0;
-  for (const receipts of bySource.values()) {
-    const first = receipts[0] as Claimed;
-    const outcomes = await processSourceReceipts(deps, first.tenant_id, first.source_id, receipts);
-    await recordOutcomes(deps, first.tenant_id, outcomes);
+  for (const source of prepared.sources) {
+    if (source.mapped.length > 0) await writeMappedReceipts(deps, source.tenantId, source.source, source.mapped, source.outcomes);
+    const outcomes = source.receipts.flatMap((receipt) => {
+      const outcome = source.outcomes.get(receipt.id);
+      return outcome ? [outcome] : [];
+    });
+    await recordOutcomes(deps, source.tenantId, outcomes);
     for (const outcome of outcomes) {
       if ("produced" in outcome) processed++;
       else quarantined++;
@@ -110,17 +155,13 @@ function mappingOf(source: SourceRow): CompiledMapping {
   return mapping;
 }
 
-async function processSourceReceipts(
-  deps: ProcessDeps,
-  tenantId: string,
-  sourceId: string,
-  receipts: Claimed[],
-): Promise<Outcome[]> {
-  const [source] = await withTenant(deps.db, tenantId, (tx) =>
-    rows<SourceRow>(
-      tx,
-      sql`select id, name, source_system, mapping, status, updated_at from ingest.sources where id = ${sourceId}`,
-    ),
+/** Reads a source's receipts and maps them; none when the source is paused (they wait, unleased). */
+async function prepareSource(deps: ProcessDeps, receipts: Claimed[]): Promise<PreparedSource | undefined> {
+  const { tenant_id: tenantId, source_id: sourceId } = receipts[0] as Claimed;
+  const [source] = await readAsTenant<SourceRow>(
+    deps.db,
+    tenantId,
+    sql`select id, name, source_system, mapping, status, updated_at::text from ingest.sources where id = ${sourceId}`,
   );
   if (!source || source.status === "paused") {
     // Kept as received, to be processed when the source is resumed.
@@ -128,18 +169,17 @@ async function processSourceReceipts(
       tx.execute(sql`update ingest.receipts set leased_until = null, attempts = attempts - 1
                       where id in (select jsonb_array_elements_text(${JSON.stringify(receipts.map((r) => r.id))}::jsonb))`),
     );
-    return [];
+    return undefined;
   }
-  const outcomes = new Map<string, Outcome>();
-  const quarantine = (id: string, reason: QuarantineReason) => outcomes.set(id, { id, reason });
-  // What each receipt maps to, in arrival order.
-  const mapped: { receipt: Claimed; records: MappedRecord[] }[] = [];
+  const prepared: PreparedSource = { tenantId, source, mapped: [], outcomes: new Map(), receipts };
+  const quarantine = (id: string, reason: QuarantineReason) => prepared.outcomes.set(id, { id, reason });
   let mapping: CompiledMapping;
   try {
     mapping = mappingOf(source);
   } catch (error) {
     const reason = { stage: "map" as const, message: `The source's mapping cannot be used: ${String(error)}`, problems: [] };
-    return receipts.map((receipt) => ({ id: receipt.id, reason }));
+    for (const receipt of receipts) quarantine(receipt.id, reason);
+    return prepared;
   }
   let sliceStarted = performance.now();
   for (const receipt of receipts) {
@@ -172,16 +212,12 @@ async function processSourceReceipts(
     }
     if (result.records.length === 0) {
       // The mapping chose to ignore this payload (`unmatched: "ignore"`): processed, nothing written.
-      outcomes.set(receipt.id, { id: receipt.id, produced: [] });
+      prepared.outcomes.set(receipt.id, { id: receipt.id, produced: [] });
       continue;
     }
-    mapped.push({ receipt, records: result.records });
+    prepared.mapped.push({ receipt, records: result.records });
   }
-  await writeMappedReceipts(deps, tenantId, source, mapped, outcomes);
-  return receipts.flatMap((receipt) => {
-    const outcome = outcomes.get(receipt.id);
-    return outcome ? [outcome] : [];
-  });
+  return prepared;
 }
 
 /** Writes what the receipts mapped to; each is then processed with what it wrote, or quarantined with what was refused. */

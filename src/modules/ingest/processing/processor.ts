@@ -1,20 +1,20 @@
 import { sql } from "drizzle-orm";
 import { withSystem } from "../../../platform/db/tenant-scope.ts";
 import { type PassLoop, startPassLoop } from "./pass-loop.ts";
-import { BATCH, type ClaimedReceipt, type ProcessDeps, processDueReceipts } from "./process-receipts.ts";
+import { BATCH, type ClaimedReceipt, commitPass, type ProcessDeps, preparePass } from "./process-receipts.ts";
 
 /**
  * How long a receipt handed over at storing is held by the process that stored it. Should that
  * process die first, any process claims the receipt once this has passed.
  */
 export const HANDED_OVER_LEASE_SECONDS = 20;
-/** Receipts waiting in memory at most; beyond that a webhook is stored unleased and claimed from the table. */
+/** Receipts waiting in memory at most; beyond that webhooks are stored unleased and claimed from the table. */
 const HANDOVER_ROOM = 2_000;
+/** How long receipts stored unleased (by another process, a replay) may wait while hand-overs keep passes busy. */
+const CLAIM_EVERY_MS = 500;
 /** A pass with fewer receipts handed over than this waits up to LINGER_MS for more (unless a claim is due). */
 const LINGER_BELOW = 100;
 const LINGER_MS = 20;
-/** How long receipts stored unleased (by another process, a replay, an overflow) may wait while hand-overs keep a pass busy. */
-const CLAIM_EVERY_MS = 500;
 
 export type Processor = Omit<PassLoop, "poke"> & {
   /** Something was stored or replayed: look in the table now rather than at the next tick. */
@@ -31,12 +31,24 @@ export type Processor = Omit<PassLoop, "poke"> & {
  * table; everything else (stored by another process, replayed, or left by a process that died) is
  * claimed from the table, at once when poked and at least every CLAIM_EVERY_MS while hand-overs
  * keep passes busy. Other processes lease different receipts.
+ *
+ * A pass reads and maps its receipts while the pass before it writes, and writes after it, so
+ * records are written in the order their webhooks arrived. When hand-overs overflow, later webhooks
+ * are stored unleased; hand-overs then stop until the table is caught up, so a newer payload of a
+ * record is never written before an older one waiting in the table.
  */
 export function startProcessor(deps: ProcessDeps): Processor {
   let waiting: ClaimedReceipt[] = [];
   let lastClaim = 0;
   let claimSoon = true;
+  /** Hand-overs overflowed: everything goes through the table until it is caught up. */
+  let fromTable = false;
   let wake: (() => void) | undefined;
+  /** The pass writing now; the next one writes after it. */
+  let writing: Promise<void> = Promise.resolve();
+  const failed = (error: unknown) =>
+    deps.logger.error({ err: error }, "ingest: a processing pass failed; its receipts are retried when their lease ends");
+
   const pass = async (): Promise<number> => {
     if (waiting.length > 0 && waiting.length < LINGER_BELOW && !claimSoon) {
       // A pass costs a few transactions however few receipts it holds: a moment's wait fills it.
@@ -47,42 +59,60 @@ export function startProcessor(deps: ProcessDeps): Processor {
       wake = undefined;
     }
     const handedOver = waiting.splice(0, BATCH);
-    const claim = claimSoon || performance.now() - lastClaim >= CLAIM_EVERY_MS;
+    const claim = claimSoon || fromTable || performance.now() - lastClaim >= CLAIM_EVERY_MS;
     if (claim) {
       claimSoon = false;
       lastClaim = performance.now();
     } else if (handedOver.length === 0) {
       return 0;
     }
+    let prepared: Awaited<ReturnType<typeof preparePass>>;
     try {
-      const { processed, quarantined } = await processDueReceipts(deps, handedOver, claim);
-      return processed + quarantined;
+      prepared = await preparePass(deps, handedOver, claim);
     } catch (error) {
       // Their leases end, and they are claimed from the table like any other.
       if (handedOver.length > 0) claimSoon = true;
       throw error;
     }
+    // The table is caught up once a claim finds fewer than it could take.
+    if (fromTable && waiting.length === 0 && claim && prepared.claimed < BATCH - handedOver.length) fromTable = false;
+    const before = writing;
+    writing = (async () => {
+      await before;
+      await commitPass(deps, prepared);
+    })().catch((error: unknown) => {
+      if (handedOver.length > 0) claimSoon = true;
+      failed(error);
+    });
+    // The next pass reads and maps while this one writes, but not before the one before has written.
+    await before;
+    return prepared.receipts;
   };
-  const loop = startPassLoop(pass, (error) =>
-    deps.logger.error({ err: error }, "ingest: a processing pass failed; its receipts are retried when their lease ends"),
-  );
+  const loop = startPassLoop(pass, failed);
   return {
     poke() {
       claimSoon = true;
       loop.poke();
     },
-    hasRoom: () => waiting.length < HANDOVER_ROOM,
+    hasRoom() {
+      if (fromTable) return false;
+      if (waiting.length < HANDOVER_ROOM) return true;
+      fromTable = true;
+      return false;
+    },
     handOver(receipt) {
       waiting.push(receipt);
       if (waiting.length >= LINGER_BELOW) wake?.();
       loop.poke();
     },
-    drain() {
+    async drain() {
       claimSoon = true;
-      return loop.drain();
+      await loop.drain();
+      await writing;
     },
     async stop() {
       await loop.stop();
+      await writing;
       // What was handed over and not processed goes back to the table now, not when its lease ends.
       const left = waiting.map((receipt) => receipt.id);
       waiting = [];

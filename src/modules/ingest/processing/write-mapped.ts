@@ -19,7 +19,13 @@ export type WrittenMapped<K> = {
 };
 
 /** One row to write, and every payload that carried it. */
-type Entry<K> = { from: K[]; type: RecordTypeName; row: Record<string, unknown>; json: string; merge: boolean };
+type Entry<K> = { from: K[]; type: RecordTypeName; row: Record<string, unknown>; json?: string; merge: boolean };
+
+/** A row's JSON, made once and only when another payload carries the same record. */
+function jsonOf<K>(entry: Entry<K>): string {
+  entry.json ??= JSON.stringify(entry.row);
+  return entry.json;
+}
 
 /**
  * Writes what a batch of payloads mapped to, in their order, one `records.upsert` (partial mode) per
@@ -38,9 +44,9 @@ export async function writeMapped<K>(
   for (const { from, records: made } of mapped) {
     for (const record of made) {
       const key = `${record.type}\u0000${String(record.row.external_id)}`;
-      const json = JSON.stringify(record.row);
       const previous = latest.get(key);
-      if (previous?.entry.json === json) {
+      const json = previous ? JSON.stringify(record.row) : undefined;
+      if (previous && jsonOf(previous.entry) === json) {
         previous.entry.from.push(from);
         continue;
       }

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { readAsTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
 import { newId } from "../../../platform/ids.ts";
 import type { ClaimedReceipt } from "../processing/process-receipts.ts";
 import { HANDED_OVER_LEASE_SECONDS } from "../processing/processor.ts";
 import type { SourceDeps, WebhookSource } from "../sources/source-store.ts";
+import { receiptBatchesOf, type StoredReceipt } from "./receipt-batches.ts";
 import { checkWebhookSignature, DELIVERY_HEADER } from "./signature.ts";
 
 /** The largest webhook payload kept: a bigger one is refused before it is read in full. */
@@ -85,46 +84,29 @@ export async function receiveWebhook(
   return { status: stored.duplicate ? 200 : 202, ...stored };
 }
 
-export type StoredReceipt = { receiptId: string; duplicate: boolean };
-
 /**
  * Stores a verified payload as a receipt, once per (source, delivery id): a delivery sent again
  * is answered with the receipt it made the first time. The commit waits for the disk, so the
  * sender's 2xx means the payload is safe. A receipt to be handed over is stored leased (its first
  * attempt), so no other pass claims it while this process's processor has it in memory.
  */
-async function storeReceipt(
+function storeReceipt(
   deps: SourceDeps,
   source: WebhookSource,
   delivery: { deliveryId: string; contentType: string | undefined; body: Buffer },
   handOver: boolean,
 ): Promise<StoredReceipt> {
-  const id = newId("rcv");
-  const sha = createHash("sha256").update(delivery.body).digest("hex");
   const now = deps.clock();
-  const leasedUntil = handOver ? new Date(now.getTime() + HANDED_OVER_LEASE_SECONDS * 1000).toISOString() : null;
-  const [result] = await writeAsTenant(deps.db, source.tenantId, [
-    sql`with inserted as (
-          insert into ingest.receipts (tenant_id, id, source_id, delivery_id, received_at, content_type, body, body_sha256, status,
-                                       leased_until, attempts)
-          values (${source.tenantId}, ${id}, ${source.id}, ${delivery.deliveryId}, ${now.toISOString()},
-                  ${delivery.contentType ?? null}, ${`\\x${delivery.body.toString("hex")}`}::bytea, ${sha}, 'received',
-                  ${leasedUntil}, ${handOver ? 1 : 0})
-          on conflict (source_id, delivery_id) do nothing
-          returning id)
-        select id, false as duplicate from inserted
-        union all
-        select id, true from ingest.receipts where source_id = ${source.id} and delivery_id = ${delivery.deliveryId}
-          and not exists (select 1 from inserted)`,
-  ]);
-  const row = result?.rows[0] as { id: string; duplicate: boolean } | undefined;
-  if (row) return { receiptId: row.id, duplicate: row.duplicate };
-  // The same delivery stored at the same moment by another request: its receipt is visible now.
-  const [again] = await readAsTenant<{ id: string }>(
-    deps.db,
-    source.tenantId,
-    sql`select id from ingest.receipts where source_id = ${source.id} and delivery_id = ${delivery.deliveryId}`,
-  );
-  if (!again) throw new Error(`the receipt of delivery ${delivery.deliveryId} was neither stored nor found`);
-  return { receiptId: again.id, duplicate: true };
+  return receiptBatchesOf(deps.db).store({
+    tenantId: source.tenantId,
+    id: newId("rcv"),
+    sourceId: source.id,
+    deliveryId: delivery.deliveryId,
+    receivedAt: now.toISOString(),
+    contentType: delivery.contentType ?? null,
+    body: delivery.body,
+    sha256: createHash("sha256").update(delivery.body).digest("hex"),
+    leasedUntil: handOver ? new Date(now.getTime() + HANDED_OVER_LEASE_SECONDS * 1000).toISOString() : null,
+    attempts: handOver ? 1 : 0,
+  });
 }
