@@ -248,6 +248,32 @@ describe("webhooks in: signed, stored, mapped to records, quarantined and replay
     for (const answer of answers) expect((await receipt(answer.body.receipt_id)).status).toBe("processed");
   });
 
+  it("keeps each payload byte for byte: backslashes, any script, invalid UTF-8, NUL", async () => {
+    const bodies = [
+      Buffer.from(String.raw`{"note":"C:\drop\x41 \\ é 🚚","x":"\x00"}`, "utf8"),
+      Buffer.from("\x7b7d", "utf8"),
+      Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+      Buffer.from([0x7b, 0x00, 0x7d]),
+    ];
+    for (const [i, body] of bodies.entries()) {
+      const timestamp = Math.floor(Date.now() / 1000);
+      const response = await server.crossdock.http.app.request(`/api/v1/ingest/webhooks/${source.id}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signWebhook(source.secret, timestamp, body),
+          [DELIVERY_HEADER]: `bytes-${i}`,
+        },
+        body: new Uint8Array(body),
+      });
+      expect(response.status).toBe(202);
+      const { receipt_id: id } = (await response.json()) as { receipt_id: string };
+      const kept = await receipt(id);
+      expect(Buffer.from(kept.body, kept.body_encoding === "base64" ? "base64" : "utf8").equals(body), `body ${i}`).toBe(true);
+    }
+  });
+
   it("tries a payload against a ready mapping or a source's own, writing nothing", async () => {
     const countOrders = async () => {
       const summary = await server.request("GET", "/api/v1/records", { token: harbor.key });

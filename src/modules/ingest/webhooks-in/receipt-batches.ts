@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { readAsTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
@@ -113,6 +114,15 @@ export class ReceiptBatches {
 }
 
 /**
+ * A payload as bytea input text: UTF-8 text without NUL as itself (backslashes doubled, bytea's
+ * escape format), half the size of hex, which is kept for anything else.
+ */
+function byteaText(body: Buffer): string {
+  if (body.indexOf(0) === -1 && isUtf8(body)) return body.toString("utf8").replaceAll("\\", "\\\\");
+  return `\\x${body.toString("hex")}`;
+}
+
+/**
  * Inserts the receipts not stored yet, and answers, for each one offered, the receipt that holds
  * its delivery: the new one, or the one stored before (`duplicate`).
  */
@@ -121,7 +131,7 @@ function insertStatement(tenantId: string, receipts: readonly Pending[]): SQL {
     receipts.map(
       ({ receipt: r }) =>
         sql`(${r.id}, ${r.sourceId}, ${r.deliveryId}, ${r.receivedAt}::timestamptz, ${r.contentType}::text,
-             ${`\\x${r.body.toString("hex")}`}::bytea, ${r.sha256}, ${r.leasedUntil}::timestamptz, ${r.attempts}::int)`,
+             ${byteaText(r.body)}::bytea, ${r.sha256}, ${r.leasedUntil}::timestamptz, ${r.attempts}::int)`,
     ),
     sql`, `,
   );
