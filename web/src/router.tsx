@@ -1,75 +1,25 @@
 import type { QueryClient } from "@tanstack/react-query";
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  Outlet,
-  redirect,
-  useParams,
-  useSearch,
-} from "@tanstack/react-router";
-import type { ReactElement } from "react";
-import { actingTenant, setActingTenant } from "./api/acting-tenant.ts";
-import { isApiError, isSignedOut } from "./api/api-error.ts";
+import { createRoute, createRouter, useParams, useSearch } from "@tanstack/react-router";
 import type { InboxSearch } from "./inbox/inbox-queries.ts";
-import { INTEGRATION_SCOPES, INTEGRATION_SECTIONS } from "./integrations/integration-sections.ts";
-import { isReceiptStatus, type ReceiptsSearch } from "./integrations/receipt-queries.ts";
-import { type DeliveriesSearch, isDeliveryStatus } from "./integrations/webhook-queries.ts";
 import { AuditPage, type AuditSearch } from "./pages/audit/audit-page.tsx";
 import { HomePage } from "./pages/home.tsx";
 import { InboxPage } from "./pages/inbox/inbox-page.tsx";
 import { TaskPage } from "./pages/inbox/task-page.tsx";
-import { IntegrationsLayout } from "./pages/integrations/integrations-layout.tsx";
-import { NewSourcePage } from "./pages/integrations/new-source-page.tsx";
-import { ReceiptPage } from "./pages/integrations/receipt-page.tsx";
-import { ReceiptsPage } from "./pages/integrations/receipts-page.tsx";
-import { SourcePage } from "./pages/integrations/source-page.tsx";
-import { SourcesPage } from "./pages/integrations/sources-page.tsx";
-import { WebhookPage } from "./pages/integrations/webhook-page.tsx";
-import { WebhooksPage } from "./pages/integrations/webhooks-page.tsx";
 import { NotBuiltPage } from "./pages/not-built.tsx";
-import { NotFoundPage } from "./pages/not-found.tsx";
 import { RecordDetailPage } from "./pages/records/record-detail-page.tsx";
 import { RecordListPage } from "./pages/records/record-list-page.tsx";
 import { RecordsIndexPage } from "./pages/records/records-index-page.tsx";
 import { SetPasswordPage } from "./pages/set-password.tsx";
-import { ApiKeysPage } from "./pages/settings/api-keys-page.tsx";
-import { BrandingPage } from "./pages/settings/branding-page.tsx";
-import { ConnectorsPage } from "./pages/settings/connectors-page.tsx";
-import { DelegationsPage } from "./pages/settings/delegations-page.tsx";
-import { PoliciesPage } from "./pages/settings/policies-page.tsx";
-import { SettingsLayout } from "./pages/settings/settings-layout.tsx";
-import { TaskNotificationsPage } from "./pages/settings/task-notifications-page.tsx";
-import { UsersPage } from "./pages/settings/users-page.tsx";
-import { WorkQueuesPage } from "./pages/settings/work-queues-page.tsx";
 import { SignInPage, type SignInSearch } from "./pages/sign-in.tsx";
 import { RunPage } from "./pages/workflows/run-page.tsx";
 import { RunsPage } from "./pages/workflows/runs-page.tsx";
+import { appRoute, rootRoute } from "./routes/app-route.tsx";
+import { integrationsRouteTree } from "./routes/integrations-routes.tsx";
+import { stringSearch, text } from "./routes/search-params.ts";
+import { settingsRouteTree } from "./routes/settings-routes.tsx";
 import type { RunsSearch } from "./runs/run-queries.ts";
-import { lastTenant } from "./session/last-tenant.ts";
-import { meQuery } from "./session/me.ts";
 import { RequireScope } from "./session/require-scope.tsx";
-import { SETTINGS_SECTIONS } from "./settings/settings-sections.ts";
-import { AppShell } from "./shell/app-shell.tsx";
 import { UNBUILT_AREAS } from "./shell/areas.ts";
-import { ErrorBanner } from "./ui/error-banner.tsx";
-
-type RouterContext = { queryClient: QueryClient };
-
-const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
-
-/** Search parameters as plain strings, as a list page's filters are. */
-const stringSearch = (search: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(search)
-      .map(([name, value]) => [name, typeof value === "number" || typeof value === "boolean" ? String(value) : value])
-      .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
-  );
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-});
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -90,44 +40,6 @@ const setPasswordRoute = createRoute({
   component: function SetPasswordRoute() {
     return <SetPasswordPage token={useSearch({ from: "/set-password" }).token} />;
   },
-});
-
-/** Everything behind sign-in: the caller is loaded first, and a missing or ended session goes to sign-in. */
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: "app",
-  beforeLoad: async ({ context, location }) => {
-    try {
-      await context.queryClient.ensureQueryData(meQuery);
-    } catch (error) {
-      if (isSignedOut(error)) {
-        throw redirect({
-          to: "/sign-in",
-          search: {
-            next: location.href,
-            tenant: lastTenant() ?? undefined,
-            reason: isApiError(error) && error.code === "session_expired" ? "expired" : undefined,
-          },
-        });
-      }
-      // A partner admin's chosen tenant may no longer be theirs: fall back to their own.
-      if (isApiError(error) && error.status === 403 && actingTenant()) {
-        setActingTenant(null);
-        await context.queryClient.ensureQueryData(meQuery);
-        return;
-      }
-      throw error;
-    }
-  },
-  component: AppShell,
-  errorComponent: ({ error }) => (
-    <div className="sign-in">
-      <div className="sign-in__card">
-        <ErrorBanner error={error} title="The console could not start" />
-        <a href="/">Try again</a>
-      </div>
-    </div>
-  ),
 });
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
@@ -276,175 +188,6 @@ const runRoute = createRoute({
   },
 });
 
-const integrationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/integrations",
-  component: () => (
-    <RequireScope scopes={INTEGRATION_SCOPES} what="integrations">
-      <IntegrationsLayout />
-    </RequireScope>
-  ),
-});
-
-const integrationsIndexRoute = createRoute({
-  getParentRoute: () => integrationsRoute,
-  path: "/",
-  beforeLoad: async ({ context }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
-    const first = INTEGRATION_SECTIONS.find((section) => section.scopes.some((scope) => me.scopes.includes(scope)));
-    if (first) throw redirect({ to: first.path });
-  },
-});
-
-const receiptsSearch = (search: Record<string, unknown>): ReceiptsSearch => ({
-  source: text(search.source),
-  status: isReceiptStatus(search.status) ? search.status : undefined,
-  cursor: text(search.cursor),
-});
-
-const sourcesRoute = createRoute({
-  getParentRoute: () => integrationsRoute,
-  path: "/sources",
-  component: () => (
-    <RequireScope scopes={["ingest:read"]} what="sources">
-      <SourcesPage />
-    </RequireScope>
-  ),
-});
-
-const newSourceRoute = createRoute({
-  getParentRoute: () => integrationsRoute,
-  path: "/sources/new",
-  component: () => (
-    <RequireScope scopes={["ingest:admin"]} what="adding sources">
-      <NewSourcePage />
-    </RequireScope>
-  ),
-});
-
-const sourceRoute = createRoute({
-  getParentRoute: () => integrationsRoute,
-  path: "/sources/$sourceId",
-  validateSearch: (search): Omit<ReceiptsSearch, "source"> => {
-    const { status, cursor } = receiptsSearch(search);
-    return { status, cursor };
-  },
-  component: function SourceRoute() {
-    const { sourceId } = useParams({ from: "/app/integrations/sources/$sourceId" });
-    const search = useSearch({ from: "/app/integrations/sources/$sourceId" });
-    return (
-      <RequireScope scopes={["ingest:read"]} what="sources">
-        <SourcePage key={sourceId} sourceId={sourceId} search={search} />
-      </RequireScope>
-    );
-  },
-});
-
-const receiptsRoute = createRoute({
-  getParentRoute: () => integrationsRoute,
-  path: "/receipts",
-  validateSearch: receiptsSearch,
-  component: function ReceiptsRoute() {
-    return (
-      <RequireScope scopes={["ingest:read"]} what="receipts and the quarantine">
-        <ReceiptsPage search={useSearch({ from: "/app/integrations/receipts" })} />
-      </RequireScope>
-    );
-  },
-});
-
-const receiptRoute = createRoute({
-  getParentRoute: () => integrationsRoute,
-  path: "/receipts/$receiptId",
-  component: function ReceiptRoute() {
-    const { receiptId } = useParams({ from: "/app/integrations/receipts/$receiptId" });
-    return (
-      <RequireScope scopes={["ingest:read"]} what="receipts and the quarantine">
-        <ReceiptPage key={receiptId} receiptId={receiptId} />
-      </RequireScope>
-    );
-  },
-});
-
-const webhooksRoute = createRoute({
-  getParentRoute: () => integrationsRoute,
-  path: "/webhooks",
-  component: () => (
-    <RequireScope scopes={["webhooks:read"]} what="outbound webhooks">
-      <WebhooksPage />
-    </RequireScope>
-  ),
-});
-
-const webhookRoute = createRoute({
-  getParentRoute: () => integrationsRoute,
-  path: "/webhooks/$subscriptionId",
-  validateSearch: (search): DeliveriesSearch => ({
-    status: isDeliveryStatus(search.status) ? search.status : undefined,
-    cursor: text(search.cursor),
-  }),
-  component: function WebhookRoute() {
-    const { subscriptionId } = useParams({ from: "/app/integrations/webhooks/$subscriptionId" });
-    const search = useSearch({ from: "/app/integrations/webhooks/$subscriptionId" });
-    return (
-      <RequireScope scopes={["webhooks:read"]} what="outbound webhooks">
-        <WebhookPage key={subscriptionId} subscriptionId={subscriptionId} search={search} />
-      </RequireScope>
-    );
-  },
-});
-
-const settingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "/settings",
-  component: () => (
-    <RequireScope scopes={SETTINGS_SECTIONS.flatMap((section) => section.scopes)} what="settings">
-      <SettingsLayout />
-    </RequireScope>
-  ),
-});
-
-const settingsIndexRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: "/",
-  beforeLoad: async ({ context }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
-    const first = SETTINGS_SECTIONS.find((section) => section.scopes.some((scope) => me.scopes.includes(scope)));
-    if (first) throw redirect({ to: first.path });
-  },
-});
-
-/** Each settings section's page; its path, label and the scopes it needs are the section's own. */
-const SETTINGS_PAGES: Record<(typeof SETTINGS_SECTIONS)[number]["path"], () => ReactElement> = {
-  "/settings/users": UsersPage,
-  "/settings/api-keys": ApiKeysPage,
-  "/settings/branding": BrandingPage,
-  "/settings/policies": PoliciesPage,
-  "/settings/connectors": ConnectorsPage,
-  "/settings/work-queues": WorkQueuesPage,
-  "/settings/delegations": DelegationsPage,
-  "/settings/task-notifications": TaskNotificationsPage,
-};
-
-/** "Users and roles" → "users and roles"; "API keys" stays. */
-const asPhrase = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
-
-/** A section's path under /settings, its literal type kept, so links to it stay type-checked. */
-const withinSettings = <P extends string>(path: `/settings${P}`): P => path.slice("/settings".length) as P;
-
-const settingsSectionRoutes = SETTINGS_SECTIONS.map((section) => {
-  const Page = SETTINGS_PAGES[section.path];
-  return createRoute({
-    getParentRoute: () => settingsRoute,
-    path: withinSettings(section.path),
-    component: () => (
-      <RequireScope scopes={section.scopes} what={asPhrase(section.label)}>
-        <Page />
-      </RequireScope>
-    ),
-  });
-});
-
 const unbuiltRoutes = UNBUILT_AREAS.map((area) =>
   createRoute({ getParentRoute: () => appRoute, path: area.path, component: () => <NotBuiltPage area={area} /> }),
 );
@@ -463,17 +206,8 @@ const routeTree = rootRoute.addChildren([
     taskRoute,
     runsRoute,
     runRoute,
-    integrationsRoute.addChildren([
-      integrationsIndexRoute,
-      sourcesRoute,
-      newSourceRoute,
-      sourceRoute,
-      receiptsRoute,
-      receiptRoute,
-      webhooksRoute,
-      webhookRoute,
-    ]),
-    settingsRoute.addChildren([settingsIndexRoute, ...settingsSectionRoutes]),
+    integrationsRouteTree,
+    settingsRouteTree,
     ...unbuiltRoutes,
   ]),
 ]);
