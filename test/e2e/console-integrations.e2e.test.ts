@@ -225,6 +225,21 @@ describe.skipIf(chromiumMissing)(
       fixed.records[0].collections.lines.fields.item_external_id = "item";
       fixed.records[0].collections.lines.fields.unit_price = "unit_price";
       await editor.fill(JSON.stringify(fixed, null, 2));
+      // Tried before it is saved: a payload the ERP sends, then one it should not.
+      const trial = panel.getByTestId("mapping-trial");
+      await trial.locator("summary").click();
+      const payload = trial.getByLabel("Payload (JSON)", { exact: true });
+      await payload.fill(JSON.stringify(order("SO-7009", "OPEN"), null, 2));
+      await trial.getByRole("button", { name: "Try it" }).click();
+      await containsText(trial.getByTestId("mapping-trial-records"), "It maps to 1 record: sales order.");
+      await containsText(trial.getByTestId("mapping-trial-records"), '"external_id": "SO-7009"');
+      await payload.fill(
+        JSON.stringify({ ...order("SO-7010", "OPEN"), data: { ...order("SO-7010", "OPEN").data, order_date: "yesterday" } }),
+      );
+      await trial.getByRole("button", { name: "Try it" }).click();
+      await containsText(trial.getByTestId("mapping-trial-problems"), "It would be quarantined: 1 problem");
+      await containsText(trial.getByTestId("mapping-trial-problems"), "data.order_date");
+      await screenshot(page, "67-mapping-trial");
       await panel.getByRole("button", { name: "Save mapping" }).click();
       await containsText(panel.getByRole("status"), "Mapping saved");
       const stored = await expectStatus<Body>(acme("GET", `/api/v1/ingest/sources/${source.id}`), 200, "source");

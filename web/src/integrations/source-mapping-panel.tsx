@@ -8,7 +8,12 @@ import { TextBlock } from "./json-block.tsx";
 import { draftOfMapping, type MappingDraft, type MappingProblem, mappingOfDraft, readyName } from "./mapping-draft.ts";
 import { MappingEditor, type MappingEditorHandle } from "./mapping-editor.tsx";
 import { mappingProblemsOf } from "./mapping-problems.ts";
-import { readyMappingsQuery, updateSource } from "./source-queries.ts";
+import { MappingTrial } from "./mapping-trial.tsx";
+import { type ReadyMapping, readyMappingsQuery, updateSource } from "./source-queries.ts";
+
+/** The example payload of the ready mapping a mapping names, if it names one. */
+const exampleOf = (ready: readonly ReadyMapping[], name: string | null): unknown =>
+  name === null ? undefined : ready.find((mapping) => mapping.name === name)?.example;
 
 /**
  * A source's mapping: the ready mapping it names (with its example) or its own JSON; for those who
@@ -32,6 +37,8 @@ export function SourceMappingPanel({ source, editable }: { source: Source; edita
   const ready = readyName(source.mapping);
   const readyMapping = ready === null ? undefined : mappings.data?.data.find((mapping) => mapping.name === ready);
   const errors = fieldErrors(save.error, ["mapping"]);
+  const draftMapping = draft === null ? null : mappingOfDraft(draft);
+  const draftReady = draftMapping?.ok ? readyName(draftMapping.mapping) : null;
   return (
     <section className="panel" aria-labelledby="mapping-title" data-testid="source-mapping">
       <div className="panel__head">
@@ -84,6 +91,16 @@ export function SourceMappingPanel({ source, editable }: { source: Source; edita
             problems={local ? [local] : mappingProblemsOf(save.error, draft)}
             problemsTitle="Not saved"
           />
+          <MappingTrial
+            mapping={() => {
+              const parsed = mappingOfDraft(draft);
+              return parsed.ok
+                ? { mapping: parsed.mapping }
+                : { problem: `The mapping does not read: ${parsed.problem.message}` };
+            }}
+            sourceSystem={source.source_system}
+            example={exampleOf(mappings.data.data, draftReady) ?? readyMapping?.example}
+          />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={save.isPending}>
               {save.isPending ? "Saving…" : "Save mapping"}
@@ -126,6 +143,13 @@ export function SourceMappingPanel({ source, editable }: { source: Source; edita
           rows={14}
         />
       )}
+      {draft === null ? (
+        <MappingTrial
+          mapping={() => ({ source: source.id })}
+          sourceSystem={source.source_system}
+          example={readyMapping?.example}
+        />
+      ) : null}
       <ErrorBanner error={mappings.error} />
     </section>
   );

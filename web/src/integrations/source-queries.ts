@@ -1,7 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { api } from "../api/client.ts";
-import { Source, type SourceInput, type SourceUpdate, SourceWithSecret } from "../contract.ts";
+import {
+  type MappingTrial,
+  MappingTrialResult,
+  Source,
+  type SourceInput,
+  type SourceUpdate,
+  SourceWithSecret,
+} from "../contract.ts";
 
 /** A ready mapping a source can name, with a payload it maps cleanly (GET /api/v1/ingest/mappings). */
 export const ReadyMapping = z.object({ name: z.string(), title: z.string(), description: z.string(), example: z.unknown() });
@@ -35,3 +42,7 @@ export const createSource = (input: SourceInput) =>
 export const updateSource = (id: string, update: SourceUpdate) => api("PATCH", sourcePath(id), { json: update, schema: Source });
 
 export const rotateSourceSecret = (id: string) => api("POST", `${sourcePath(id)}/secret`, { schema: SourceWithSecret });
+
+/** What a payload maps to under a mapping, or a source's; nothing is written. */
+export const tryMapping = (trial: MappingTrial) =>
+  api("POST", "/api/v1/ingest/mappings/trial", { json: trial, schema: MappingTrialResult });
