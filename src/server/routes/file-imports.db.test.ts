@@ -250,6 +250,67 @@ describe(`file drops over the API (${usingServer() ? "PostgreSQL server" : "PGli
     expect(held.body).toBe('{"Item No": "J-2", "Description":');
   });
 
+  it("groups an order exported one line per row into the order with its lines, a bad group held whole", async () => {
+    const orders = await createDrop({
+      name: "erp-order-lines",
+      source_system: "erp-lines",
+      format: { type: "csv", group_by: ["Order No"] },
+      mapping: {
+        version: 1,
+        records: [
+          {
+            type: "sales_order",
+            fields: {
+              external_id: '["Order No"]',
+              order_number: '["Order No"]',
+              order_date: '["Order Date"]',
+              customer_external_id: "Customer",
+              status: { const: "open" },
+              currency: { const: "USD" },
+            },
+            collections: {
+              lines: {
+                each: "rows[*]",
+                fields: { line_number: "Line", item_external_id: "Item", quantity: "Qty", uom: "UOM", unit_price: "Price" },
+              },
+            },
+          },
+        ],
+      },
+    });
+    await writeFile(
+      path.join(folderOf(orders), "open-orders.csv"),
+      [
+        "Order No,Order Date,Customer,Line,Item,Qty,UOM,Price",
+        "SO-1,2026-12-01,C-100,1,I-1,10,EA,2.50",
+        "SO-1,2026-12-01,C-100,2,I-2,5,EA,1.25",
+        "SO-1,2026-12-01,C-100,3,I-3,1,EA,9.00",
+        "SO-2,2026-12-02,C-200,1,I-1,ten,EA,2.50",
+        "SO-2,2026-12-02,C-200,2,I-4,2,EA,4.00",
+        "SO-3,2026-12-02,C-100,1,I-3,1,EA,9.00",
+      ].join("\n"),
+    );
+    await scan();
+    const [done] = await importsOf(orders);
+    expect(done).toMatchObject({ status: "processed", rows: 3, inserted: 2, rejected: 1 });
+    // Named by the group's last line, where a re-read would resume; the message names all of them.
+    expect(done?.report?.problems[0]).toMatchObject({ line: 6, stage: "map" });
+    const listed = await api("GET", "/api/v1/records/sales-orders?source_system=erp-lines&include=lines&limit=10");
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    const byId = new Map((listed.body.data as { external_id: string; lines: unknown[] }[]).map((o) => [o.external_id, o]));
+    expect([...byId.keys()].sort()).toEqual(["SO-1", "SO-3"]);
+    expect(byId.get("SO-1")?.lines).toEqual([
+      expect.objectContaining({ line_number: 1, item_external_id: "I-1", quantity: "10" }),
+      expect.objectContaining({ line_number: 2, item_external_id: "I-2", quantity: "5" }),
+      expect.objectContaining({ line_number: 3, item_external_id: "I-3", quantity: "1" }),
+    ]);
+    // The bad order is held whole, as the rows it was read from, for a person to correct and replay.
+    const held = ReceiptDetail.parse((await api("GET", `/api/v1/ingest/receipts/${done?.report?.problems[0]?.receipt_id}`)).body);
+    expect(JSON.parse(held.body).rows).toHaveLength(2);
+    expect(held.reason?.message).toContain("Lines 5–6 of open-orders.csv");
+    expect(held.reason?.problems[0]?.path).toMatch(/rows\[0\]\.Qty/);
+  });
+
   it("leaves a file being written alone until it settles, and a .part file until it is renamed", async () => {
     const slow = await createDrop({ name: "slow-writer", source_system: "slow", settle_seconds: 1 });
     const file = path.join(folderOf(slow), "items.csv");

@@ -18,6 +18,8 @@ export const CsvFormat = z
     /** The line that names the columns (lines before it are skipped); 0: the file has none, and `columns` names them. */
     header_row: z.number().int().min(0).max(1000).default(1),
     columns: z.array(z.string().min(1).max(200)).min(1).max(1000).optional(),
+    /** Consecutive rows that agree on these columns become one payload: the first row, and all of them under `rows`. */
+    group_by: z.array(z.string().min(1).max(200)).min(1).max(10).optional(),
   })
   .strict()
   .refine((format) => format.header_row > 0 || format.columns !== undefined, {
@@ -32,12 +34,19 @@ export const XlsxFormat = z
     /** The sheet's name; the first sheet when left out. */
     sheet: z.string().min(1).max(100).optional(),
     header_row: z.number().int().min(1).max(1000).default(1),
+    /** Consecutive rows that agree on these columns become one payload: the first row, and all of them under `rows`. */
+    group_by: z.array(z.string().min(1).max(200)).min(1).max(10).optional(),
   })
   .strict();
 
 /** One JSON value per line (JSON Lines, NDJSON): each is a payload to map. */
 export const JsonlFormat = z
-  .object({ type: z.literal("jsonl"), encoding: z.enum(["utf8", "latin1", "utf16le"]).default("utf8") })
+  .object({
+    type: z.literal("jsonl"),
+    encoding: z.enum(["utf8", "latin1", "utf16le"]).default("utf8"),
+    /** Consecutive rows that agree on these columns become one payload: the first row, and all of them under `rows`. */
+    group_by: z.array(z.string().min(1).max(200)).min(1).max(10).optional(),
+  })
   .strict();
 
 export const FileFormat = z.discriminatedUnion("type", [CsvFormat, XlsxFormat, JsonlFormat]);

@@ -227,7 +227,7 @@ export async function importFile(deps: ImportDeps, job: ImportJob, file: string)
             row.line,
             {
               stage: "map",
-              message: `Line ${row.line} of ${job.fileName} does not fit the drop's mapping`,
+              message: `${linesOf(row)} of ${job.fileName} ${linesOf(row).startsWith("Lines") ? "do" : "does"} not fit the drop's mapping`,
               problems: mapped.problems,
             },
             bodyOf(row.value),
@@ -266,4 +266,9 @@ export async function importFile(deps: ImportDeps, job: ImportJob, file: string)
     await settle();
     return { status: "failed", error: { message: error.message, line: error.line } };
   }
+}
+
+/** Where a row is in its file: `Line 7`, or `Lines 7–9` for a group of rows. */
+function linesOf(row: { line: number; firstLine?: number }): string {
+  return row.firstLine === undefined || row.firstLine === row.line ? `Line ${row.line}` : `Lines ${row.firstLine}–${row.line}`;
 }

@@ -3,7 +3,9 @@
  * sheet's row number for XLSX). A row that could not be read keeps its text and says why: it is
  * quarantined as it is, never dropped.
  */
-export type FileRow = { line: number; ok: true; value: unknown } | { line: number; ok: false; message: string; body: string };
+export type FileRow =
+  /** `firstLine`: where a group of rows starts (see group-rows.ts); `line` is then its last row's. */
+  { line: number; ok: true; value: unknown; firstLine?: number } | { line: number; ok: false; message: string; body: string };
 
 /**
  * The file cannot be read on from `line` (a quote never closed, a workbook that is not one): the
