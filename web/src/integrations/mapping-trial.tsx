@@ -89,10 +89,9 @@ function TrialOutcome({ result }: { result: MappingTrialResult }) {
         It maps to {result.records.length} {result.records.length === 1 ? "record" : "records"}:{" "}
         {result.records.map((record) => record.type.replaceAll("_", " ")).join(", ")}.
       </p>
-      {result.records.map((record, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the records are shown as returned, never reordered
+      {result.records.map((record) => (
         <TextBlock
-          key={index}
+          key={`${record.type}:${String(record.row.external_id)}`}
           label={`${record.type}${record.merge ? " (merged into the stored one)" : ""}`}
           text={JSON.stringify(record.row, null, 2)}
         />
