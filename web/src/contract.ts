@@ -55,6 +55,8 @@ export {
   WebhookEventType,
   type WebhookStatus,
   WebhookSubscription,
+  type WebhookSubscriptionHealth,
+  WebhookSubscriptionWithHealth,
   WebhookSubscriptionWithSecret,
 } from "../../src/modules/ingest/webhooks-out/contract/webhooks-out.ts";
 export {

@@ -71,6 +71,11 @@ describe(`file drops over the API (${usingServer() ? "PostgreSQL server" : "PGli
     return FileDrop.parse(created.body);
   };
   const folderOf = (drop: FileDrop) => (drop.location as { path: string }).path;
+  /** Puts a file in a watched folder whole, as a careful writer does (the drops here take files at once). */
+  const dropFile = async (file: string, content: string | Buffer) => {
+    await writeFile(`${file}.part`, content);
+    await rename(`${file}.part`, file);
+  };
   const scan = () => server.crossdock.ingest.files.scanAll();
   const importsOf = async (drop: FileDrop) => {
     const listed = await api("GET", `/api/v1/ingest/file-imports?drop=${drop.name}`);
@@ -107,7 +112,7 @@ describe(`file drops over the API (${usingServer() ? "PostgreSQL server" : "PGli
   });
 
   it("writes the good rows, quarantines each bad row with its line, and moves the file to processed/ with a report", async () => {
-    await writeFile(path.join(folderOf(items), "items-0514.csv"), GOOD_AND_BAD);
+    await dropFile(path.join(folderOf(items), "items-0514.csv"), GOOD_AND_BAD);
     await scan();
     const [done] = await importsOf(items);
     expect(done).toMatchObject({
@@ -164,7 +169,7 @@ describe(`file drops over the API (${usingServer() ? "PostgreSQL server" : "PGli
   });
 
   it("does not import the same file twice: dropped again, it is moved to processed/ as a duplicate", async () => {
-    await writeFile(path.join(folderOf(items), "items-0514.csv"), GOOD_AND_BAD);
+    await dropFile(path.join(folderOf(items), "items-0514.csv"), GOOD_AND_BAD);
     await scan();
     const imports = await importsOf(items);
     expect(imports).toHaveLength(1);
@@ -178,7 +183,7 @@ describe(`file drops over the API (${usingServer() ? "PostgreSQL server" : "PGli
   });
 
   it("fails a CSV whose quote never closes with a clear report, keeping the rows before it, and moves it to failed/", async () => {
-    await writeFile(
+    await dropFile(
       path.join(folderOf(items), "broken.csv"),
       [
         "Item No,Description,UOM,List Price,Currency",
@@ -202,7 +207,7 @@ describe(`file drops over the API (${usingServer() ? "PostgreSQL server" : "PGli
       format: { type: "xlsx", sheet: "Items" },
     });
     expect(workbook.pattern).toBe("*.xlsx");
-    await writeFile(
+    await dropFile(
       path.join(folderOf(workbook), "items.xlsx"),
       writeXlsx({
         Artikel: [
@@ -234,7 +239,7 @@ describe(`file drops over the API (${usingServer() ? "PostgreSQL server" : "PGli
 
   it("reads JSONL, one record per line, quarantining a line that is not JSON", async () => {
     const lines = await createDrop({ name: "erp-items-jsonl", source_system: "erp-jsonl", format: { type: "jsonl" } });
-    await writeFile(
+    await dropFile(
       path.join(folderOf(lines), "items.jsonl"),
       [
         JSON.stringify({ "Item No": "J-1", Description: "Glove", UOM: "pr", "List Price": 2.2 }),
@@ -278,7 +283,7 @@ describe(`file drops over the API (${usingServer() ? "PostgreSQL server" : "PGli
         ],
       },
     });
-    await writeFile(
+    await dropFile(
       path.join(folderOf(orders), "open-orders.csv"),
       [
         "Order No,Order Date,Customer,Line,Item,Qty,UOM,Price",

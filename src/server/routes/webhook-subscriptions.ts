@@ -9,6 +9,7 @@ import {
   WebhookDeliveryQuery,
   WebhookEventType,
   WebhookSubscription,
+  WebhookSubscriptionWithHealth,
   WebhookSubscriptionWithSecret,
   type WebhooksOut,
 } from "../../modules/ingest/index.ts";
@@ -50,7 +51,10 @@ export function webhookSubscriptionRoutes({ routes }: RouteDeps, webhooks: Webho
       tags: ["webhooks"],
       summary: "The tenant's webhook subscriptions (secrets never shown)",
       access: { scope: "webhooks:read" },
-      responses: { 200: json(z.object({ data: z.array(WebhookSubscription) }), "Subscriptions"), ...errorResponses },
+      responses: {
+        200: json(z.object({ data: z.array(WebhookSubscriptionWithHealth) }), "Subscriptions, with their deliveries' health"),
+        ...errorResponses,
+      },
     },
     async (c) => c.json({ data: await webhooks.subscriptions.list(tenantOf(c)) }),
   );
@@ -78,7 +82,11 @@ export function webhookSubscriptionRoutes({ routes }: RouteDeps, webhooks: Webho
       summary: "One webhook subscription",
       access: { scope: "webhooks:read" },
       request: { params: SubscriptionParams },
-      responses: { 200: json(WebhookSubscription, "The subscription"), 404: notFound, ...errorResponses },
+      responses: {
+        200: json(WebhookSubscriptionWithHealth, "The subscription, with its deliveries' health"),
+        404: notFound,
+        ...errorResponses,
+      },
     },
     async (c) => c.json(await webhooks.subscriptions.get(tenantOf(c), param(c, "id"))),
   );

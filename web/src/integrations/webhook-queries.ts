@@ -10,6 +10,7 @@ import {
   type WebhookDeliveryStatus,
   WebhookEventType,
   WebhookSubscription,
+  WebhookSubscriptionWithHealth,
   WebhookSubscriptionWithSecret,
 } from "../contract.ts";
 
@@ -25,13 +26,13 @@ export const eventTypesQuery = queryOptions({
 export const subscriptionsQuery = queryOptions({
   queryKey: ["webhooks", "subscriptions"],
   queryFn: ({ signal }) =>
-    api("GET", "/api/v1/webhook-subscriptions", { schema: z.object({ data: z.array(WebhookSubscription) }), signal }),
+    api("GET", "/api/v1/webhook-subscriptions", { schema: z.object({ data: z.array(WebhookSubscriptionWithHealth) }), signal }),
 });
 
 export const subscriptionQuery = (id: string) =>
   queryOptions({
     queryKey: ["webhooks", "subscriptions", id],
-    queryFn: ({ signal }) => api("GET", subscriptionPath(id), { schema: WebhookSubscription, signal }),
+    queryFn: ({ signal }) => api("GET", subscriptionPath(id), { schema: WebhookSubscriptionWithHealth, signal }),
   });
 
 /** A deliveries list's filters, as its URL keeps them. */

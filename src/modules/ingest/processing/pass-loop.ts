@@ -13,7 +13,7 @@ export type PassLoop = {
 /**
  * Runs `pass` in the background: at once when poked, back to back while passes find work (a pass
  * returns how much it did), and every IDLE_MS otherwise. One pass at a time; a poke during a pass
- * asks for another after it. A pass that throws is logged with `failure` and tried again at the
+ * asks for another after it. A pass that throws goes to `onFailure` and is tried again at the
  * next tick: what it had leased comes back when the lease ends.
  */
 export function startPassLoop(pass: () => Promise<number>, onFailure: (error: unknown) => void): PassLoop {

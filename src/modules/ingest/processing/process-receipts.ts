@@ -65,22 +65,13 @@ export type PreparedPass = {
 };
 
 /**
- * A pass: the receipts handed over (stored by this process with a lease on them), and, when
- * `claim` is set, up to BATCH received receipts taken from the table (leased, so another process
- * or pass skips them). Per source it decodes each payload, maps it to records, writes the records
- * in batches, and marks each receipt processed with what it wrote, or quarantined with the reason.
- * Records are upserted by (source system, external id) and content-hashed, so a receipt processed
- * again after a crash writes nothing new. Returns how many of each.
+ * The first half of a pass: the receipts handed over (stored by this process with a lease on
+ * them), and, when `claim` is set, up to BATCH received receipts taken from the table (leased, so
+ * another process or pass skips them); per source, each payload decoded and mapped to records.
+ * The second half (commitPass) writes the records in batches and marks each receipt processed with
+ * what it wrote, or quarantined with the reason. Records are upserted by (source system, external
+ * id) and content-hashed, so a receipt processed again after a crash writes nothing new.
  */
-export async function processDueReceipts(
-  deps: ProcessDeps,
-  handedOver: readonly ClaimedReceipt[] = [],
-  claim = true,
-): Promise<{ processed: number; quarantined: number }> {
-  return commitPass(deps, await preparePass(deps, handedOver, claim));
-}
-
-/** The first half of a pass: takes its receipts, and reads and maps them (see processDueReceipts). */
 export async function preparePass(
   deps: ProcessDeps,
   handedOver: readonly ClaimedReceipt[],

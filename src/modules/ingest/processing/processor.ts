@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { withSystem } from "../../../platform/db/tenant-scope.ts";
 import { type PassLoop, startPassLoop } from "./pass-loop.ts";
-import { BATCH, type ClaimedReceipt, commitPass, type ProcessDeps, preparePass } from "./process-receipts.ts";
+import { BATCH, type ClaimedReceipt, commitPass, type PreparedPass, type ProcessDeps, preparePass } from "./process-receipts.ts";
 
 /**
  * How long a receipt handed over at storing is held by the process that stored it. Should that
@@ -19,7 +19,10 @@ const LINGER_MS = 20;
 export type Processor = Omit<PassLoop, "poke"> & {
   /** Something was stored or replayed: look in the table now rather than at the next tick. */
   poke(): void;
-  /** Whether a receipt stored now may be handed over (stored leased to this process). */
+  /**
+   * Whether a receipt stored now may be handed over (stored leased to this process). Once the
+   * room is full, the answer stays no until the table is caught up.
+   */
   hasRoom(): boolean;
   /** A receipt this process stored with a lease of HANDED_OVER_LEASE_SECONDS: processed from memory, not read back. */
   handOver(receipt: ClaimedReceipt): void;
@@ -66,7 +69,7 @@ export function startProcessor(deps: ProcessDeps): Processor {
     } else if (handedOver.length === 0) {
       return 0;
     }
-    let prepared: Awaited<ReturnType<typeof preparePass>>;
+    let prepared: PreparedPass;
     try {
       prepared = await preparePass(deps, handedOver, claim);
     } catch (error) {

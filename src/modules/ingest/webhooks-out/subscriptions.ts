@@ -11,6 +11,8 @@ import {
   RotateWebhookSecretInput,
   UpdateWebhookSubscriptionInput,
   type WebhookSubscription,
+  type WebhookSubscriptionHealth,
+  type WebhookSubscriptionWithHealth,
   type WebhookSubscriptionWithSecret,
 } from "./contract/webhooks-out.ts";
 import { unknownEventTypes } from "./event-types.ts";
@@ -39,33 +41,71 @@ async function lockRow(tx: Tx, id: string): Promise<SubscriptionRow> {
   return row;
 }
 
+const NO_BACKLOG: WebhookSubscriptionHealth = { pending: 0, oldest_pending_at: null, dead: 0 };
+
 /** A tenant's webhook subscriptions: each change audited, the signing secret sealed and shown once. */
 export function createSubscriptions(deps: Deps) {
   const { db, keyring, clock } = deps;
+
+  /** Pending and dead deliveries per subscription (both partial indexes: the delivered are not read). */
+  async function healthOf(tenantId: string, ids: string[]): Promise<Map<string, WebhookSubscriptionHealth>> {
+    if (ids.length === 0) return new Map();
+    const found = await readAsTenant<{
+      subscription_id: string;
+      pending: number;
+      oldest_pending_at: string | null;
+      dead: number;
+    }>(
+      db,
+      tenantId,
+      sql`select subscription_id,
+                 (count(*) filter (where status = 'pending'))::int as pending,
+                 min(created_at) filter (where status = 'pending') as oldest_pending_at,
+                 (count(*) filter (where status = 'dead'))::int as dead
+            from ingest.webhook_deliveries
+           where status in ('pending', 'dead') and subscription_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+           group by subscription_id`,
+    );
+    return new Map(
+      found.map((row) => [
+        row.subscription_id,
+        {
+          pending: Number(row.pending),
+          oldest_pending_at: row.oldest_pending_at === null ? null : new Date(row.oldest_pending_at).toISOString(),
+          dead: Number(row.dead),
+        },
+      ]),
+    );
+  }
 
   async function audit(tx: Tx, ctx: WriteContext, action: string, id: string, data: Record<string, unknown>) {
     await appendAudit(tx, { ...ctx, action, resourceType: "webhook_subscription", resourceId: id, data });
   }
 
   return {
-    async list(tenantId: string): Promise<WebhookSubscription[]> {
+    async list(tenantId: string): Promise<WebhookSubscriptionWithHealth[]> {
       const found = await readAsTenant<SubscriptionRow>(
         db,
         tenantId,
         sql`select ${SUBSCRIPTION_COLUMNS} from ingest.webhook_subscriptions where tenant_id = ${tenantId} order by id`,
       );
+      const health = await healthOf(
+        tenantId,
+        found.map((row) => row.id),
+      );
       const now = clock();
-      return found.map((row) => toSubscription(row, now));
+      return found.map((row) => ({ ...toSubscription(row, now), health: health.get(row.id) ?? NO_BACKLOG }));
     },
 
-    async get(tenantId: string, id: string): Promise<WebhookSubscription> {
+    async get(tenantId: string, id: string): Promise<WebhookSubscriptionWithHealth> {
       const [row] = await readAsTenant<SubscriptionRow>(
         db,
         tenantId,
         sql`select ${SUBSCRIPTION_COLUMNS} from ingest.webhook_subscriptions where tenant_id = ${tenantId} and id = ${id}`,
       );
       if (!row) throw notFound("Webhook subscription", id);
-      return toSubscription(row, clock());
+      const health = await healthOf(tenantId, [id]);
+      return { ...toSubscription(row, clock()), health: health.get(id) ?? NO_BACKLOG };
     },
 
     async create(ctx: WriteContext, input: CreateWebhookSubscriptionInput): Promise<WebhookSubscriptionWithSecret> {

@@ -181,6 +181,9 @@ describe(`outbound webhooks (${usingServer() ? "PostgreSQL server" : "PGlite"})`
     await f.emit(BAYSIDE, "records.invoice.upserted", { id: "inv_1" });
     await f.dispatch();
     const started = f.now().getTime();
+    const queued = await f.webhooks.subscriptions.get(BAYSIDE, id);
+    expect(queued.health).toMatchObject({ pending: 1, dead: 0 });
+    expect(queued.health.oldest_pending_at).not.toBeNull();
     for (let guard = 0; guard < 100; guard++) {
       await f.webhooks.deliverDue();
       const [delivery] = await f.deliveries(BAYSIDE, id);
@@ -200,6 +203,8 @@ describe(`outbound webhooks (${usingServer() ? "PostgreSQL server" : "PGlite"})`
     expect(lastStart - started).toBeLessThanOrEqual(24 * 3_600_000);
     expect(await f.metric("crossdock_webhook_deliveries", { status: "dead" })).toBe(1);
     expect(await f.metric("crossdock_webhook_deliveries_total", { outcome: "dead_lettered" })).toBe(1);
+    const [listed] = (await f.webhooks.subscriptions.list(BAYSIDE)).filter((subscription) => subscription.id === id);
+    expect(listed?.health).toEqual({ pending: 0, oldest_pending_at: null, dead: 1 });
 
     // Nothing more happens on its own.
     f.advance(48 * 3_600_000);
@@ -215,6 +220,7 @@ describe(`outbound webhooks (${usingServer() ? "PostgreSQL server" : "PGlite"})`
     expect(back.received).toHaveLength(1);
     expect(back.received[0]?.json).toMatchObject({ type: "records.invoice.upserted", data: { id: "inv_1" } });
     expect(await f.metric("crossdock_webhook_deliveries", { status: "dead" })).toBe(0);
+    expect((await f.webhooks.subscriptions.get(BAYSIDE, id)).health).toEqual({ pending: 0, oldest_pending_at: null, dead: 0 });
     expect(await f.audit(BAYSIDE, dead?.id as string)).toEqual(["ingest.webhook_delivery.replayed"]);
   });
 

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import type { WebhookSubscriptionWithSecret } from "../../contract.ts";
+import { DeliveryBacklog } from "../../integrations/delivery-backlog.tsx";
 import { SecretOnce } from "../../integrations/secret-once.tsx";
 import { OutboundVerificationRecipe } from "../../integrations/signing-recipe.tsx";
 import { SubscriptionForm } from "../../integrations/subscription-form.tsx";
@@ -59,6 +60,7 @@ export function WebhooksPage() {
                   <th scope="col">URL</th>
                   <th scope="col">Event types</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Backlog</th>
                   <th scope="col">Secret</th>
                   <th scope="col">Changed</th>
                 </tr>
@@ -86,6 +88,9 @@ export function WebhooksPage() {
                     </td>
                     <td>
                       <SubscriptionStatusBadge status={subscription.status} />
+                    </td>
+                    <td>
+                      <DeliveryBacklog health={subscription.health} />
                     </td>
                     <td className="mono small">{subscription.secret_hint}</td>
                     <td>

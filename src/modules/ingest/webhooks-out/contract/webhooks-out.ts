@@ -82,6 +82,21 @@ export const WebhookSubscription = z.object({
 });
 export type WebhookSubscription = z.infer<typeof WebhookSubscription>;
 
+/** How a subscription's deliveries are doing now: what waits to be sent, and what was given up on. */
+export const WebhookSubscriptionHealth = z.object({
+  /** Deliveries not yet delivered, being retried or waiting their turn. */
+  pending: z.number().int(),
+  /** When the oldest of them was made: how far behind the receiver is. */
+  oldest_pending_at: z.string().nullable(),
+  /** Deliveries given up on after 24 h of retries, to be replayed once the receiver is fixed. */
+  dead: z.number().int(),
+});
+export type WebhookSubscriptionHealth = z.infer<typeof WebhookSubscriptionHealth>;
+
+/** A subscription as listed and read, with its deliveries' health. */
+export const WebhookSubscriptionWithHealth = WebhookSubscription.extend({ health: WebhookSubscriptionHealth });
+export type WebhookSubscriptionWithHealth = z.infer<typeof WebhookSubscriptionWithHealth>;
+
 /** What creating a subscription or rotating its secret answers: the secret itself, this once. */
 export const WebhookSubscriptionWithSecret = WebhookSubscription.extend({
   secret: z.string().describe("The signing secret (whsec_…), shown only now: keep it where the receiver can read it"),
