@@ -134,31 +134,35 @@ describe("upserting records", () => {
     expect((await records.get("ten_a", "sales_order", id)).lines?.map((line) => line.line_number)).toEqual([2]);
   });
 
-  it.skipIf(!usingServer())("replaces lines right when another transaction changed the record meanwhile", async () => {
-    const { results } = await records.upsert(tenantA, "sales_order", [order("SO-R")]);
-    const id = results[0]?.id as string;
-    const other = await test.db.pool.connect();
-    try {
-      // Another writer holds a new version of the record with a third line, not yet committed.
-      await other.query("begin");
-      await other.query("select set_config('crossdock.tenant_id', 'ten_a', true), set_config('role', 'crossdock_app', true)");
-      await other.query("update records.sales_orders set version = version + 1, content_hash = 'other' where id = $1", [id]);
-      await other.query(
-        "insert into records.sales_order_lines (tenant_id, parent_id, position, line_number, item_external_id, quantity, uom, unit_price) values ('ten_a', $1, 2, 9, 'I-X', 1, 'EA', 1)",
-        [id],
-      );
-      // This upsert's statement starts now, so its snapshot cannot see that third line; it waits for the lock.
-      const pending = records.upsert(tenantA, "sales_order", [order("SO-R", { status: "released" })]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await other.query("commit");
-      expect(await pending).toMatchObject({ updated: 1 });
-    } finally {
-      other.release();
-    }
-    const stored = await records.get("ten_a", "sales_order", id);
-    expect(stored).toMatchObject({ version: 3, status: "released" });
-    expect(stored.lines?.map((line) => line.line_number)).toEqual([1, 2]);
-  });
+  // On PGlite one transaction runs at a time (a single connection), so none can change the record meanwhile.
+  it.skipIf(!usingServer())(
+    "replaces lines right when another transaction changed the record meanwhile (PostgreSQL server only)",
+    async () => {
+      const { results } = await records.upsert(tenantA, "sales_order", [order("SO-R")]);
+      const id = results[0]?.id as string;
+      const other = await test.db.pool.connect();
+      try {
+        // Another writer holds a new version of the record with a third line, not yet committed.
+        await other.query("begin");
+        await other.query("select set_config('crossdock.tenant_id', 'ten_a', true), set_config('role', 'crossdock_app', true)");
+        await other.query("update records.sales_orders set version = version + 1, content_hash = 'other' where id = $1", [id]);
+        await other.query(
+          "insert into records.sales_order_lines (tenant_id, parent_id, position, line_number, item_external_id, quantity, uom, unit_price) values ('ten_a', $1, 2, 9, 'I-X', 1, 'EA', 1)",
+          [id],
+        );
+        // This upsert's statement starts now, so its snapshot cannot see that third line; it waits for the lock.
+        const pending = records.upsert(tenantA, "sales_order", [order("SO-R", { status: "released" })]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await other.query("commit");
+        expect(await pending).toMatchObject({ updated: 1 });
+      } finally {
+        other.release();
+      }
+      const stored = await records.get("ten_a", "sales_order", id);
+      expect(stored).toMatchObject({ version: 3, status: "released" });
+      expect(stored.lines?.map((line) => line.line_number)).toEqual([1, 2]);
+    },
+  );
 
   it("skips a record whose content did not change: no version, no event", async () => {
     const before = await records.getByExternalId("ten_a", "sales_order", "erp", "SO-2");
