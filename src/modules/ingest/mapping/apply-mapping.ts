@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type RecordTypeName, recordTypes } from "../../records/index.ts";
+import { parseRecordInput, type QuickInput, type RecordTypeName, recordTypes } from "../../records/index.ts";
 import type { CompiledCollection, CompiledField, CompiledMapping, CompiledTemplate } from "./compile-mapping.ts";
 import { MAPPING_LIMITS } from "./contract/limits.ts";
 import { expandPath, formatPath, type ParsedPath, type PathKey, rootScope, type Scope } from "./path.ts";
@@ -190,7 +190,7 @@ function buildRow(
 function buildRecord(template: CompiledTemplate, scope: Scope, sourceSystem: string, budget: Budget): ApplyResult {
   const valuesLeft = budget.left;
   const { row, build } = buildRow(template, scope, sourceSystem, budget, false);
-  const parsed = recordTypes[template.type].input.safeParse(row);
+  const parsed = parseRecordInput(recordTypes[template.type] as { input: z.ZodType; quickInput: QuickInput }, row);
   if (!parsed.success) {
     // Built again, noting where each value came from, so each problem names its payload path.
     const traced = buildRow(template, scope, sourceSystem, { left: valuesLeft }, true).build;

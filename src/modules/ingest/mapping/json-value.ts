@@ -29,38 +29,43 @@ export function toJsonValue(
   maxDepth: number,
   maxNodes: number,
 ): { ok: true; value: JsonValue; nodes: number } | { ok: false; message: string } {
-  let nodes = 0;
-  const fail = (message: string) => ({ ok: false as const, message });
-  const copy = (item: unknown, depth: number): Parsed<JsonValue> => {
-    if (++nodes > maxNodes) return fail(`has more than ${maxNodes} values`);
-    if (item === null || typeof item === "string" || typeof item === "boolean") return { ok: true, value: item };
-    if (typeof item === "number") return Number.isFinite(item) ? { ok: true, value: item } : fail("holds a non-finite number");
-    if (typeof item === "bigint") return { ok: true, value: String(item) };
-    if (item instanceof Date) return scalarText(item);
-    if (typeof item !== "object") return fail(`holds ${describeValue(item)}, which is not JSON data`);
-    if (depth >= maxDepth) return fail(`is nested more than ${maxDepth} levels deep`);
-    if (Array.isArray(item)) {
-      const out: JsonValue[] = [];
-      for (const element of item) {
-        const copied = copy(element === undefined ? null : element, depth + 1);
-        if (!copied.ok) return copied;
-        out.push(copied.value);
-      }
-      return { ok: true, value: out };
-    }
-    const entries: [string, JsonValue][] = [];
-    for (const key of Object.keys(item)) {
-      const element = (item as Record<string, unknown>)[key];
-      if (element === undefined) continue;
-      const copied = copy(element, depth + 1);
+  const walk: CopyWalk = { nodes: 0, maxDepth, maxNodes };
+  const result = copyJson(walk, value, 0);
+  return result.ok ? { ok: true, value: result.value, nodes: walk.nodes } : result;
+}
+
+/** How far a copy has gone. Module-level functions, not closures: a mapping copies on every payload. */
+type CopyWalk = { nodes: number; maxDepth: number; maxNodes: number };
+
+const fail = (message: string) => ({ ok: false as const, message });
+
+function copyJson(walk: CopyWalk, item: unknown, depth: number): Parsed<JsonValue> {
+  if (++walk.nodes > walk.maxNodes) return fail(`has more than ${walk.maxNodes} values`);
+  if (item === null || typeof item === "string" || typeof item === "boolean") return { ok: true, value: item };
+  if (typeof item === "number") return Number.isFinite(item) ? { ok: true, value: item } : fail("holds a non-finite number");
+  if (typeof item === "bigint") return { ok: true, value: String(item) };
+  if (item instanceof Date) return scalarText(item);
+  if (typeof item !== "object") return fail(`holds ${describeValue(item)}, which is not JSON data`);
+  if (depth >= walk.maxDepth) return fail(`is nested more than ${walk.maxDepth} levels deep`);
+  if (Array.isArray(item)) {
+    const out: JsonValue[] = [];
+    for (const element of item) {
+      const copied = copyJson(walk, element === undefined ? null : element, depth + 1);
       if (!copied.ok) return copied;
-      entries.push([key, copied.value]);
+      out.push(copied.value);
     }
-    // fromEntries defines own properties, so a "__proto__" key stays a key.
-    return { ok: true, value: Object.fromEntries(entries) };
-  };
-  const result = copy(value, 0);
-  return result.ok ? { ok: true, value: result.value, nodes } : result;
+    return { ok: true, value: out };
+  }
+  const entries: [string, JsonValue][] = [];
+  for (const key of Object.keys(item)) {
+    const element = (item as Record<string, unknown>)[key];
+    if (element === undefined) continue;
+    const copied = copyJson(walk, element, depth + 1);
+    if (!copied.ok) return copied;
+    entries.push([key, copied.value]);
+  }
+  // fromEntries defines own properties, so a "__proto__" key stays a key.
+  return { ok: true, value: Object.fromEntries(entries) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { EXTERNAL_ID_MAX, type Fields } from "./fields.ts";
+import { EXTERNAL_ID_MAX, type Fields, REFUSED } from "./fields.ts";
 import { buildListQuery, type ListParam, listParams } from "./list-query.ts";
+import { compileQuickInput, type QuickInput } from "./quick-input.ts";
 import { compileChecks, type Rule } from "./rules.ts";
 import { hasNul, NO_NUL, sortKeys } from "./values.ts";
 
@@ -14,11 +15,13 @@ const Attributes = z
 const AttributesInput = Attributes.transform(sortKeys).default({});
 const AttributesOutput = z.record(z.string(), z.unknown());
 
+const SOURCE_SYSTEM = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+const SOURCE_SYSTEM_MAX = 64;
 export const SourceSystem = z
   .string()
   .min(1, "must not be empty")
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must be letters, digits and _ . : - (e.g. "netsuite", "sap-ecc")')
+  .max(SOURCE_SYSTEM_MAX)
+  .regex(SOURCE_SYSTEM, 'must be letters, digits and _ . : - (e.g. "netsuite", "sap-ecc")')
   .describe("The system the record comes from; with external_id, what makes the record unique.");
 export const ExternalId = z
   .string()
@@ -68,6 +71,12 @@ type ChildInputs<C extends Collections> = { [K in keyof C]: z.ZodDefault<z.ZodAr
 type ChildOutputs<C extends Collections> = { [K in keyof C]: z.ZodOptional<z.ZodArray<C[K]["output"]>> };
 
 const BaseInput = { source_system: SourceSystem, external_id: ExternalId };
+const QuickBase = {
+  source_system: (value: unknown) =>
+    typeof value === "string" && value.length <= SOURCE_SYSTEM_MAX && SOURCE_SYSTEM.test(value) ? value : REFUSED,
+  external_id: (value: unknown) =>
+    typeof value === "string" && value.length >= 1 && value.length <= EXTERNAL_ID_MAX && !hasNul(value) ? value : REFUSED,
+};
 const BaseOutput = {
   id: z.string().describe("Crossdock's id for the record, prefixed by its type."),
   source_system: z.string(),
@@ -103,6 +112,8 @@ export type RecordType<
     Flatten<typeof BaseInput & InputShape<F> & { attributes: typeof AttributesInput } & ChildInputs<C>>,
     z.core.$strict
   >;
+  /** `input` without zod, for the rows it takes; see quick-input.ts and parseRecordInput. */
+  quickInput: QuickInput;
   /** A stored record as reads return it. Lines are present on get, and on list with `include`. */
   output: z.ZodObject<Flatten<typeof BaseOutput & OutputShape<F> & { attributes: typeof AttributesOutput } & ChildOutputs<C>>>;
   /** List query parameters, as strings from a URL; see list-query.ts. */
@@ -160,9 +171,24 @@ export function defineRecord<
     children,
     rules,
     input: input as unknown as RecordType<Name, F, C>["input"],
+    quickInput: compileQuickInput({ base: QuickBase, fields: definition.fields, children, checks }),
     output: output as unknown as RecordType<Name, F, C>["output"],
     listParams: params,
     listQuery: buildListQuery(params, sortable, Object.keys(children)),
     sortable,
   };
+}
+
+/**
+ * One record's input, parsed as `type.input.safeParse` would: quickly for a valid row, and by zod
+ * for any other, so a refused row gets zod's issues.
+ */
+export function parseRecordInput<S extends z.ZodType>(
+  type: { input: S; quickInput: QuickInput },
+  row: unknown,
+  params?: { reportInput?: boolean },
+): z.ZodSafeParseResult<z.output<S>> {
+  const quick = type.quickInput(row);
+  if (quick !== undefined) return { success: true, data: quick as z.output<S> };
+  return type.input.safeParse(row, params);
 }

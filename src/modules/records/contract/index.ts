@@ -3,10 +3,11 @@
  * only zod, so the console and API clients can use it as it is.
  */
 
-export { type ChildCollection, ExternalId, type RecordType, SourceSystem } from "./define-record.ts";
+export { type ChildCollection, ExternalId, parseRecordInput, type RecordType, SourceSystem } from "./define-record.ts";
 export type { Field, FieldKind, FieldMeta, Fields } from "./fields.ts";
 export { RecordHistoryEntry } from "./history.ts";
 export { LIST_LIMIT, type ListParam, parseFilterValue } from "./list-query.ts";
+export type { QuickInput } from "./quick-input.ts";
 export {
   type Customer,
   type InventoryBalance,

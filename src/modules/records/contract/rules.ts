@@ -12,8 +12,12 @@ export type Rule =
   | { rule: "required_when"; field: string; when: string; equals: string };
 
 type Row = Record<string, unknown>;
-type Report = (path: (string | number)[], message: string) => void;
-type Check = (row: Row, report: Report) => void;
+type Check = (row: Row, ctx: z.RefinementCtx) => void;
+
+// A module-level function, not a closure made per row: checks run on every row of a bulk write.
+function report(ctx: z.RefinementCtx, path: (string | number)[], message: string): void {
+  ctx.addIssue({ code: "custom", path, message });
+}
 
 // Dates and timestamps are normalised, so they order as text; numbers order as numbers.
 function isBefore(kind: string | undefined, value: unknown, other: unknown): boolean {
@@ -25,16 +29,16 @@ function ruleCheck(fields: Fields, rule: Rule): Check {
   switch (rule.rule) {
     case "not_before": {
       const kind = fields[rule.field]?.kind;
-      return (row, report) => {
+      return (row, ctx) => {
         const [value, other] = [row[rule.field], row[rule.other]];
         if (value != null && other != null && isBefore(kind, value, other))
-          report([rule.field], `must not be before ${rule.other} (${String(other)})`);
+          report(ctx, [rule.field], `must not be before ${rule.other} (${String(other)})`);
       };
     }
     case "required_when":
-      return (row, report) => {
+      return (row, ctx) => {
         if (row[rule.when] === rule.equals && row[rule.field] == null)
-          report([rule.field], `is required when ${rule.when} is "${rule.equals}"`);
+          report(ctx, [rule.field], `is required when ${rule.when} is "${rule.equals}"`);
       };
   }
 }
@@ -43,15 +47,15 @@ function ruleCheck(fields: Fields, rule: Rule): Check {
 function moneyChecks(
   fields: Fields,
   fromParent: boolean,
-): ((row: Row, parent: Row | undefined, report: Report, at: (string | number)[]) => void)[] {
+): ((row: Row, parent: Row | undefined, ctx: z.RefinementCtx, at: (string | number)[]) => void)[] {
   return Object.entries(fields)
     .filter(([, field]) => field.kind === "money" && field.currencyField !== undefined)
     .map(([name, field]) => {
       const currencyField = field.currencyField as string;
       const onParent = fromParent && !(currencyField in fields);
-      return (row, parent, report, at) => {
+      return (row, parent, ctx, at) => {
         if (row[name] != null && (onParent ? parent : row)?.[currencyField] == null)
-          report([...at, name], `needs a currency: set ${currencyField}`);
+          report(ctx, [...at, name], `needs a currency: set ${currencyField}`);
       };
     });
 }
@@ -74,20 +78,20 @@ export function compileChecks(
     money: moneyChecks(collection.fields, true),
   }));
   return (row, ctx) => {
-    const report: Report = (path, message) => ctx.addIssue({ code: "custom", path, message });
-    for (const check of checks) check(row, report);
-    for (const check of money) check(row, undefined, report, []);
+    for (const check of checks) check(row, ctx);
+    for (const check of money) check(row, undefined, ctx, []);
     for (const { name, key, money: lineMoney } of lines) {
       const items = row[name];
       if (!Array.isArray(items) || items.length === 0) continue;
       const seen = key ? new Map<unknown, number>() : undefined;
-      items.forEach((line: Row, index) => {
-        for (const check of lineMoney) check(line, row, report, [name, index]);
-        if (!seen || !key) return;
+      for (let index = 0; index < items.length; index++) {
+        const line = items[index] as Row;
+        for (const check of lineMoney) check(line, row, ctx, [name, index]);
+        if (!seen || !key) continue;
         const first = seen.get(line[key]);
         if (first === undefined) seen.set(line[key], index);
-        else report([name, index, key], `repeats ${name}.${first}.${key}`);
-      });
+        else report(ctx, [name, index, key], `repeats ${name}.${first}.${key}`);
+      }
     }
   };
 }

@@ -4,7 +4,7 @@ import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError, type ErrorDetail } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
 import { appendAudit, digest } from "../../governance/index.ts";
-import type { RecordType } from "../contract/index.ts";
+import { parseRecordInput, type RecordType } from "../contract/index.ts";
 import { serialiseRecord } from "./content-hash.ts";
 import { buildUpsertStatements, type RowOutcome, type UpsertStatements } from "./upsert-statements.ts";
 import { validateBatch } from "./validate-batch.ts";
@@ -66,7 +66,10 @@ export async function upsertRecords(
   if (input.length > MAX_BATCH) {
     throw new AppError("payload_too_large", `A batch holds at most ${MAX_BATCH} records; this one has ${input.length}`);
   }
-  const validation = validateBatch(options.alreadyParsed ? undefined : type.input, input);
+  const validation = validateBatch(
+    options.alreadyParsed ? undefined : (row, params) => parseRecordInput(type, row, params),
+    input,
+  );
   if (mode === "atomic" && validation.rejected.length > 0) {
     throw new AppError(
       "validation_failed",

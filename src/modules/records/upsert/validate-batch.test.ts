@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { recordTypes } from "../contract/index.ts";
+import type { z } from "zod";
+import { parseRecordInput, type QuickInput, recordTypes } from "../contract/index.ts";
+
 import { validateBatch } from "./validate-batch.ts";
+
+const parserOf = (type: { input: z.ZodType; quickInput: QuickInput }) => (row: unknown, params: { reportInput: true }) =>
+  parseRecordInput(type, row, params);
 
 const item = (externalId: string, extra: Record<string, unknown> = {}) => ({
   source_system: "erp",
@@ -13,7 +18,7 @@ const item = (externalId: string, extra: Record<string, unknown> = {}) => ({
 
 describe("validateBatch", () => {
   it("passes valid rows through normalised", () => {
-    const result = validateBatch(recordTypes.item.input, [item("1", { list_price: 2, currency: "usd" })]);
+    const result = validateBatch(parserOf(recordTypes.item), [item("1", { list_price: 2, currency: "usd" })]);
     expect(result.rejected).toEqual([]);
     expect(result.valid[0]).toMatchObject({
       index: 0,
@@ -30,7 +35,7 @@ describe("validateBatch", () => {
   });
 
   it("names an unknown field, per row", () => {
-    const result = validateBatch(recordTypes.item.input, [
+    const result = validateBatch(parserOf(recordTypes.item), [
       item("1"),
       item("2", { colour: "red", uom_conversions: [{ uom: "BX", quantity_in_base: 1, gtin14: "x" }] }),
     ]);
@@ -51,7 +56,7 @@ describe("validateBatch", () => {
   });
 
   it("reports wrong types and missing required fields with their paths", () => {
-    const result = validateBatch(recordTypes.item.input, [
+    const result = validateBatch(parserOf(recordTypes.item), [
       { source_system: "erp", external_id: "X", sku: 12, list_price: "cheap", currency: "USD", is_stocked: "maybe" },
     ]);
     const byPath = Object.fromEntries(result.rejected.map((detail) => [detail.path, detail]));
@@ -63,7 +68,7 @@ describe("validateBatch", () => {
   });
 
   it("refuses every repeat of a record after the first, naming the first", () => {
-    const result = validateBatch(recordTypes.item.input, [
+    const result = validateBatch(parserOf(recordTypes.item), [
       item("A"),
       item("B"),
       item("A"),
@@ -90,13 +95,13 @@ describe("validateBatch", () => {
   });
 
   it("refuses rows that are not objects", () => {
-    const result = validateBatch(recordTypes.item.input, [null, "x", []]);
+    const result = validateBatch(parserOf(recordTypes.item), [null, "x", []]);
     expect(result.rejected.map((detail) => detail.index)).toEqual([0, 1, 2]);
     expect(result.rejected[0]).not.toHaveProperty("path");
   });
 
   it("applies the record's rules", () => {
-    const result = validateBatch(recordTypes.invoice.input, [
+    const result = validateBatch(parserOf(recordTypes.invoice), [
       {
         source_system: "erp",
         external_id: "INV-1",

@@ -26,16 +26,16 @@ const keyOf = (row: unknown): string | undefined => {
     : undefined;
 };
 
+/** One row parsed as a schema's safeParse does, reporting the input beside each issue. */
+export type ParseRow<R> = (row: unknown, params: { reportInput: true }) => z.ZodSafeParseResult<R>;
+
 /**
- * Validates every row with the record type's schema and refuses all but the first of rows that
+ * Validates every row with the record type's parser and refuses all but the first of rows that
  * share (source_system, external_id): one batch cannot say two things about one record. Without a
- * schema the rows are taken as already parsed by it, and only the batch check runs.
+ * parser the rows are taken as already parsed, and only the batch check runs.
  */
-export function validateBatch<S extends z.ZodType>(
-  schema: S | undefined,
-  rows: readonly unknown[],
-): BatchValidation<z.output<S>> {
-  const valid: ValidRow<z.output<S>>[] = [];
+export function validateBatch<R>(parse: ParseRow<R> | undefined, rows: readonly unknown[]): BatchValidation<R> {
+  const valid: ValidRow<R>[] = [];
   const rejected: ErrorDetail[] = [];
   const rejectedIndexes = new Set<number>();
   const firstIndex = new Map<string, number>();
@@ -56,7 +56,7 @@ export function validateBatch<S extends z.ZodType>(
         });
       }
     }
-    const parsed = schema ? schema.safeParse(row, { reportInput: true }) : { success: true as const, data: row as z.output<S> };
+    const parsed = parse ? parse(row, { reportInput: true }) : { success: true as const, data: row as R };
     if (!parsed.success) for (const issue of parsed.error.issues) problems.push(...issueDetails(issue, where));
     if (problems.length > 0) {
       rejected.push(...problems);
