@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database, Tx } from "../db/database.ts";
 import { withSystem } from "../db/tenant-scope.ts";
 import type { Logger } from "../logger.ts";
-import type { StoredEvent } from "./event-log.ts";
+import type { EventHeader, StoredEvent } from "./event-log.ts";
 
 /**
  * A subscriber handles each matching event once. Its `handle` runs as the body of a durable
@@ -30,12 +30,13 @@ export type EventSubscriber = {
  * moves the relay's own cursor past the batch, so its writes and the cursor commit together, once
  * per event, without a durable workflow per event. Database work only: nothing that calls out.
  * Used to fan events out to work queues (outbound webhook deliveries); `events` are the batch's
- * events of the relay's types, possibly none.
+ * events of the relay's types, possibly none, without their payloads: a relay reads the payloads
+ * of the events it keeps (most events of a busy tenant go nowhere, and a payload is a whole record).
  */
 export type EventRelay = {
   name: string;
   types: string[];
-  handle(tx: Tx, events: StoredEvent[]): Promise<void>;
+  handle(tx: Tx, events: EventHeader[]): Promise<void>;
 };
 
 export type EventBus = {
@@ -158,15 +159,15 @@ export function createEventBus(deps: { db: Database; logger: Logger; pollMs?: nu
       );
       const from = cursor.rows[0] as { tx_id: string; seq: number };
       const read = await tx.execute(sql`
-        select seq, tx_id::text, id, tenant_id, type, subject_type, subject_id, payload, actor, request_id, occurred_at
+        select seq, tx_id::text, id, tenant_id, type, subject_type, subject_id, actor, request_id, occurred_at
           from platform.events
          where (tx_id, seq) > (${from.tx_id}::xid8, ${from.seq}) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
          order by tx_id, seq limit ${BATCH}`);
-      const rows = read.rows as EventRow[];
+      const rows = read.rows as Omit<EventRow, "payload">[];
       const last = rows.at(-1);
       if (!last) return 0;
       const events = rows
-        .map((row) => toEvent({ ...row, seq: Number(row.seq) }))
+        .map((row) => toHeader({ ...row, seq: Number(row.seq) }))
         .filter((event) => matches(relay.types, event.type));
       await relay.handle(tx, events);
       await tx.execute(sql`update platform.event_cursors set tx_id = ${last.tx_id}::xid8, seq = ${last.seq}, updated_at = now()
@@ -279,7 +280,7 @@ export function createEventBus(deps: { db: Database; logger: Logger; pollMs?: nu
   };
 }
 
-function toEvent(row: EventRow): StoredEvent {
+function toHeader(row: Omit<EventRow, "payload">): EventHeader {
   return {
     seq: row.seq,
     txId: row.tx_id,
@@ -288,9 +289,12 @@ function toEvent(row: EventRow): StoredEvent {
     type: row.type,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
-    payload: row.payload,
     actor: row.actor,
     requestId: row.request_id,
     occurredAt: new Date(row.occurred_at).toISOString(),
   };
+}
+
+function toEvent(row: EventRow): StoredEvent {
+  return { ...toHeader(row), payload: row.payload };
 }

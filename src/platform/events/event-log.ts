@@ -27,6 +27,9 @@ export type StoredEvent = {
   occurredAt: string;
 };
 
+/** An event without its payload: what a relay is handed (see event-bus.ts). */
+export type EventHeader = Omit<StoredEvent, "payload">;
+
 /**
  * Appends events inside the caller's transaction, so they exist exactly when the change they
  * report does (the outbox pattern). Bulk writers with many rows append in SQL instead; see

@@ -266,7 +266,6 @@ describe(`outbound webhooks (${usingServer() ? "PostgreSQL server" : "PGlite"})`
             type: "records.shipment.upserted",
             subjectType: "test",
             subjectId: "shpm_a",
-            payload: { id: "shpm_a" },
             actor: null,
             requestId: null,
             occurredAt: f.now().toISOString(),
