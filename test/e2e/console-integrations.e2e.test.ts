@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "../../src/modules/ingest/index.ts";
@@ -148,6 +150,45 @@ describe.skipIf(chromiumMissing)(
       await page.getByTestId("receipts-table").getByRole("link", { name: "Sales order SO-7001" }).click();
       await page.waitForURL(/\/records\/sales-orders\/so_/);
       await containsText(page.locator("main h1"), "7001");
+    });
+
+    it("adds a file drop through the page: a CSV dropped in its folder becomes items", async () => {
+      await page.goto("/integrations/sources/new");
+      await page.getByRole("radio", { name: /^File drop/ }).check();
+      const form = page.getByTestId("new-file-drop-form");
+      await form.getByRole("textbox", { name: /^Name/ }).fill("erp-items");
+      await form.getByRole("textbox", { name: /^Settle seconds/ }).fill("0");
+      // An SFTP server's host key written wrong is refused, and said at its field.
+      await form.getByRole("radio", { name: "An SFTP server" }).check();
+      await form.getByRole("textbox", { name: /^Host$/ }).fill("sftp.example");
+      await form.getByRole("textbox", { name: /^User name/ }).fill("crossdock");
+      await form.getByRole("textbox", { name: /^Password/ }).fill("secret");
+      await form.getByRole("textbox", { name: /^Host key fingerprint/ }).fill("MD5:12:34");
+      await form.getByRole("button", { name: "Add file drop" }).click();
+      const fingerprintField = form.locator("label.field", { hasText: "Host key fingerprint" });
+      await containsText(fingerprintField.locator(".field__error"), "as ssh-keygen -l prints it");
+      expect(await form.getByRole("textbox", { name: /^Host key fingerprint/ }).getAttribute("aria-invalid")).toBe("true");
+      await screenshot(page, "63a-file-drop-field-error");
+
+      await form.getByRole("radio", { name: "A folder on this server" }).check();
+      await form.getByRole("textbox", { name: /^Folder/ }).fill("erp/items");
+      await form.getByRole("button", { name: "Add file drop" }).click();
+      const created = page.getByTestId("created-source");
+      await containsText(created, "processed/");
+      expect(await created.getByTestId("signing-secret").count()).toBe(0);
+      await screenshot(page, "63b-file-drop-created");
+
+      const drop = await expectStatus<Body>(acme("GET", "/api/v1/ingest/file-drops/erp-items"), 200, "file drop");
+      expect(drop).toMatchObject({ format: { type: "csv", header_row: 1 }, settle_seconds: 0 });
+      expect(drop.location.path).toMatch(/erp\/items$/);
+      // Dropped whole, as a careful writer does: written as .part, then renamed.
+      const file = path.join(drop.location.path, "items.csv");
+      await writeFile(`${file}.part`, "Item No,Description,UOM,List Price\nI-9001,Hex bolt M8,ea,0.25\n");
+      await rename(`${file}.part`, file);
+      await page.goto("/records/items");
+      await containsText(page.locator("main"), "Hex bolt M8");
+      await page.goto("/integrations/sources");
+      await containsText(page.getByTestId("sources-table").locator("tr", { hasText: "erp-items" }), "File drop");
     });
 
     it("quarantines a broken payload with its reason; corrected in the page and replayed, it is processed", async () => {

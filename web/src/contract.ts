@@ -31,6 +31,8 @@ export {
   ChainReport,
 } from "../../src/modules/governance/contract/index.ts";
 export {
+  FileDrop,
+  type FileDropInput,
   type MappingTrial,
   MappingTrialResult,
   type ProducedRecord,

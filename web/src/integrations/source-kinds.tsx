@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import type { Source, SourceWithSecret } from "../contract.ts";
 import { CopyButton } from "../ui/copy-button.tsx";
+import { NewFileDropForm } from "./new-file-drop-form.tsx";
 import { NewWebhookSourceForm } from "./new-webhook-source-form.tsx";
 import { InboundSigningRecipe } from "./signing-recipe.tsx";
 import { webhookUrl } from "./webhook-url.ts";
@@ -21,8 +22,8 @@ export type SourceKindView = {
   Endpoint: (props: { source: Source }) => ReactElement | null;
   /** How to connect the system, on the source's page and after it is added. */
   Connection: (props: { source: Source }) => ReactElement;
-  /** The form that adds one, for kinds the console can add. */
-  NewForm?: (props: { onCreated: (source: SourceWithSecret) => void }) => ReactElement;
+  /** The form that adds one, for kinds the console can add; a kind that signs gives its secret this once. */
+  NewForm?: (props: { onCreated: (source: Source | SourceWithSecret) => void }) => ReactElement;
 };
 
 function WebhookEndpoint({ source }: { source: Source }) {
@@ -70,10 +71,12 @@ const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
     Connection: () => (
       <p>
         Files dropped in its folder are imported once each, row by row, and moved to <code>processed/</code> or{" "}
-        <code>failed/</code> with a report. Its folder, format and files are set up through the API (
-        <code>/api/v1/ingest/file-drops</code>); rows that could not be imported are in its receipts below.
+        <code>failed/</code> with a report. Its folder, format and files can be changed through the API (
+        <code>/api/v1/ingest/file-drops</code>), where files can also be uploaded; rows that could not be imported are in its
+        receipts.
       </p>
     ),
+    NewForm: NewFileDropForm,
   },
 };
 

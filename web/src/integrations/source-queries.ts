@@ -2,6 +2,8 @@ import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { api } from "../api/client.ts";
 import {
+  FileDrop,
+  type FileDropInput,
   type MappingTrial,
   MappingTrialResult,
   Source,
@@ -38,6 +40,12 @@ export const readyMappingsQuery = queryOptions({
 
 export const createSource = (input: SourceInput) =>
   api("POST", "/api/v1/ingest/sources", { json: input, schema: SourceWithSecret });
+
+/** Adds a file drop; answers with its source (a drop's id is its source's), as the sources list shows it. */
+export async function createFileDrop(input: FileDropInput): Promise<Source> {
+  const drop = await api("POST", "/api/v1/ingest/file-drops", { json: input, schema: FileDrop });
+  return api("GET", sourcePath(drop.id), { schema: Source });
+}
 
 export const updateSource = (id: string, update: SourceUpdate) => api("PATCH", sourcePath(id), { json: update, schema: Source });
 

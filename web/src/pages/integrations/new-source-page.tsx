@@ -11,7 +11,7 @@ import { PageHeader } from "../../ui/page-header.tsx";
  */
 export function NewSourcePage() {
   const [kind, setKind] = useState<Source["kind"]>(CREATABLE_KINDS[0] ?? "webhook");
-  const [created, setCreated] = useState<SourceWithSecret | null>(null);
+  const [created, setCreated] = useState<Source | SourceWithSecret | null>(null);
   const view = kindView(created?.kind ?? kind);
   return (
     <>
@@ -25,7 +25,11 @@ export function NewSourcePage() {
             <h2 id="connect-title" className="panel__title">
               Connect the system
             </h2>
-            <SecretOnce secret={created.secret}>A new one can be made later (the old one then stops working at once).</SecretOnce>
+            {"secret" in created ? (
+              <SecretOnce secret={created.secret}>
+                A new one can be made later (the old one then stops working at once).
+              </SecretOnce>
+            ) : null}
             <view.Connection source={created} />
             <div className="form-actions">
               <Link

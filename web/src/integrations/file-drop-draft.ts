@@ -1,0 +1,133 @@
+import type { FileDropInput, SourceSystemKind } from "../contract.ts";
+
+/** The file-drop form as typed: text as entered, turned into the API's input by fileDropInput. */
+export type FileDropDraft = {
+  name: string;
+  system: SourceSystemKind;
+  sourceSystem: string;
+  format: "csv" | "xlsx" | "jsonl";
+  /** CSV: left empty, the server picks the most frequent of , ; tab | in the header line. */
+  delimiter: string;
+  /** CSV and Excel: the line naming the columns. */
+  headerRow: string;
+  /** Excel: the sheet; left empty, the first. */
+  sheet: string;
+  /** Columns, comma-separated, whose consecutive equal values make one payload (order lines under their order). */
+  groupBy: string;
+  location: "folder" | "sftp";
+  /** Folder: under the tenant's folder of the drops root; left empty, the drop's name. */
+  folder: string;
+  host: string;
+  port: string;
+  username: string;
+  auth: "password" | "private_key";
+  password: string;
+  privateKey: string;
+  passphrase: string;
+  remoteFolder: string;
+  fingerprint: string;
+  pattern: string;
+  settleSeconds: string;
+};
+
+export const EMPTY_FILE_DROP: FileDropDraft = {
+  name: "",
+  system: "erp",
+  sourceSystem: "",
+  format: "csv",
+  delimiter: "",
+  headerRow: "1",
+  sheet: "",
+  groupBy: "",
+  location: "folder",
+  folder: "",
+  host: "",
+  port: "22",
+  username: "",
+  auth: "password",
+  password: "",
+  privateKey: "",
+  passphrase: "",
+  remoteFolder: "",
+  fingerprint: "",
+  pattern: "",
+  settleSeconds: "2",
+};
+
+/** Where a file drop's own mapping starts: an item master exported as CSV, columns by their headers. */
+export const FILE_MAPPING_START = JSON.stringify(
+  {
+    version: 1,
+    description: "Item master CSV → items",
+    records: [
+      {
+        type: "item",
+        fields: {
+          external_id: '["Item No"]',
+          sku: '["Item No"]',
+          name: "Description",
+          base_uom: { path: "UOM", case: "upper", default: "EA" },
+          list_price: '["List Price"]',
+          currency: { path: "Currency", default: "USD" },
+        },
+      },
+    ],
+  },
+  null,
+  2,
+);
+
+/** A number as typed; text that is not one is sent as it is, for the server to name the field it is wrong in. */
+function numberOf(text: string): number | string {
+  const trimmed = text.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+const columns = (text: string) =>
+  text
+    .split(",")
+    .map((column) => column.trim())
+    .filter(Boolean);
+
+function formatOf(draft: FileDropDraft): FileDropInput["format"] {
+  const groupBy = columns(draft.groupBy);
+  const grouped = groupBy.length > 0 ? { group_by: groupBy } : {};
+  if (draft.format === "jsonl") return { type: "jsonl", ...grouped };
+  const headerRow = numberOf(draft.headerRow) as number;
+  if (draft.format === "xlsx") {
+    return { type: "xlsx", header_row: headerRow, ...(draft.sheet.trim() ? { sheet: draft.sheet.trim() } : {}), ...grouped };
+  }
+  // A delimiter may be a tab or spaces: kept as typed, only an empty one is left out.
+  return { type: "csv", header_row: headerRow, ...(draft.delimiter ? { delimiter: draft.delimiter } : {}), ...grouped };
+}
+
+function locationOf(draft: FileDropDraft): FileDropInput["location"] {
+  if (draft.location === "folder") return { type: "folder", ...(draft.folder.trim() ? { folder: draft.folder.trim() } : {}) };
+  const secret =
+    draft.auth === "password"
+      ? { password: draft.password }
+      : { private_key: draft.privateKey, ...(draft.passphrase ? { passphrase: draft.passphrase } : {}) };
+  return {
+    type: "sftp",
+    host: draft.host.trim(),
+    port: numberOf(draft.port) as number,
+    username: draft.username.trim(),
+    ...secret,
+    ...(draft.remoteFolder.trim() ? { folder: draft.remoteFolder.trim() } : {}),
+    ...(draft.fingerprint.trim() ? { host_fingerprint: draft.fingerprint.trim() } : {}),
+  };
+}
+
+/** What POST /api/v1/ingest/file-drops is sent for a draft and its mapping. */
+export function fileDropInput(draft: FileDropDraft, mapping: Record<string, unknown>): FileDropInput {
+  return {
+    name: draft.name.trim(),
+    system: draft.system,
+    ...(draft.sourceSystem.trim() ? { source_system: draft.sourceSystem.trim() } : {}),
+    mapping: mapping as FileDropInput["mapping"],
+    format: formatOf(draft),
+    location: locationOf(draft),
+    ...(draft.pattern.trim() ? { pattern: draft.pattern.trim() } : {}),
+    settle_seconds: numberOf(draft.settleSeconds) as number,
+  };
+}

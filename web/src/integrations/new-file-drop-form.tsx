@@ -1,0 +1,228 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useRef, useState } from "react";
+import type { Source, SourceSystemKind } from "../contract.ts";
+import { FieldError, FormErrorBanner, fieldErrors, invalidProps } from "../settings-workflows/field-errors.tsx";
+import { TextField } from "../settings-workflows/text-field.tsx";
+import { ErrorBanner } from "../ui/error-banner.tsx";
+import { Loading } from "../ui/loading.tsx";
+import { EMPTY_FILE_DROP, FILE_MAPPING_START, type FileDropDraft, fileDropInput } from "./file-drop-draft.ts";
+import { FileDropLocationFields } from "./file-drop-location-fields.tsx";
+import { type MappingDraft, type MappingProblem, mappingOfDraft } from "./mapping-draft.ts";
+import { MappingEditor, type MappingEditorHandle } from "./mapping-editor.tsx";
+import { mappingProblemsOf } from "./mapping-problems.ts";
+import { createFileDrop, readyMappingsQuery } from "./source-queries.ts";
+import { SYSTEM_KINDS, SYSTEM_LABELS } from "./system-labels.ts";
+
+/** The API paths this form shows a field for; a problem elsewhere goes in the banner. */
+const PATHS = [
+  "name",
+  "system",
+  "source_system",
+  "mapping",
+  "format",
+  "format.delimiter",
+  "format.header_row",
+  "format.sheet",
+  "format.group_by",
+  "location",
+  "location.folder",
+  "location.host",
+  "location.port",
+  "location.username",
+  "location.password",
+  "location.private_key",
+  "location.passphrase",
+  "location.host_fingerprint",
+  "pattern",
+  "settle_seconds",
+];
+
+const FORMATS: { value: FileDropDraft["format"]; label: string }[] = [
+  { value: "csv", label: "CSV (or other delimited text)" },
+  { value: "xlsx", label: "Excel workbook (.xlsx)" },
+  { value: "jsonl", label: "JSON Lines (.jsonl, .ndjson)" },
+];
+
+/**
+ * A file drop: a folder on this server or on SFTP watched for exports, the files' format, and how
+ * each row becomes records. Each file is imported once and moved to processed/ or failed/ with a report.
+ */
+export function NewFileDropForm({ onCreated }: { onCreated: (source: Source) => void }) {
+  const queryClient = useQueryClient();
+  const mappings = useQuery(readyMappingsQuery);
+  const ids = { system: useId(), format: useId() };
+  const editor = useRef<MappingEditorHandle>(null);
+  const [draft, setDraft] = useState<FileDropDraft>(EMPTY_FILE_DROP);
+  const [mapping, setMapping] = useState<MappingDraft>({ mode: "custom", text: FILE_MAPPING_START });
+  const [local, setLocal] = useState<MappingProblem | null>(null);
+  const set =
+    <K extends keyof FileDropDraft>(key: K) =>
+    (value: FileDropDraft[K]) =>
+      setDraft((old) => ({ ...old, [key]: value }));
+  const create = useMutation({
+    mutationFn: (spec: Record<string, unknown>) => createFileDrop(fileDropInput(draft, spec)),
+    onSuccess: async (source) => {
+      await queryClient.invalidateQueries({ queryKey: ["ingest", "sources"] });
+      onCreated(source);
+    },
+  });
+  if (mappings.isPending) return <Loading label="Loading the ready mappings…" />;
+  if (mappings.error) return <ErrorBanner error={mappings.error} title="The ready mappings could not be loaded" />;
+  const errors = fieldErrors(create.error, PATHS);
+  const problems = local ? [local] : mappingProblemsOf(create.error, mapping);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = mappingOfDraft(mapping);
+    if (!parsed.ok) {
+      setLocal(parsed.problem);
+      create.reset();
+      editor.current?.focusProblem(parsed.problem);
+      return;
+    }
+    setLocal(null);
+    create.mutate(parsed.mapping);
+  };
+  const systemError = errors.at("system");
+  const formatError = errors.at("format");
+  return (
+    <form onSubmit={submit} className="source-form" data-testid="new-file-drop-form">
+      <FormErrorBanner error={create.error} errors={errors} title="Not added" />
+      <div className="source-form__fields">
+        <TextField
+          label="Name"
+          path="name"
+          errors={errors}
+          required
+          autoComplete="off"
+          placeholder="erp-items"
+          hint="Lower-case letters, digits and dashes. It names the drop in imports, the audit trail and metrics."
+          value={draft.name}
+          onValue={set("name")}
+        />
+        <label className="field">
+          <span className="field__label">System</span>
+          <select
+            value={draft.system}
+            onChange={(event) => set("system")(event.target.value as SourceSystemKind)}
+            {...invalidProps(ids.system, systemError)}
+          >
+            {SYSTEM_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {SYSTEM_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+          <FieldError id={ids.system} message={systemError} />
+        </label>
+        <TextField
+          label="Records kept under (optional)"
+          path="source_system"
+          errors={errors}
+          autoComplete="off"
+          placeholder={draft.name.trim() || "the drop's name"}
+          hint="The source system its records belong to: external ids are unique within it. Left empty, the drop's name."
+          value={draft.sourceSystem}
+          onValue={set("sourceSystem")}
+        />
+      </div>
+      <fieldset className="source-form__fields">
+        <legend className="field__label">Files</legend>
+        <label className="field">
+          <span className="field__label">Format</span>
+          <select
+            value={draft.format}
+            onChange={(event) => set("format")(event.target.value as FileDropDraft["format"])}
+            {...invalidProps(ids.format, formatError)}
+          >
+            {FORMATS.map((format) => (
+              <option key={format.value} value={format.value}>
+                {format.label}
+              </option>
+            ))}
+          </select>
+          <FieldError id={ids.format} message={formatError} />
+        </label>
+        {draft.format === "csv" ? (
+          <TextField
+            label="Delimiter (optional)"
+            path="format.delimiter"
+            errors={errors}
+            autoComplete="off"
+            maxLength={4}
+            hint="Left empty, the most frequent of , ; tab and | in the header line."
+            value={draft.delimiter}
+            onValue={set("delimiter")}
+          />
+        ) : null}
+        {draft.format === "xlsx" ? (
+          <TextField
+            label="Sheet (optional)"
+            path="format.sheet"
+            errors={errors}
+            autoComplete="off"
+            hint="Left empty, the workbook's first sheet."
+            value={draft.sheet}
+            onValue={set("sheet")}
+          />
+        ) : null}
+        {draft.format !== "jsonl" ? (
+          <TextField
+            label="Header row"
+            path="format.header_row"
+            errors={errors}
+            inputMode="numeric"
+            hint="The line that names the columns; lines above it are skipped."
+            value={draft.headerRow}
+            onValue={set("headerRow")}
+          />
+        ) : null}
+        <TextField
+          label="Group rows by (optional)"
+          path="format.group_by"
+          errors={errors}
+          autoComplete="off"
+          placeholder="Order No"
+          hint="Columns, comma-separated: consecutive rows that agree on them are one payload, all of them under rows (an order and its lines)."
+          value={draft.groupBy}
+          onValue={set("groupBy")}
+        />
+        <TextField
+          label="File names (optional)"
+          path="pattern"
+          errors={errors}
+          autoComplete="off"
+          placeholder="items-*.csv"
+          hint="Which files are taken, with * and ?. Left empty, by the format's extensions."
+          value={draft.pattern}
+          onValue={set("pattern")}
+        />
+        <TextField
+          label="Settle seconds"
+          path="settle_seconds"
+          errors={errors}
+          inputMode="numeric"
+          hint="A file is taken once its size has held this long (or at once when renamed from .part)."
+          value={draft.settleSeconds}
+          onValue={set("settleSeconds")}
+        />
+      </fieldset>
+      <FileDropLocationFields draft={draft} errors={errors} set={set} />
+      <MappingEditor
+        ref={editor}
+        draft={mapping}
+        onChange={(next) => {
+          setMapping(next);
+          setLocal(null);
+        }}
+        readyMappings={mappings.data.data}
+        problems={problems}
+        problemsTitle="Not added"
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? "Adding…" : "Add file drop"}
+        </button>
+      </div>
+    </form>
+  );
+}
