@@ -1,17 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useRef, useState } from "react";
-import type { Source, SourceSystemKind } from "../contract.ts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import type { Source } from "../contract.ts";
 import { FieldError, FormErrorBanner, fieldErrors, invalidProps } from "../settings-workflows/field-errors.tsx";
 import { TextField } from "../settings-workflows/text-field.tsx";
 import { ErrorBanner } from "../ui/error-banner.tsx";
 import { Loading } from "../ui/loading.tsx";
 import { EMPTY_FILE_DROP, FILE_MAPPING_START, type FileDropDraft, fileDropInput } from "./file-drop-draft.ts";
 import { FileDropLocationFields } from "./file-drop-location-fields.tsx";
-import { type MappingDraft, type MappingProblem, mappingOfDraft } from "./mapping-draft.ts";
-import { MappingEditor, type MappingEditorHandle } from "./mapping-editor.tsx";
-import { mappingProblemsOf } from "./mapping-problems.ts";
-import { createFileDrop, readyMappingsQuery } from "./source-queries.ts";
-import { SYSTEM_KINDS, SYSTEM_LABELS } from "./system-labels.ts";
+import { MappingEditor } from "./mapping-editor.tsx";
+import { SourceIdentityFields } from "./source-identity-fields.tsx";
+import { createFileDrop } from "./source-queries.ts";
+import { useMappingDraft } from "./use-mapping-draft.ts";
 
 /** The API paths this form shows a field for; a problem elsewhere goes in the banner. */
 const PATHS = [
@@ -49,12 +48,9 @@ const FORMATS: { value: FileDropDraft["format"]; label: string }[] = [
  */
 export function NewFileDropForm({ onCreated }: { onCreated: (source: Source) => void }) {
   const queryClient = useQueryClient();
-  const mappings = useQuery(readyMappingsQuery);
-  const ids = { system: useId(), format: useId() };
-  const editor = useRef<MappingEditorHandle>(null);
+  const mapping = useMappingDraft({ mode: "custom", text: FILE_MAPPING_START });
+  const formatId = useId();
   const [draft, setDraft] = useState<FileDropDraft>(EMPTY_FILE_DROP);
-  const [mapping, setMapping] = useState<MappingDraft>({ mode: "custom", text: FILE_MAPPING_START });
-  const [local, setLocal] = useState<MappingProblem | null>(null);
   const set =
     <K extends keyof FileDropDraft>(key: K) =>
     (value: FileDropDraft[K]) =>
@@ -66,63 +62,28 @@ export function NewFileDropForm({ onCreated }: { onCreated: (source: Source) => 
       onCreated(source);
     },
   });
-  if (mappings.isPending) return <Loading label="Loading the ready mappings…" />;
-  if (mappings.error) return <ErrorBanner error={mappings.error} title="The ready mappings could not be loaded" />;
+  if (mapping.readyMappings.isPending) return <Loading label="Loading the ready mappings…" />;
+  if (mapping.readyMappings.error) {
+    return <ErrorBanner error={mapping.readyMappings.error} title="The ready mappings could not be loaded" />;
+  }
   const errors = fieldErrors(create.error, PATHS);
-  const problems = local ? [local] : mappingProblemsOf(create.error, mapping);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = mappingOfDraft(mapping);
-    if (!parsed.ok) {
-      setLocal(parsed.problem);
-      create.reset();
-      editor.current?.focusProblem(parsed.problem);
-      return;
-    }
-    setLocal(null);
-    create.mutate(parsed.mapping);
+    const spec = mapping.parse();
+    if (spec) create.mutate(spec);
+    else create.reset();
   };
-  const systemError = errors.at("system");
   const formatError = errors.at("format");
   return (
     <form onSubmit={submit} className="source-form" data-testid="new-file-drop-form">
       <FormErrorBanner error={create.error} errors={errors} title="Not added" />
       <div className="source-form__fields">
-        <TextField
-          label="Name"
-          path="name"
+        <SourceIdentityFields
+          value={draft}
+          onChange={(identity) => setDraft((old) => ({ ...old, ...identity }))}
           errors={errors}
-          required
-          autoComplete="off"
+          what="drop"
           placeholder="erp-items"
-          hint="Lower-case letters, digits and dashes. It names the drop in imports, the audit trail and metrics."
-          value={draft.name}
-          onValue={set("name")}
-        />
-        <label className="field">
-          <span className="field__label">System</span>
-          <select
-            value={draft.system}
-            onChange={(event) => set("system")(event.target.value as SourceSystemKind)}
-            {...invalidProps(ids.system, systemError)}
-          >
-            {SYSTEM_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {SYSTEM_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-          <FieldError id={ids.system} message={systemError} />
-        </label>
-        <TextField
-          label="Records kept under (optional)"
-          path="source_system"
-          errors={errors}
-          autoComplete="off"
-          placeholder={draft.name.trim() || "the drop's name"}
-          hint="The source system its records belong to: external ids are unique within it. Left empty, the drop's name."
-          value={draft.sourceSystem}
-          onValue={set("sourceSystem")}
         />
       </div>
       <fieldset className="source-form__fields">
@@ -132,7 +93,7 @@ export function NewFileDropForm({ onCreated }: { onCreated: (source: Source) => 
           <select
             value={draft.format}
             onChange={(event) => set("format")(event.target.value as FileDropDraft["format"])}
-            {...invalidProps(ids.format, formatError)}
+            {...invalidProps(formatId, formatError)}
           >
             {FORMATS.map((format) => (
               <option key={format.value} value={format.value}>
@@ -140,7 +101,7 @@ export function NewFileDropForm({ onCreated }: { onCreated: (source: Source) => 
               </option>
             ))}
           </select>
-          <FieldError id={ids.format} message={formatError} />
+          <FieldError id={formatId} message={formatError} />
         </label>
         {draft.format === "csv" ? (
           <TextField
@@ -208,14 +169,11 @@ export function NewFileDropForm({ onCreated }: { onCreated: (source: Source) => 
       </fieldset>
       <FileDropLocationFields draft={draft} errors={errors} set={set} />
       <MappingEditor
-        ref={editor}
-        draft={mapping}
-        onChange={(next) => {
-          setMapping(next);
-          setLocal(null);
-        }}
-        readyMappings={mappings.data.data}
-        problems={problems}
+        ref={mapping.editor}
+        draft={mapping.draft}
+        onChange={mapping.onChange}
+        readyMappings={mapping.readyMappings.data.data}
+        problems={mapping.problems(create.error)}
         problemsTitle="Not added"
       />
       <div className="form-actions">
