@@ -78,6 +78,16 @@ export async function createCrossdock(options: {
     metricsRegistry,
     keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
     fileDropsDir: config.fileDropsDir,
+    // The processor thread opens its own connections to the database at that URL (a test's must be the one given).
+    ...(config.databaseUrl && db.kind === "postgres"
+      ? {
+          processorThread: {
+            databaseUrl: config.databaseUrl,
+            poolSize: 4,
+            logLevel: config.logLevel,
+          },
+        }
+      : {}),
     ediInboxDir: path.join(config.dataDir, "edi-inbox"),
     ediOutboxDir: config.ediOutboxDir,
   });

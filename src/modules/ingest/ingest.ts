@@ -12,6 +12,7 @@ import { createFileDrops } from "./files/files.ts";
 import { READY_MAPPINGS } from "./mapping/index.ts";
 import { createIngestMetrics } from "./metrics.ts";
 import { type Processor, startProcessor } from "./processing/processor.ts";
+import { startProcessorThread } from "./processing/processor-thread.ts";
 import { createPull } from "./pull/index.ts";
 import { getReceipt, listReceipts } from "./receipts/receipt-reads.ts";
 import { replayQuarantined, replayReceipt } from "./receipts/replay-receipt.ts";
@@ -40,6 +41,11 @@ export type IngestDeps = {
   /** Roots of the EDI partners' watched inbox folders and outbox folders (edi-intake/README.md); none watched or written without them. */
   ediInboxDir?: string;
   ediOutboxDir?: string;
+  /**
+   * On a PostgreSQL server: process receipts in a thread of their own, on connections of its own
+   * (processing/processor-thread.ts). Not with an injected clock, which the thread could not share.
+   */
+  processorThread?: { databaseUrl: string; poolSize: number; logLevel: string };
 };
 
 /** The ingest module: sources, webhooks in, the receipts kept of everything received, processing, quarantine and replay. */
@@ -119,7 +125,11 @@ export function createIngest(deps: IngestDeps) {
     },
     /** Starts processing stored receipts in the background (after launch). */
     start() {
-      processor ??= startProcessor({ db: deps.db, records: deps.records, logger: deps.logger, clock, metrics });
+      if (processor) return;
+      processor =
+        deps.processorThread && !deps.clock
+          ? startProcessorThread({ ...deps.processorThread, logger: deps.logger, metrics })
+          : startProcessor({ db: deps.db, records: deps.records, logger: deps.logger, clock, metrics });
     },
     /** Waits until everything stored so far is processed or quarantined (tests, the CLI). */
     drain: () => processor?.drain() ?? Promise.resolve(),

@@ -19,10 +19,17 @@ export type TestResponse = { status: number; body: any; headers: Headers };
 /**
  * Crossdock on a fresh test database (PGlite, or the server when DATABASE_URL is set), called
  * through its HTTP app in-process: the same routing, middleware and handlers as over a socket.
+ * `processorThread`: on the server, receipts are processed in a thread of their own, as
+ * `crossdock start` does (the thread connects to the test database by its URL).
  */
-export async function createTestServer(overrides: Record<string, string> = {}) {
+export async function createTestServer(overrides: Record<string, string> = {}, options: { processorThread?: boolean } = {}) {
   const test = await createTestDatabase(MIGRATIONS);
-  const config = loadConfig({ LOG_LEVEL: "silent", CROSSDOCK_DATA_DIR: "memory://", ...overrides });
+  const config = loadConfig({
+    LOG_LEVEL: "silent",
+    CROSSDOCK_DATA_DIR: "memory://",
+    ...(options.processorThread && test.url ? { DATABASE_URL: test.url } : {}),
+    ...overrides,
+  });
   const crossdock: Crossdock = await createCrossdock({ config, logger: createLogger({ level: "silent" }), db: test.db });
 
   async function request(method: string, path: string, options: TestRequest = {}): Promise<TestResponse> {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { withSystem } from "../../../platform/db/tenant-scope.ts";
+import { HandOverRoom } from "./handover-room.ts";
 import { type PassLoop, startPassLoop } from "./pass-loop.ts";
 import { BATCH, type ClaimedReceipt, commitPass, type PreparedPass, type ProcessDeps, preparePass } from "./process-receipts.ts";
 
@@ -8,8 +9,6 @@ import { BATCH, type ClaimedReceipt, commitPass, type PreparedPass, type Process
  * process die first, any process claims the receipt once this has passed.
  */
 export const HANDED_OVER_LEASE_SECONDS = 20;
-/** Receipts waiting in memory at most; beyond that webhooks are stored unleased and claimed from the table. */
-const HANDOVER_ROOM = 2_000;
 /** How long receipts stored unleased (by another process, a replay) may wait while hand-overs keep passes busy. */
 const CLAIM_EVERY_MS = 500;
 /** A pass with fewer receipts handed over than this waits up to LINGER_MS for more (unless a claim is due). */
@@ -28,6 +27,9 @@ export type Processor = Omit<PassLoop, "poke"> & {
   handOver(receipt: ClaimedReceipt): void;
 };
 
+/** The processor as the thread it runs in sees it: `accept` takes a receipt another thread counted as handed over. */
+export type LocalProcessor = Processor & { accept(receipt: ClaimedReceipt): void };
+
 /**
  * Processes stored receipts in the background. Webhooks this process stored are handed over with
  * their payload, leased to it as they were stored, so they are not claimed and read back from the
@@ -40,12 +42,10 @@ export type Processor = Omit<PassLoop, "poke"> & {
  * are stored unleased; hand-overs then stop until the table is caught up, so a newer payload of a
  * record is never written before an older one waiting in the table.
  */
-export function startProcessor(deps: ProcessDeps): Processor {
+export function startProcessor(deps: ProcessDeps, room: HandOverRoom = new HandOverRoom()): LocalProcessor {
   let waiting: ClaimedReceipt[] = [];
   let lastClaim = 0;
   let claimSoon = true;
-  /** Hand-overs overflowed: everything goes through the table until it is caught up. */
-  let fromTable = false;
   let wake: (() => void) | undefined;
   /** The pass writing now; the next one writes after it. */
   let writing: Promise<void> = Promise.resolve();
@@ -62,7 +62,8 @@ export function startProcessor(deps: ProcessDeps): Processor {
       wake = undefined;
     }
     const handedOver = waiting.splice(0, BATCH);
-    const claim = claimSoon || fromTable || performance.now() - lastClaim >= CLAIM_EVERY_MS;
+    room.taken(handedOver.length);
+    const claim = claimSoon || room.fromTable || performance.now() - lastClaim >= CLAIM_EVERY_MS;
     if (claim) {
       claimSoon = false;
       lastClaim = performance.now();
@@ -77,8 +78,8 @@ export function startProcessor(deps: ProcessDeps): Processor {
       if (handedOver.length > 0) claimSoon = true;
       throw error;
     }
-    // The table is caught up once a claim finds fewer than it could take.
-    if (fromTable && waiting.length === 0 && claim && prepared.claimed < BATCH - handedOver.length) fromTable = false;
+    // The table is caught up once a claim finds fewer than it could take, with no hand-over waiting or on its way.
+    if (room.fromTable && room.outstanding === 0 && claim && prepared.claimed < BATCH - handedOver.length) room.caughtUp();
     const before = writing;
     writing = (async () => {
       await before;
@@ -92,22 +93,22 @@ export function startProcessor(deps: ProcessDeps): Processor {
     return prepared.receipts;
   };
   const loop = startPassLoop(pass, failed);
+  const accept = (receipt: ClaimedReceipt) => {
+    waiting.push(receipt);
+    if (waiting.length >= LINGER_BELOW) wake?.();
+    loop.poke();
+  };
   return {
     poke() {
       claimSoon = true;
       loop.poke();
     },
-    hasRoom() {
-      if (fromTable) return false;
-      if (waiting.length < HANDOVER_ROOM) return true;
-      fromTable = true;
-      return false;
-    },
+    hasRoom: () => room.hasRoom(),
     handOver(receipt) {
-      waiting.push(receipt);
-      if (waiting.length >= LINGER_BELOW) wake?.();
-      loop.poke();
+      room.added();
+      accept(receipt);
     },
+    accept,
     async drain() {
       claimSoon = true;
       await loop.drain();
@@ -119,6 +120,7 @@ export function startProcessor(deps: ProcessDeps): Processor {
       // What was handed over and not processed goes back to the table now, not when its lease ends.
       const left = waiting.map((receipt) => receipt.id);
       waiting = [];
+      room.taken(left.length);
       if (left.length === 0) return;
       await withSystem(deps.db, (tx) =>
         tx.execute(sql`update ingest.receipts set leased_until = null, attempts = attempts - 1
