@@ -24,7 +24,7 @@ export type LoadResult = {
  * POSTs every request once to `url` + `pathname` over `connections` connections kept open. With
  * wrk (Debian's package) when it is installed: a C client spends about a tenth of the CPU Node's
  * autocannon does per request, so less of the two cores goes to the sender, as when webhooks come
- * from other machines. Without it, autocannon, in this process.
+ * from other machines. Without it, or with BENCH_LOAD_CLIENT=autocannon, autocannon, in this process.
  */
 export function postAll(
   url: string,
