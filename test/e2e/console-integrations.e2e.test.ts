@@ -185,6 +185,16 @@ describe.skipIf(chromiumMissing)(
       const file = path.join(drop.location.path, "items.csv");
       await writeFile(`${file}.part`, "Item No,Description,UOM,List Price\nI-9001,Hex bolt M8,ea,0.25\n");
       await rename(`${file}.part`, file);
+      // The drop lists its folder every 5 s besides watching it (a watch can miss a rename), so this may take a while.
+      await expect
+        .poll(
+          async () =>
+            (await acme("GET", `/api/v1/ingest/file-imports?drop=${drop.id}`)).body?.data?.map(
+              (i: { status: string }) => i.status,
+            ),
+          { timeout: 60_000, interval: 250 },
+        )
+        .toEqual(["processed"]);
       await page.goto("/records/items");
       await containsText(page.locator("main"), "Hex bolt M8");
       await page.goto("/integrations/sources");
