@@ -1,4 +1,5 @@
-import type { FieldErrors } from "../settings-workflows/field-errors.tsx";
+import { useId } from "react";
+import { FieldError, type FieldErrors, invalidProps } from "../settings-workflows/field-errors.tsx";
 import { TextField } from "../settings-workflows/text-field.tsx";
 import type { FileDropDraft } from "./file-drop-draft.ts";
 
@@ -6,6 +7,7 @@ type Setter = <K extends keyof FileDropDraft>(key: K) => (value: FileDropDraft[K
 
 /** Where a drop's files are: a folder on this server, or a folder on an SFTP server with its sign-in. */
 export function FileDropLocationFields({ draft, errors, set }: { draft: FileDropDraft; errors: FieldErrors; set: Setter }) {
+  const keyErrorId = useId();
   return (
     <fieldset className="source-form__fields" data-testid="file-drop-location">
       <legend className="field__label">Where the files are dropped</legend>
@@ -95,13 +97,10 @@ export function FileDropLocationFields({ draft, errors, set }: { draft: FileDrop
                   value={draft.privateKey}
                   placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
                   onChange={(event) => set("privateKey")(event.target.value)}
+                  {...invalidProps(keyErrorId, errors.at("location.private_key"))}
                 />
                 <span className="field__hint">OpenSSH or PEM text. Kept sealed; never shown again.</span>
-                {errors.at("location.private_key") ? (
-                  <span className="field__error" role="alert">
-                    {errors.at("location.private_key")}
-                  </span>
-                ) : null}
+                <FieldError id={keyErrorId} message={errors.at("location.private_key")} />
               </label>
               <TextField
                 label="Passphrase (optional)"
