@@ -10,6 +10,7 @@ export { createEventBus, type EventBus, type EventSubscriber } from "./events/ev
 export { appendEvents, type NewEvent, type StoredEvent } from "./events/event-log.ts";
 export { hasPrefix, ID_PREFIXES, newId } from "./ids.ts";
 export { createLogger, type Logger } from "./logger.ts";
+export { lowerThreadPriority } from "./thread-priority.ts";
 export { createWorkflowEngine, type WorkflowEngine } from "./workflows/engine.ts";
 
 export const platformMigrations = { module: "platform", directory: new URL("./migrations/", import.meta.url) };
