@@ -37,6 +37,41 @@ const order = (id: string, status: string) => ({
   },
 });
 
+/**
+ * An ERP's REST API serving its item master in pages of `limit`: `{ data, meta: { next_cursor } }`,
+ * the cursor an offset (`o10`). `change` edits an item, as a user of the ERP would.
+ */
+async function startItemsApi() {
+  const items = Array.from({ length: 25 }, (_, index) => ({
+    id: `I-${String(index + 1).padStart(3, "0")}`,
+    sku: `SKU-${index + 1}`,
+    name: `Item ${index + 1}`,
+    uom: "EA",
+    price: `${index + 1}.50`,
+  }));
+  const server = await startTargetServer({
+    handle: (request) => {
+      const url = new URL(request.path, "http://erp.local");
+      if (url.pathname !== "/api/items") return { status: 404, body: { error: "no such route" } };
+      const limit = Number(url.searchParams.get("limit") ?? 100);
+      const offset = Number((url.searchParams.get("cursor") ?? "o0").slice(1));
+      const more = offset + limit < items.length;
+      return {
+        status: 200,
+        body: { data: items.slice(offset, offset + limit), meta: { next_cursor: more ? `o${offset + limit}` : null } },
+      };
+    },
+  });
+  return {
+    url: server.url,
+    change: (id: string, name: string) => {
+      const item = items.find((candidate) => candidate.id === id);
+      if (item) item.name = name;
+    },
+    close: server.close,
+  };
+}
+
 /** What an editor holds up to the end of its selection: where a problem's button put the caret. */
 const textBeforeCaret = (editor: Locator) =>
   editor.evaluate((element) => {
@@ -199,6 +234,75 @@ describe.skipIf(chromiumMissing)(
       await containsText(page.locator("main"), "Hex bolt M8");
       await page.goto("/integrations/sources");
       await containsText(page.getByTestId("sources-table").locator("tr", { hasText: "erp-items" }), "File drop");
+    });
+
+    it("adds a pull connector through the page: a REST API is read into items, run again now, and paused", async () => {
+      const erp = await startItemsApi();
+      try {
+        await page.goto("/integrations/sources/new");
+        await page.getByRole("radio", { name: /^Pull connector/ }).check();
+        const form = page.getByTestId("new-pull-connector-form");
+        await form.getByRole("textbox", { name: /^Name/ }).fill("erp-api");
+        await form.getByRole("textbox", { name: /^Base URL/ }).fill(`${erp.url}/api`);
+        await form.getByRole("textbox", { name: /^Resource name/ }).fill("items");
+        // A path without its leading / is refused at its field.
+        await form.getByRole("textbox", { name: /^Path/ }).fill("items");
+        await form.getByRole("combobox", { name: /^Paging/ }).selectOption({ label: "A cursor the answer names" });
+        // Choosing cursor paging offers the parameter that carries it.
+        expect(await form.getByRole("textbox", { name: /^Query parameters/ }).inputValue()).toBe("cursor={cursor}");
+        await form.getByRole("textbox", { name: /^Query parameters/ }).fill("limit={page_size}\ncursor={cursor}");
+        await form.getByRole("textbox", { name: /^Items at/ }).fill("data");
+        await form.getByRole("textbox", { name: /^Next cursor at/ }).fill("meta.next_cursor");
+        await form.getByRole("textbox", { name: /^Page size/ }).fill("10");
+        await form.getByRole("radio", { name: "My own mapping (JSON)" }).check();
+        const fields = {
+          external_id: "id",
+          sku: "sku",
+          name: "name",
+          base_uom: "uom",
+          list_prise: "price",
+          currency: { const: "USD" },
+        };
+        const editor = form.getByLabel("Mapping (JSON)", { exact: true });
+        await editor.fill(JSON.stringify({ version: 1, records: [{ type: "item", fields }] }, null, 2));
+        await form.getByRole("button", { name: "Add connector" }).click();
+        await containsText(form.locator("label.field", { hasText: /^Path/ }).locator(".field__error"), "starts with /");
+        expect(await form.getByRole("textbox", { name: /^Path/ }).getAttribute("aria-invalid")).toBe("true");
+        await form.getByRole("textbox", { name: /^Path/ }).fill("/items");
+        // So is a field the record type does not have, shown at its line of the mapping.
+        await form.getByRole("button", { name: "Add connector" }).click();
+        await containsText(form.getByTestId("mapping-problems"), "list_prise");
+        await screenshot(page, "63c-pull-connector-mapping-problem");
+        await editor.fill((await editor.inputValue()).replace("list_prise", "list_price"));
+        await form.getByRole("button", { name: "Add connector" }).click();
+
+        const created = page.getByTestId("created-source");
+        await containsText(created.getByTestId("pull-connection"), `${erp.url}/api`);
+        await created.getByRole("link", { name: "Go to erp-api-items" }).click();
+        await page.waitForURL(/\/integrations\/sources\/src_/);
+        // It runs once when added: three pages of ten, every item written.
+        const lastRun = page.getByTestId("pull-last-run");
+        await containsText(lastRun, "succeeded", 30_000);
+        await containsText(lastRun, "25 read · 25 written");
+        await screenshot(page, "63d-pull-connector-page");
+
+        erp.change("I-003", "Item three");
+        await page.getByRole("button", { name: "Run now" }).click();
+        await containsText(page.getByTestId("pull-runs").locator("tbody tr").first(), "run now", 30_000);
+        await containsText(lastRun, "25 read · 1 written · 24 unchanged", 30_000);
+        const item = await expectStatus<Body>(acme("GET", "/api/v1/records/items/by-external-id/erp-api/I-003"), 200, "item");
+        expect(item.name).toBe("Item three");
+
+        await page.getByRole("button", { name: "Pause the connector" }).click();
+        await visible(page.getByRole("button", { name: "Resume the connector" }));
+        expect(await page.getByRole("button", { name: "Run now" }).isDisabled()).toBe(true);
+        const connector = await expectStatus<Body>(acme("GET", "/api/v1/ingest/pull-connectors/erp-api"), 200, "connector");
+        expect(connector.status).toBe("paused");
+        await page.goto("/integrations/sources");
+        await containsText(page.getByTestId("sources-table").locator("tr", { hasText: "erp-api-items" }), "Pull connector");
+      } finally {
+        await erp.close();
+      }
     });
 
     it("quarantines a broken payload with its reason; corrected in the page and replayed, it is processed", async () => {
@@ -492,6 +596,19 @@ describe.skipIf(chromiumMissing)(
       await visible(page.getByTestId("event-types"));
       expect(await seriousViolations(page), "subscription form").toEqual([]);
       await screenshot(page, "70-subscription-edit");
+      // The pull connector's form, for a REST API and for a SQL database, and a pull source's page.
+      await page.goto("/integrations/sources/new");
+      await page.getByRole("radio", { name: /^Pull connector/ }).check();
+      const pullForm = page.getByTestId("new-pull-connector-form");
+      await pullForm.getByRole("combobox", { name: /^Auth/ }).selectOption({ label: "OAuth 2.0 client credentials" });
+      expect(await seriousViolations(page), "pull connector form, REST").toEqual([]);
+      await pullForm.getByRole("radio", { name: "A SQL database" }).check();
+      await visible(pullForm.getByRole("textbox", { name: /^Keyset columns/ }));
+      expect(await seriousViolations(page), "pull connector form, SQL").toEqual([]);
+      const pullSource = (await acme("GET", "/api/v1/ingest/sources")).body.data.find((s: Body) => s.kind === "pull");
+      await page.goto(`/integrations/sources/${pullSource.id}`);
+      await visible(page.getByTestId("pull-runs"));
+      expect(await seriousViolations(page), "pull source").toEqual([]);
     });
   },
 );

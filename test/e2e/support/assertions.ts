@@ -17,8 +17,9 @@ export async function hasText(locator: Locator, expected: string | RegExp): Prom
   else await expect.poll(read, POLL).toMatch(expected);
 }
 
-export async function containsText(locator: Locator, expected: string): Promise<void> {
-  await expect.poll(() => locator.first().innerText({ timeout: POLL.timeout }), POLL).toContain(expected);
+/** `timeout`: for what the page shows only once background work is done (a run, a poll every few seconds). */
+export async function containsText(locator: Locator, expected: string, timeout = POLL.timeout): Promise<void> {
+  await expect.poll(() => locator.first().innerText({ timeout: POLL.timeout }), { ...POLL, timeout }).toContain(expected);
 }
 
 export async function count(locator: Locator, expected: number): Promise<void> {

@@ -1,13 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { Source } from "../contract.ts";
-import { FieldError, FormErrorBanner, fieldErrors, invalidProps } from "../settings-workflows/field-errors.tsx";
+import { FieldError, fieldErrors, invalidProps } from "../settings-workflows/field-errors.tsx";
 import { TextField } from "../settings-workflows/text-field.tsx";
-import { ErrorBanner } from "../ui/error-banner.tsx";
-import { Loading } from "../ui/loading.tsx";
 import { EMPTY_FILE_DROP, FILE_MAPPING_START, type FileDropDraft, fileDropInput } from "./file-drop-draft.ts";
 import { FileDropLocationFields } from "./file-drop-location-fields.tsx";
-import { MappingEditor } from "./mapping-editor.tsx";
+import { SourceForm } from "./source-form.tsx";
 import { SourceIdentityFields } from "./source-identity-fields.tsx";
 import { createFileDrop } from "./source-queries.ts";
 import { useMappingDraft } from "./use-mapping-draft.ts";
@@ -62,21 +60,10 @@ export function NewFileDropForm({ onCreated }: { onCreated: (source: Source) => 
       onCreated(source);
     },
   });
-  if (mapping.readyMappings.isPending) return <Loading label="Loading the ready mappings…" />;
-  if (mapping.readyMappings.error) {
-    return <ErrorBanner error={mapping.readyMappings.error} title="The ready mappings could not be loaded" />;
-  }
   const errors = fieldErrors(create.error, PATHS);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const spec = mapping.parse();
-    if (spec) create.mutate(spec);
-    else create.reset();
-  };
   const formatError = errors.at("format");
   return (
-    <form onSubmit={submit} className="source-form" data-testid="new-file-drop-form">
-      <FormErrorBanner error={create.error} errors={errors} title="Not added" />
+    <SourceForm mapping={mapping} create={create} errors={errors} testId="new-file-drop-form" addLabel="Add file drop">
       <div className="source-form__fields">
         <SourceIdentityFields
           value={draft}
@@ -168,19 +155,6 @@ export function NewFileDropForm({ onCreated }: { onCreated: (source: Source) => 
         />
       </fieldset>
       <FileDropLocationFields draft={draft} errors={errors} set={set} />
-      <MappingEditor
-        ref={mapping.editor}
-        draft={mapping.draft}
-        onChange={mapping.onChange}
-        readyMappings={mapping.readyMappings.data.data}
-        problems={mapping.problems(create.error)}
-        problemsTitle="Not added"
-      />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add file drop"}
-        </button>
-      </div>
-    </form>
+    </SourceForm>
   );
 }

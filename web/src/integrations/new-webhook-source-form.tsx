@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { SourceWithSecret } from "../contract.ts";
-import { FormErrorBanner, fieldErrors } from "../settings-workflows/field-errors.tsx";
-import { ErrorBanner } from "../ui/error-banner.tsx";
-import { Loading } from "../ui/loading.tsx";
-import { MappingEditor } from "./mapping-editor.tsx";
+import { fieldErrors } from "../settings-workflows/field-errors.tsx";
+import { SourceForm } from "./source-form.tsx";
 import { type SourceIdentity, SourceIdentityFields } from "./source-identity-fields.tsx";
 import { createSource } from "./source-queries.ts";
 import { useMappingDraft } from "./use-mapping-draft.ts";
@@ -29,36 +27,12 @@ export function NewWebhookSourceForm({ onCreated }: { onCreated: (source: Source
       onCreated(source);
     },
   });
-  if (mapping.readyMappings.isPending) return <Loading label="Loading the ready mappings…" />;
-  if (mapping.readyMappings.error) {
-    return <ErrorBanner error={mapping.readyMappings.error} title="The ready mappings could not be loaded" />;
-  }
   const errors = fieldErrors(create.error, PATHS);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const spec = mapping.parse();
-    if (spec) create.mutate(spec);
-    else create.reset();
-  };
   return (
-    <form onSubmit={submit} className="source-form" data-testid="new-webhook-source-form">
-      <FormErrorBanner error={create.error} errors={errors} title="Not added" />
+    <SourceForm mapping={mapping} create={create} errors={errors} testId="new-webhook-source-form" addLabel="Add source">
       <div className="source-form__fields">
         <SourceIdentityFields value={identity} onChange={setIdentity} errors={errors} what="source" placeholder="erp-orders" />
       </div>
-      <MappingEditor
-        ref={mapping.editor}
-        draft={mapping.draft}
-        onChange={mapping.onChange}
-        readyMappings={mapping.readyMappings.data.data}
-        problems={mapping.problems(create.error)}
-        problemsTitle="Not added"
-      />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add source"}
-        </button>
-      </div>
-    </form>
+    </SourceForm>
   );
 }

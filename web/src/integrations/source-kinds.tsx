@@ -2,15 +2,17 @@ import type { ReactElement } from "react";
 import type { Source, SourceWithSecret } from "../contract.ts";
 import { CopyButton } from "../ui/copy-button.tsx";
 import { NewFileDropForm } from "./new-file-drop-form.tsx";
+import { NewPullConnectorForm } from "./new-pull-connector-form.tsx";
 import { NewWebhookSourceForm } from "./new-webhook-source-form.tsx";
+import { PullConnection } from "./pull-connection.tsx";
 import { InboundSigningRecipe } from "./signing-recipe.tsx";
 import { webhookUrl } from "./webhook-url.ts";
 
 /**
  * What the console knows of each kind of source: its name, how its system sends, where it sends
  * to, how to connect one, and (for kinds the console can add) the form that adds one. A kind the
- * API adds (a pull connector, EDI intake) is one more entry here; until it has one, its sources
- * are still listed, with their health and receipts, under a plain view of the kind.
+ * API adds (EDI intake) is one more entry here; until it has one, its sources are still listed,
+ * with their health and receipts, under a plain view of the kind.
  */
 export type SourceKindView = {
   label: string;
@@ -18,6 +20,8 @@ export type SourceKindView = {
   how: string;
   /** Whether its system signs with a secret that can be replaced. */
   hasSecret: boolean;
+  /** Whether the source's page pauses and resumes it; a pull connector is paused whole, in its connection panel. */
+  pausable: boolean;
   /** Where the system sends to, for the list. */
   Endpoint: (props: { source: Source }) => ReactElement | null;
   /** How to connect the system, on the source's page and after it is added. */
@@ -59,6 +63,7 @@ const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
     label: "Webhook",
     how: "The system POSTs signed JSON to an address Crossdock gives it, as events happen.",
     hasSecret: true,
+    pausable: true,
     Endpoint: WebhookEndpoint,
     Connection: WebhookConnection,
     NewForm: NewWebhookSourceForm,
@@ -67,6 +72,7 @@ const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
     label: "File drop",
     how: "The system drops CSV, Excel or JSON Lines files in a folder (or on SFTP); each row is a payload.",
     hasSecret: false,
+    pausable: true,
     Endpoint: () => <span className="muted">files dropped in a folder</span>,
     Connection: () => (
       <p>
@@ -77,6 +83,15 @@ const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
       </p>
     ),
     NewForm: NewFileDropForm,
+  },
+  pull: {
+    label: "Pull connector",
+    how: "Crossdock reads a REST API or a SQL database on a schedule, from where it stopped; each item is a payload.",
+    hasSecret: false,
+    pausable: false,
+    Endpoint: () => <span className="muted">read on a schedule</span>,
+    Connection: PullConnection,
+    NewForm: NewPullConnectorForm,
   },
 };
 
@@ -90,6 +105,7 @@ export function kindView(kind: Source["kind"]): SourceKindView {
       label: kind.replaceAll("_", " "),
       how: "",
       hasSecret: false,
+      pausable: true,
       Endpoint: NoEndpoint,
       Connection: ConnectedThroughTheApi,
     }

@@ -62,7 +62,8 @@ const object = (value: unknown): Json => (value !== null && typeof value === "ob
 const text = (value: unknown, fallback = ""): string =>
   typeof value === "string" ? value : typeof value === "number" ? String(value) : fallback;
 
-function authDraft(value: unknown): AuthDraft {
+/** An auth as the form edits it, from one as the API shows it (`{}`: none). */
+export function authDraft(value: unknown): AuthDraft {
   const auth = object(value);
   const type = (AUTH_TYPES.includes(text(auth.type)) ? auth.type : "none") as AuthType;
   const stored = type === "none" ? null : text(auth[SECRET_FIELD[type]]) || null;
@@ -125,7 +126,8 @@ export function draftOf(connector: Connector): ConnectorDraft {
   };
 }
 
-function authInput(auth: AuthDraft): Json {
+/** What the API is sent for an auth as edited. */
+export function authInput(auth: AuthDraft): Json {
   if (auth.type === "none") return { type: "none" };
   // A new value replaces the secret; none keeps the stored one (the API keeps it when given its mask).
   const secret = auth.secret !== "" ? auth.secret : secretIsSet(auth) ? (auth.stored as string) : "";

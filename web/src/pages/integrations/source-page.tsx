@@ -72,7 +72,7 @@ export function SourcePage({ sourceId, search }: { sourceId: string; search: Sou
         actions={
           isAdmin ? (
             <>
-              {source.status === "active" ? (
+              {!kind.pausable ? null : source.status === "active" ? (
                 <button
                   type="button"
                   className="button"

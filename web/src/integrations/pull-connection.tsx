@@ -1,0 +1,141 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import type { PullConnector, Source } from "../contract.ts";
+import { useCan } from "../session/me.ts";
+import { Badge } from "../ui/badge.tsx";
+import { ErrorBanner } from "../ui/error-banner.tsx";
+import { Loading } from "../ui/loading.tsx";
+import { TimeAgo } from "../ui/time-ago.tsx";
+import { formatDuration, lagTone } from "./health-format.ts";
+import {
+  pausePullConnector,
+  pullConnectorsQuery,
+  pullRunsQuery,
+  resumePullConnector,
+  runPullNow,
+} from "./pull-connector-queries.ts";
+import { PullRunOutcome, PullRunStatusBadge, PullRunsTable } from "./pull-runs-table.tsx";
+
+/** Where a connector reads from, in a line (its secrets are never shown). */
+function readsFrom(connector: PullConnector): string {
+  const connection = connector.connection as Record<string, unknown>;
+  if (connector.kind === "rest") return String(connection.base_url ?? "");
+  const port = connection.port ? `:${String(connection.port)}` : "";
+  return `${String(connection.dialect)}://${String(connection.host)}${port}/${String(connection.database)}`;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="kv-grid__item">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * A pull connector's resource, on its source's page: where it reads from, how often, its last run
+ * and lag, and its latest runs; admins run it now, and pause or resume the connector.
+ */
+export function PullConnection({ source }: { source: Source }) {
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const connectors = useQuery(pullConnectorsQuery);
+  const found = connectors.data?.data.flatMap((connector) =>
+    connector.streams.filter((stream) => stream.source_id === source.id).map((stream) => ({ connector, stream })),
+  )[0];
+  const runs = useQuery({ ...pullRunsQuery(found?.connector.id ?? "", found?.stream.resource ?? ""), enabled: !!found });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["ingest", "pull-connectors"] });
+  const act = useMutation({
+    mutationFn: async (action: "run" | "pause" | "resume"): Promise<void> => {
+      if (!found) throw new Error("This source has no connector");
+      const id = found.connector.id;
+      if (action === "run") await runPullNow(id, found.stream.resource);
+      else if (action === "pause") await pausePullConnector(id);
+      else await resumePullConnector(id);
+    },
+    onSuccess: refresh,
+  });
+  if (connectors.isPending) return <Loading label="Loading its connector…" />;
+  if (connectors.error) return <ErrorBanner error={connectors.error} title="Its connector could not be loaded" />;
+  if (!found) {
+    return <p className="muted">The connector that read this resource was removed; what it quarantined is still here.</p>;
+  }
+  const { connector, stream } = found;
+  const paused = connector.status === "paused";
+  return (
+    <div data-testid="pull-connection">
+      <dl className="kv-grid">
+        <Fact label="Connector">
+          <span className="mono">{connector.name}</span> · {connector.kind === "rest" ? "REST API" : "SQL database"} · resource{" "}
+          <span className="mono">{stream.resource}</span>{" "}
+          {paused ? <Badge tone="warn">paused</Badge> : <Badge tone="good">active</Badge>}
+        </Fact>
+        <Fact label="Reads from">
+          <code>{readsFrom(connector)}</code>
+        </Fact>
+        <Fact label="Every">
+          {formatDuration(connector.interval_seconds)}
+          {paused ? null : (
+            <> · next {stream.running ? <Badge tone="info">running now</Badge> : <TimeAgo value={stream.next_run_at} />}</>
+          )}
+        </Fact>
+        <Fact label="Data as of">
+          {stream.lag_seconds === null ? (
+            <span className="muted">no successful run yet</span>
+          ) : (
+            <>
+              <TimeAgo value={stream.last_success_at} />{" "}
+              <Badge tone={lagTone(stream.lag_seconds)}>lag {formatDuration(stream.lag_seconds)}</Badge>
+            </>
+          )}
+        </Fact>
+      </dl>
+      <p data-testid="pull-last-run">
+        <strong>Last run:</strong>{" "}
+        {stream.last_run ? (
+          <>
+            <PullRunStatusBadge status={stream.last_run.status} /> <TimeAgo value={stream.last_run.started_at} /> —{" "}
+            <PullRunOutcome run={stream.last_run} />
+          </>
+        ) : (
+          <span className="muted">none yet</span>
+        )}
+      </p>
+      {can("ingest:admin") ? (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={act.isPending || paused}
+            title={paused ? "The connector is paused" : undefined}
+            onClick={() => act.mutate("run")}
+          >
+            Run now
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={act.isPending}
+            onClick={() => act.mutate(paused ? "resume" : "pause")}
+          >
+            {paused ? "Resume the connector" : "Pause the connector"}
+          </button>
+        </div>
+      ) : null}
+      <ErrorBanner error={act.error} />
+      <h3 className="field__label">Latest runs</h3>
+      {runs.isPending ? (
+        <Loading label="Loading its runs…" />
+      ) : runs.error ? (
+        <ErrorBanner error={runs.error} title="Its runs could not be loaded" />
+      ) : (
+        <PullRunsTable runs={runs.data.data} />
+      )}
+      <p className="muted">
+        Its connection, resources and secrets are changed through the API (<code>/api/v1/ingest/pull-connectors</code>), which
+        also previews a resource's first page mapped, and reads a resource again from the start.
+      </p>
+    </div>
+  );
+}

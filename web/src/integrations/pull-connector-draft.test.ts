@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { PullConnectorInput } from "../../../src/modules/ingest/contract/index.ts";
+import { authDraft } from "../settings-workflows/connector-draft.ts";
+import { EMPTY_PULL_CONNECTOR, pullConnectorInput, queryOf } from "./pull-connector-draft.ts";
+
+const mapping = { ready: "generic-erp-sales-order" };
+
+describe("pull connector draft", () => {
+  it("sends a REST connector with cursor paging and an API key, which the API's schema takes", () => {
+    const input = pullConnectorInput(
+      {
+        ...EMPTY_PULL_CONNECTOR,
+        name: " shop-api ",
+        everyMinutes: "5",
+        baseUrl: " https://shop.example/api ",
+        auth: { ...authDraft({}), type: "header", headerName: " X-Api-Key ", secret: "k-123" },
+        query: "limit={page_size}\ncursor={cursor}\n\n",
+        itemsPath: "data",
+        paging: "cursor",
+        nextCursorPath: "meta.next",
+        pageSize: "50",
+      },
+      mapping,
+    );
+    expect(input).toEqual({
+      name: "shop-api",
+      system: "erp",
+      kind: "rest",
+      interval_seconds: 300,
+      connection: {
+        base_url: "https://shop.example/api",
+        auth: { type: "api_key", in: "header", name: "X-Api-Key", value: "k-123" },
+      },
+      resources: {
+        orders: {
+          path: "/orders",
+          query: { limit: "{page_size}", cursor: "{cursor}" },
+          items_path: "data",
+          paging: { type: "cursor", next_cursor_path: "meta.next" },
+          page_size: 50,
+          mapping,
+        },
+      },
+    });
+    expect(PullConnectorInput.safeParse(input).success).toBe(true);
+  });
+
+  it("sends an incremental REST resource read by updated_since with OAuth2 client credentials", () => {
+    const input = pullConnectorInput(
+      {
+        ...EMPTY_PULL_CONNECTOR,
+        name: "tms",
+        baseUrl: "https://tms.example",
+        auth: {
+          ...authDraft({}),
+          type: "oauth2_client_credentials",
+          tokenUrl: "https://tms.example/oauth/token",
+          clientId: "crossdock",
+          secret: "s3cret",
+        },
+        query: "changed_after={updated_since}",
+        paging: "updated_since",
+        incrementalField: "updated_at",
+        incrementalStart: "2026-01-01T00:00:00Z",
+      },
+      mapping,
+    );
+    const parsed = PullConnectorInput.safeParse(input);
+    expect(parsed.success).toBe(true);
+    expect(input.connection).toEqual({
+      base_url: "https://tms.example",
+      auth: {
+        type: "oauth2_client_credentials",
+        token_url: "https://tms.example/oauth/token",
+        client_id: "crossdock",
+        client_secret: "s3cret",
+        auth_method: "client_secret_basic",
+      },
+    });
+    expect(input.resources.orders).toMatchObject({
+      paging: { type: "updated_since" },
+      incremental: { field: "updated_at", start: "2026-01-01T00:00:00Z" },
+    });
+  });
+
+  it("sends a SQL connector with its keyset columns, leaving out an empty port and password", () => {
+    const input = pullConnectorInput(
+      {
+        ...EMPTY_PULL_CONNECTOR,
+        name: "erp-db",
+        kind: "sql",
+        resource: "items",
+        dialect: "mysql",
+        host: "10.0.0.5",
+        database: "erp",
+        user: "reader",
+        sql: "select item_no, name, updated_at from items",
+        cursorColumns: "updated_at, item_no,",
+        pageSize: "500",
+      },
+      mapping,
+    );
+    expect(input).toMatchObject({
+      kind: "sql",
+      connection: { dialect: "mysql", host: "10.0.0.5", database: "erp", user: "reader", tls: "disable" },
+      resources: {
+        items: {
+          query: "select item_no, name, updated_at from items",
+          cursor_columns: ["updated_at", "item_no"],
+          page_size: 500,
+        },
+      },
+    });
+    expect(input.connection).not.toHaveProperty("port");
+    expect(input.connection).not.toHaveProperty("password");
+    expect(PullConnectorInput.safeParse(input).success).toBe(true);
+  });
+
+  it("sends what is not a number as typed, so the server names the field it is wrong in", () => {
+    const input = pullConnectorInput(
+      { ...EMPTY_PULL_CONNECTOR, name: "x", baseUrl: "https://x.example", everyMinutes: "often" },
+      mapping,
+    );
+    expect(input.interval_seconds).toBe("often");
+    const parsed = PullConnectorInput.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toContain("interval_seconds");
+  });
+
+  it("reads query parameters one a line, trimming around the =", () => {
+    expect(queryOf(" status = open \nexpand\n=skipped\nq=a=b")).toEqual({ status: "open", expand: "", q: "a=b" });
+  });
+});
