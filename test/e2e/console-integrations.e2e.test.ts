@@ -305,6 +305,58 @@ describe.skipIf(chromiumMissing)(
       }
     });
 
+    it("adds an EDI trading partner through the page: its 850 becomes an order, answered with a 997", async () => {
+      await page.goto("/integrations/sources/new");
+      await page.getByRole("radio", { name: /^EDI trading partner/ }).check();
+      const form = page.getByTestId("new-edi-partner-form");
+      await form.getByRole("textbox", { name: /^Name/ }).fill("acme-retail");
+      const partner = form.getByRole("group", { name: "The partner", exact: true });
+      await partner.getByRole("textbox", { name: /^Interchange id/ }).fill("ACMERETAIL");
+      const us = form.getByRole("group", { name: "Us, to the partner" });
+      // A qualifier of one character is refused at its field.
+      await us.getByRole("textbox", { name: /^Qualifier/ }).fill("Z");
+      await us.getByRole("textbox", { name: /^Interchange id/ }).fill("CROSSDOCK");
+      await form.getByRole("textbox", { name: /^Customer it is/ }).fill("C-100");
+      await form.getByRole("button", { name: "Add trading partner" }).click();
+      await containsText(us.locator("label.field", { hasText: /^Qualifier/ }).locator(".field__error"), "two letters or digits");
+      await us.getByRole("textbox", { name: /^Qualifier/ }).fill("ZZ");
+      await form.getByRole("button", { name: "Add trading partner" }).click();
+      const created = page.getByTestId("created-source");
+      await containsText(created.getByTestId("edi-connection"), "ZZ:ACMERETAIL");
+      await created.getByRole("link", { name: /^Go to .*acme-retail$/ }).click();
+      await page.waitForURL(/\/integrations\/sources\/src_/);
+      await containsText(page.getByTestId("edi-connection"), "No interchange yet.");
+
+      const pad = (text: string) => text.padEnd(15, " ");
+      const x12 = [
+        `ISA*00*${" ".repeat(10)}*00*${" ".repeat(10)}*ZZ*${pad("ACMERETAIL")}*ZZ*${pad("CROSSDOCK")}*261206*1200*U*00401*000000101*0*T*>`,
+        "GS*PO*ACMERETAIL*CROSSDOCK*20261206*1200*101*X*004010",
+        "ST*850*0001",
+        "BEG*00*SA*PO-5501**20261206",
+        "PO1*1*10*EA*2.75**VP*I-00001",
+        "CTT*1",
+        "SE*5*0001",
+        "GE*1*101",
+        "IEA*1*000000101",
+      ].join("~\n");
+      const answer = await expectStatus<Body>(
+        app.operator("POST", "/api/v1/edi/partners/acme-retail/interchanges?wait=true", {
+          tenant: "acme",
+          body: `${x12}~\n`,
+          contentType: "application/edi-x12",
+        }),
+        200,
+        "interchange",
+      );
+      const row = page.getByTestId("edi-interchanges").locator("tbody tr").first();
+      await containsText(row, "ISA13 000000101", 15_000);
+      await containsText(row, "850 #0001");
+      expect(answer.interchange.sets[0].status, JSON.stringify(answer.interchange.sets[0].problems)).toBe("accepted");
+      await containsText(row, "accepted");
+      expect((await row.locator("td").last().innerText()).trim()).toBe("1");
+      await screenshot(page, "63e-edi-partner-page");
+    });
+
     it("quarantines a broken payload with its reason; corrected in the page and replayed, it is processed", async () => {
       expect(await send(order("SO-7002", "BOGUS"), "d-7002")).toMatchObject({ status: 202 });
       await page.goto("/integrations/receipts");

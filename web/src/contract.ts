@@ -44,11 +44,14 @@ export {
   Receipt,
   ReceiptDetail,
   type ReceiptStatus,
+  ReceivedInterchange,
   Source,
   type SourceInput,
   SourceSystemKind,
   type SourceUpdate,
   SourceWithSecret,
+  TradingPartner,
+  type TradingPartnerInput,
 } from "../../src/modules/ingest/contract/index.ts";
 export {
   type CreateWebhookSubscriptionInput,

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import type { PullConnector, Source } from "../contract.ts";
 import { useCan } from "../session/me.ts";
 import { Badge } from "../ui/badge.tsx";
 import { ErrorBanner } from "../ui/error-banner.tsx";
+import { KvItem } from "../ui/kv-item.tsx";
 import { Loading } from "../ui/loading.tsx";
+import { QueryView } from "../ui/query-view.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
 import { formatDuration, lagTone } from "./health-format.ts";
 import {
@@ -22,15 +23,6 @@ function readsFrom(connector: PullConnector): string {
   if (connector.kind === "rest") return String(connection.base_url ?? "");
   const port = connection.port ? `:${String(connection.port)}` : "";
   return `${String(connection.dialect)}://${String(connection.host)}${port}/${String(connection.database)}`;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="kv-grid__item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
 }
 
 /**
@@ -66,21 +58,21 @@ export function PullConnection({ source }: { source: Source }) {
   return (
     <div data-testid="pull-connection">
       <dl className="kv-grid">
-        <Fact label="Connector">
+        <KvItem label="Connector">
           <span className="mono">{connector.name}</span> · {connector.kind === "rest" ? "REST API" : "SQL database"} · resource{" "}
           <span className="mono">{stream.resource}</span>{" "}
           {paused ? <Badge tone="warn">paused</Badge> : <Badge tone="good">active</Badge>}
-        </Fact>
-        <Fact label="Reads from">
+        </KvItem>
+        <KvItem label="Reads from">
           <code>{readsFrom(connector)}</code>
-        </Fact>
-        <Fact label="Every">
+        </KvItem>
+        <KvItem label="Every">
           {formatDuration(connector.interval_seconds)}
           {paused ? null : (
             <> · next {stream.running ? <Badge tone="info">running now</Badge> : <TimeAgo value={stream.next_run_at} />}</>
           )}
-        </Fact>
-        <Fact label="Data as of">
+        </KvItem>
+        <KvItem label="Data as of">
           {stream.lag_seconds === null ? (
             <span className="muted">no successful run yet</span>
           ) : (
@@ -89,7 +81,7 @@ export function PullConnection({ source }: { source: Source }) {
               <Badge tone={lagTone(stream.lag_seconds)}>lag {formatDuration(stream.lag_seconds)}</Badge>
             </>
           )}
-        </Fact>
+        </KvItem>
       </dl>
       <p data-testid="pull-last-run">
         <strong>Last run:</strong>{" "}
@@ -125,13 +117,9 @@ export function PullConnection({ source }: { source: Source }) {
       ) : null}
       <ErrorBanner error={act.error} />
       <h3 className="field__label">Latest runs</h3>
-      {runs.isPending ? (
-        <Loading label="Loading its runs…" />
-      ) : runs.error ? (
-        <ErrorBanner error={runs.error} title="Its runs could not be loaded" />
-      ) : (
-        <PullRunsTable runs={runs.data.data} />
-      )}
+      <QueryView query={runs} loading="Loading its runs…" failed="Its runs could not be loaded">
+        {(page) => <PullRunsTable runs={page.data} />}
+      </QueryView>
       <p className="muted">
         Its connection, resources and secrets are changed through the API (<code>/api/v1/ingest/pull-connectors</code>), which
         also previews a resource's first page mapped, and reads a resource again from the start.

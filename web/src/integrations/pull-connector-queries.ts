@@ -19,7 +19,8 @@ export const pullRunsQuery = (connectorId: string, resource: string) =>
   queryOptions({
     queryKey: ["ingest", "pull-connectors", connectorId, "runs", resource],
     queryFn: ({ signal }) =>
-      api("GET", `${connectorPath(connectorId)}/runs?resource=${encodeURIComponent(resource)}&limit=10`, {
+      api("GET", `${connectorPath(connectorId)}/runs`, {
+        query: { resource, limit: "10" },
         schema: z.object({ data: z.array(PullRun), next_cursor: z.string().nullable() }),
         signal,
       }),

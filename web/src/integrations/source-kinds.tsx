@@ -1,6 +1,8 @@
 import type { ReactElement } from "react";
 import type { Source, SourceWithSecret } from "../contract.ts";
 import { CopyButton } from "../ui/copy-button.tsx";
+import { EdiConnection } from "./edi-connection.tsx";
+import { NewEdiPartnerForm } from "./new-edi-partner-form.tsx";
 import { NewFileDropForm } from "./new-file-drop-form.tsx";
 import { NewPullConnectorForm } from "./new-pull-connector-form.tsx";
 import { NewWebhookSourceForm } from "./new-webhook-source-form.tsx";
@@ -10,9 +12,8 @@ import { webhookUrl } from "./webhook-url.ts";
 
 /**
  * What the console knows of each kind of source: its name, how its system sends, where it sends
- * to, how to connect one, and (for kinds the console can add) the form that adds one. A kind the
- * API adds (EDI intake) is one more entry here; until it has one, its sources are still listed,
- * with their health and receipts, under a plain view of the kind.
+ * to, how to connect one, and the form that adds one. A kind without an entry would still be listed,
+ * with its health and receipts, under a plain view of the kind.
  */
 export type SourceKindView = {
   label: string;
@@ -22,6 +23,11 @@ export type SourceKindView = {
   hasSecret: boolean;
   /** Whether the source's page pauses and resumes it; a pull connector is paused whole, in its connection panel. */
   pausable: boolean;
+  /**
+   * Whether its mapping is edited on its page. A pull resource's mapping is its connector's, and a
+   * trading partner's sets are mapped per set: both are changed through the API.
+   */
+  mappingEditable: boolean;
   /** Where the system sends to, for the list. */
   Endpoint: (props: { source: Source }) => ReactElement | null;
   /** How to connect the system, on the source's page and after it is added. */
@@ -64,6 +70,7 @@ const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
     how: "The system POSTs signed JSON to an address Crossdock gives it, as events happen.",
     hasSecret: true,
     pausable: true,
+    mappingEditable: true,
     Endpoint: WebhookEndpoint,
     Connection: WebhookConnection,
     NewForm: NewWebhookSourceForm,
@@ -73,6 +80,7 @@ const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
     how: "The system drops CSV, Excel or JSON Lines files in a folder (or on SFTP); each row is a payload.",
     hasSecret: false,
     pausable: true,
+    mappingEditable: true,
     Endpoint: () => <span className="muted">files dropped in a folder</span>,
     Connection: () => (
       <p>
@@ -89,9 +97,20 @@ const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
     how: "Crossdock reads a REST API or a SQL database on a schedule, from where it stopped; each item is a payload.",
     hasSecret: false,
     pausable: false,
+    mappingEditable: false,
     Endpoint: () => <span className="muted">read on a schedule</span>,
     Connection: PullConnection,
     NewForm: NewPullConnectorForm,
+  },
+  edi: {
+    label: "EDI trading partner",
+    how: "The partner sends X12 interchanges (850, 860, 855, 856, 810, 997) through the API or a folder; each is answered with a 997.",
+    hasSecret: false,
+    pausable: true,
+    mappingEditable: false,
+    Endpoint: () => <span className="muted">X12 through the API or a folder</span>,
+    Connection: EdiConnection,
+    NewForm: NewEdiPartnerForm,
   },
 };
 
@@ -106,6 +125,7 @@ export function kindView(kind: Source["kind"]): SourceKindView {
       how: "",
       hasSecret: false,
       pausable: true,
+      mappingEditable: false,
       Endpoint: NoEndpoint,
       Connection: ConnectedThroughTheApi,
     }

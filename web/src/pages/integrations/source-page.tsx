@@ -113,7 +113,7 @@ export function SourcePage({ sourceId, search }: { sourceId: string; search: Sou
         </h2>
         <kind.Connection source={source} />
       </section>
-      <SourceMappingPanel source={source} editable={isAdmin} />
+      <SourceMappingPanel source={source} editable={isAdmin && kind.mappingEditable} />
       <section aria-labelledby="receipts-title">
         <h2 id="receipts-title" className="panel__title">
           What it sent

@@ -1,0 +1,178 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import type { Source } from "../contract.ts";
+import { FieldError, FormErrorBanner, fieldErrors } from "../settings-workflows/field-errors.tsx";
+import { TextField } from "../settings-workflows/text-field.tsx";
+import { type EdiPartnerDraft, EMPTY_EDI_PARTNER, ediPartnerInput, INBOUND_SETS } from "./edi-partner-draft.ts";
+import { EdiPartyFields } from "./edi-party-fields.tsx";
+import { createEdiPartner } from "./edi-queries.ts";
+
+/** The API paths this form shows a field for; a problem elsewhere goes in the banner. */
+const PATHS = [
+  "name",
+  ...["their", "ours"].flatMap((side) => [`${side}.qualifier`, `${side}.id`, `${side}.application_id`]),
+  "sends",
+  "source_system",
+  "customer_external_id",
+  "supplier_external_id",
+  "currency",
+  "inbox",
+  "outbound",
+];
+
+/**
+ * A trading partner: who it is and who we are in its interchanges, what it sends, where its files
+ * are dropped, and where the 997s answering it (and documents made for it) are written.
+ */
+export function NewEdiPartnerForm({ onCreated }: { onCreated: (source: Source) => void }) {
+  const queryClient = useQueryClient();
+  const sendsId = useId();
+  const [draft, setDraft] = useState<EdiPartnerDraft>(EMPTY_EDI_PARTNER);
+  const set =
+    <K extends keyof EdiPartnerDraft>(key: K) =>
+    (value: EdiPartnerDraft[K]) =>
+      setDraft((old) => ({ ...old, [key]: value }));
+  const create = useMutation({
+    mutationFn: () => createEdiPartner(ediPartnerInput(draft)),
+    onSuccess: async (source) => {
+      await queryClient.invalidateQueries({ queryKey: ["ingest"] });
+      onCreated(source);
+    },
+  });
+  const errors = fieldErrors(create.error, PATHS);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <form onSubmit={submit} className="source-form" data-testid="new-edi-partner-form">
+      <FormErrorBanner error={create.error} errors={errors} title="Not added" />
+      <div className="source-form__fields">
+        <TextField
+          label="Name"
+          path="name"
+          errors={errors}
+          required
+          autoComplete="off"
+          placeholder="acme-retail"
+          hint="Lower-case letters, digits and dashes. It names the partner in receipts, the audit trail and metrics."
+          value={draft.name}
+          onValue={set("name")}
+        />
+        <TextField
+          label="Records kept under (optional)"
+          path="source_system"
+          errors={errors}
+          autoComplete="off"
+          placeholder={draft.name.trim() ? `edi-${draft.name.trim()}` : "edi-<name>"}
+          value={draft.sourceSystem}
+          onValue={set("sourceSystem")}
+        />
+      </div>
+      <EdiPartyFields
+        legend="The partner"
+        hint="As its interchanges name the sender (ISA05, ISA06, GS02)."
+        path="their"
+        party={draft.their}
+        errors={errors}
+        onChange={set("their")}
+      />
+      <EdiPartyFields
+        legend="Us, to the partner"
+        hint="As its interchanges name the receiver (ISA07, ISA08, GS03); what we send is signed the same way."
+        path="ours"
+        party={draft.ours}
+        errors={errors}
+        onChange={set("ours")}
+      />
+      <fieldset className="checkbox-list" aria-describedby={errors.at("sends") ? sendsId : undefined}>
+        <legend className="field__label">It sends</legend>
+        {INBOUND_SETS.map(({ set: code, label }) => (
+          <label key={code} className="checkbox">
+            <input
+              type="checkbox"
+              checked={draft.sends.includes(code)}
+              onChange={(event) =>
+                set("sends")(event.target.checked ? [...draft.sends, code] : draft.sends.filter((each) => each !== code))
+              }
+            />
+            <span>{label}</span>
+          </label>
+        ))}
+        <span className="field__hint">A set not ticked is rejected in the 997 that answers it.</span>
+        <FieldError id={sendsId} message={errors.at("sends")} />
+      </fieldset>
+      <fieldset className="source-form__fields">
+        <legend className="field__label">Its documents</legend>
+        <TextField
+          label="Customer it is (optional)"
+          path="customer_external_id"
+          errors={errors}
+          autoComplete="off"
+          hint="For its 850s and 860s when their N1*BY names none: the customer's external id."
+          value={draft.customerExternalId}
+          onValue={set("customerExternalId")}
+        />
+        <TextField
+          label="Supplier it is (optional)"
+          path="supplier_external_id"
+          errors={errors}
+          autoComplete="off"
+          hint="For its 855s, 856s and 810s: the supplier's external id."
+          value={draft.supplierExternalId}
+          onValue={set("supplierExternalId")}
+        />
+        <TextField
+          label="Currency"
+          path="currency"
+          errors={errors}
+          autoComplete="off"
+          maxLength={3}
+          hint="When its documents carry no CUR segment."
+          value={draft.currency}
+          onValue={set("currency")}
+        />
+      </fieldset>
+      <fieldset className="source-form__fields">
+        <legend className="field__label">Files and acknowledgments</legend>
+        <TextField
+          label="Inbox folder (optional)"
+          path="inbox"
+          errors={errors}
+          autoComplete="off"
+          placeholder="acme/in"
+          hint="Below the tenant's part of the EDI inbox; files dropped there are received once each. Left empty, it sends through the API."
+          value={draft.inbox}
+          onValue={set("inbox")}
+        />
+        <TextField
+          label="Outbox folder (optional)"
+          path="outbound"
+          errors={errors}
+          autoComplete="off"
+          placeholder="acme/out"
+          hint="Below the tenant's part of the EDI outbox, for a VAN or AS2 gateway to send on. Left empty, documents are kept for the API."
+          value={draft.outbox}
+          onValue={set("outbox")}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={draft.acknowledge} onChange={(event) => set("acknowledge")(event.target.checked)} />
+          <span>Answer each functional group it sends with a 997</span>
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.usage === "T"}
+            onChange={(event) => set("usage")(event.target.checked ? "T" : "P")}
+          />
+          <span>Mark what we send as test data (ISA15 T)</span>
+        </label>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? "Adding…" : "Add trading partner"}
+        </button>
+      </div>
+    </form>
+  );
+}
