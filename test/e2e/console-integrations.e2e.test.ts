@@ -232,6 +232,13 @@ describe.skipIf(chromiumMissing)(
         .toEqual(["processed"]);
       await page.goto("/records/items");
       await containsText(page.locator("main"), "Hex bolt M8");
+      // The drop's page shows where its files are, and the file with what it did and where it went.
+      await page.goto(`/integrations/sources/${drop.id}`);
+      await containsText(page.getByTestId("file-drop-connection"), "erp/items");
+      const imported = page.getByTestId("file-imports").locator("tr", { hasText: "items.csv" });
+      await containsText(imported, "processed");
+      await containsText(imported, "1 row · 1 written");
+      await containsText(imported, "processed/");
       await page.goto("/integrations/sources");
       await containsText(page.getByTestId("sources-table").locator("tr", { hasText: "erp-items" }), "File drop");
     });

@@ -33,6 +33,7 @@ export {
 export {
   FileDrop,
   type FileDropInput,
+  FileImport,
   type MappingTrial,
   MappingTrialResult,
   type ProducedRecord,

@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import type { Source, SourceWithSecret } from "../contract.ts";
 import { CopyButton } from "../ui/copy-button.tsx";
 import { EdiConnection } from "./edi-connection.tsx";
+import { FileDropConnection } from "./file-drop-connection.tsx";
 import { NewEdiPartnerForm } from "./new-edi-partner-form.tsx";
 import { NewFileDropForm } from "./new-file-drop-form.tsx";
 import { NewPullConnectorForm } from "./new-pull-connector-form.tsx";
@@ -82,14 +83,7 @@ const KINDS: { readonly [K in Source["kind"]]?: SourceKindView } = {
     pausable: true,
     mappingEditable: true,
     Endpoint: () => <span className="muted">files dropped in a folder</span>,
-    Connection: () => (
-      <p>
-        Files dropped in its folder are imported once each, row by row, and moved to <code>processed/</code> or{" "}
-        <code>failed/</code> with a report. Its folder, format and files can be changed through the API (
-        <code>/api/v1/ingest/file-drops</code>), where files can also be uploaded; rows that could not be imported are in its
-        receipts.
-      </p>
-    ),
+    Connection: FileDropConnection,
     NewForm: NewFileDropForm,
   },
   pull: {
