@@ -12,9 +12,10 @@ export type Serving = { crossdock: Crossdock; url: string };
 export async function serveCrossdock(config: Config, started = performance.now()): Promise<Serving> {
   const logger = createLogger({ level: config.logLevel });
   const consoleNote = await prepareConsole(config);
-  const [{ serve }, { createCrossdock }] = await Promise.all([import("@hono/node-server"), import("../main.ts")]);
+  const [{ createServer }, { createCrossdock }] = await Promise.all([import("node:http"), import("../main.ts")]);
   const crossdock = await createCrossdock({ config, logger });
-  const server = serve({ fetch: crossdock.http.app.fetch, port: config.port, hostname: config.host });
+  const server = createServer(crossdock.http.listener);
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

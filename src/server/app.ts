@@ -1,3 +1,4 @@
+import { getRequestListener } from "@hono/node-server";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Registry } from "prom-client";
@@ -39,6 +40,7 @@ import { taskRoutes } from "./routes/tasks.ts";
 import { tenantRoutes } from "./routes/tenants.ts";
 import { userRoutes } from "./routes/users.ts";
 import { webhookSubscriptionRoutes } from "./routes/webhook-subscriptions.ts";
+import { withWebhookFastPath } from "./webhook-listener.ts";
 
 export type HttpAppDeps = {
   config: Config;
@@ -173,7 +175,9 @@ export function createHttpApp(deps: HttpAppDeps) {
     (c) => c.json(document()),
   );
   consolePage = consoleRoutes(routeDeps);
-  return { app, routeTable: table, metrics, document };
+  /** What Node's HTTP server runs: webhooks answered ahead of Hono (see webhook-listener.ts), the rest by Hono. */
+  const listener = withWebhookFastPath({ ingest: deps.ingest, metrics, logger: deps.logger }, getRequestListener(app.fetch));
+  return { app, listener, routeTable: table, metrics, document };
 }
 
 export type HttpApp = ReturnType<typeof createHttpApp>;

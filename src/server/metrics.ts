@@ -3,7 +3,12 @@ import { routePath } from "hono/route";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { AppEnv } from "./context.ts";
 
-export type HttpMetrics = { registry: Registry; middleware: MiddlewareHandler<AppEnv> };
+export type HttpMetrics = {
+  registry: Registry;
+  middleware: MiddlewareHandler<AppEnv>;
+  /** Counts a request answered outside Hono's chain (see webhook-listener.ts) as the middleware would. */
+  observe(request: { method: string; route: string; status: number; seconds: number }): void;
+};
 
 /** Prometheus metrics for `/metrics`: request counts and latency per route, plus the process's own. */
 export function createHttpMetrics(registry: Registry = new Registry()): HttpMetrics {
@@ -21,8 +26,13 @@ export function createHttpMetrics(registry: Registry = new Registry()): HttpMetr
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const observe: HttpMetrics["observe"] = ({ method, route, status, seconds }) => {
+    requests.inc({ method, route, status: String(status) });
+    duration.observe({ method, route }, seconds);
+  };
   return {
     registry,
+    observe,
     middleware: async (c, next) => {
       const started = performance.now();
       try {
@@ -32,9 +42,7 @@ export function createHttpMetrics(registry: Registry = new Registry()): HttpMetr
         // No route matched: a 404, or a page of the console (its paths are the browser's, not routes).
         const matched = routePath(c, -1);
         const route = matched !== "*" ? matched : c.res.status === 404 ? "unmatched" : "console page";
-        const labels = { method: c.req.method, route };
-        requests.inc({ ...labels, status: String(c.res.status) });
-        duration.observe(labels, (performance.now() - started) / 1000);
+        observe({ method: c.req.method, route, status: c.res.status, seconds: (performance.now() - started) / 1000 });
       }
     },
   };

@@ -4,7 +4,7 @@ import type { ClaimedReceipt } from "../processing/process-receipts.ts";
 import { HANDED_OVER_LEASE_SECONDS } from "../processing/processor.ts";
 import type { SourceDeps, WebhookSource } from "../sources/source-store.ts";
 import { receiptBatchesOf, type StoredReceipt } from "./receipt-batches.ts";
-import { checkWebhookSignature, DELIVERY_HEADER } from "./signature.ts";
+import { checkWebhookSignature, DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature.ts";
 
 /** The largest webhook payload kept: a bigger one is refused before it is read in full. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -25,6 +25,24 @@ export type WebhookAnswer =
       message: string;
     };
 
+/** The answer to a payload over MAX_WEBHOOK_BYTES, which is refused before it is read in full. */
+export const PAYLOAD_TOO_LARGE: WebhookAnswer = {
+  status: 413,
+  code: "payload_too_large",
+  message: `A webhook payload is at most ${MAX_WEBHOOK_BYTES} bytes`,
+};
+
+/** A delivery as the webhook route reads it off a request: its body and the headers that sign and name it. */
+export function webhookDelivery(body: Buffer, header: (name: string) => string | undefined): WebhookDelivery {
+  return {
+    body,
+    contentType: header("content-type"),
+    timestamp: header(TIMESTAMP_HEADER),
+    signature: header(SIGNATURE_HEADER),
+    deliveryId: header(DELIVERY_HEADER),
+  };
+}
+
 /** The processor of this process, when it runs: a new receipt goes to it straight from memory. */
 export type HandOver = { hasRoom(): boolean; handOver(receipt: ClaimedReceipt): void; poke(): void };
 
@@ -41,9 +59,7 @@ export async function receiveWebhook(
   delivery: WebhookDelivery,
   processor?: HandOver,
 ): Promise<WebhookAnswer> {
-  if (delivery.body.length > MAX_WEBHOOK_BYTES) {
-    return { status: 413, code: "payload_too_large", message: `A webhook payload is at most ${MAX_WEBHOOK_BYTES} bytes` };
-  }
+  if (delivery.body.length > MAX_WEBHOOK_BYTES) return PAYLOAD_TOO_LARGE;
   const source = /^src_[0-9a-z]{26}$/.test(sourceId) ? await findSource(sourceId) : undefined;
   if (!source) return { status: 404, code: "not_found", message: `There is no webhook source ${sourceId}` };
   const check = checkWebhookSignature({
