@@ -26,7 +26,14 @@ export function createIngestMetrics(registry: Registry, db: Database, clock: () 
     labelNames: ["outcome"],
     registers: [registry],
   });
-  const state = async () =>
+  // Both gauges below are read from one query per scrape.
+  let read: { at: number; state: ReturnType<typeof readState> } | undefined;
+  const state = () => {
+    const at = Date.now();
+    if (!read || at - read.at > 1_000) read = { at, state: readState() };
+    return read.state;
+  };
+  const readState = async () =>
     withSystem(db, async (tx) => {
       const result = await tx.execute(sql`select
           (select count(*) from ingest.receipts where status = 'received') as backlog,

@@ -1,5 +1,5 @@
 import { setImmediate } from "node:timers/promises";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../../platform/db/database.ts";
 import { readAsTenant, rows, withSystem, withTenant } from "../../../platform/db/tenant-scope.ts";
 import type { Logger } from "../../../platform/logger.ts";
@@ -117,16 +117,36 @@ export async function commitPass(deps: ProcessDeps, prepared: PreparedPass): Pro
   return { processed, quarantined };
 }
 
-/** Received receipts no one holds, oldest first, leased to this pass. */
-function claimReceipts(deps: ProcessDeps, limit: number): Promise<Claimed[]> {
+/** How often a pass also looks for receipts whose lease ran out (a processor that died holding them). */
+const EXPIRED_LEASE_SCAN_MS = 5_000;
+const lastExpiredLeaseScan = new WeakMap<Database, number>();
+
+/**
+ * Received receipts no one holds, oldest first, leased to this pass: those never leased (stored
+ * while no processor had room for them), found through an index of their own, and every few
+ * seconds those whose lease ran out. The receipts handed over to a processor are leased and in
+ * flight, often thousands under load; scanning past them on every pass cost more than processing.
+ */
+async function claimReceipts(deps: ProcessDeps, limit: number): Promise<Claimed[]> {
   const now = deps.clock();
+  const claimed = await claimWhere(deps, sql`leased_until is null`, limit);
+  const lastScan = lastExpiredLeaseScan.get(deps.db);
+  if (claimed.length < limit && (lastScan === undefined || now.getTime() - lastScan >= EXPIRED_LEASE_SCAN_MS)) {
+    lastExpiredLeaseScan.set(deps.db, now.getTime());
+    claimed.push(...(await claimWhere(deps, sql`leased_until < ${now.toISOString()}`, limit - claimed.length)));
+  }
+  return claimed;
+}
+
+function claimWhere(deps: ProcessDeps, lease: SQL, limit: number): Promise<Claimed[]> {
+  const until = new Date(deps.clock().getTime() + LEASE_SECONDS * 1000).toISOString();
   return withSystem(deps.db, (tx) =>
     rows<Claimed>(
       tx,
       sql`update ingest.receipts r
-             set attempts = r.attempts + 1, leased_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()}
+             set attempts = r.attempts + 1, leased_until = ${until}
            where r.id in (select id from ingest.receipts
-                           where status = 'received' and (leased_until is null or leased_until < ${now.toISOString()})
+                           where status = 'received' and ${lease}
                              -- A paused source's receipts wait, without standing in front of the others';
                              -- EDI interchanges are processed by edi-intake (sets, 997s), not here.
                              and not exists (select 1 from ingest.sources s where s.id = source_id and (s.status = 'paused' or s.kind = 'edi'))
