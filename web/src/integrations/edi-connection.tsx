@@ -19,7 +19,7 @@ const SET_TONES: Record<ReceivedInterchange["sets"][number]["status"], BadgeTone
 const party = (side: TradingPartner["their"]) =>
   `${side.qualifier}:${side.id}${side.application_id ? ` (GS ${side.application_id})` : ""}`;
 
-/** A partner's latest interchanges: each set's outcome, and the 997s that answered it. */
+/** A partner's latest interchanges: each set's outcome, and the acknowledgments (997s, a TA1) that answered it. */
 function InterchangesTable({ interchanges }: { interchanges: readonly ReceivedInterchange[] }) {
   if (interchanges.length === 0) return <p className="muted">No interchange yet.</p>;
   return (
@@ -31,7 +31,7 @@ function InterchangesTable({ interchanges }: { interchanges: readonly ReceivedIn
             <th scope="col">Processed</th>
             <th scope="col">Status</th>
             <th scope="col">Sets</th>
-            <th scope="col">997s</th>
+            <th scope="col">Acknowledgments</th>
           </tr>
         </thead>
         <tbody>
@@ -95,6 +95,7 @@ export function EdiConnection({ source }: { source: Source }) {
         </KvItem>
         <KvItem label="It sends">{partner.sends.join(", ")}</KvItem>
         <KvItem label="997s">{partner.acknowledge ? "answer each group it sends" : "not sent"}</KvItem>
+        <KvItem label="TA1s">answer each interchange whose ISA14 asks for one</KvItem>
         <KvItem label="Its files">
           {partner.inbox ? (
             <>

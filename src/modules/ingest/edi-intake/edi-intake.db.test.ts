@@ -232,6 +232,47 @@ describe.skipIf(!samplesPresent)(`EDI intake on real partner files (${usingServe
     expect(fa).toMatchObject({ status: "rejected", error_codes: ["3"] });
   });
 
+  it("answers an interchange whose sender asks for a TA1 (ISA14 = 1): A 000 when its envelope is whole, E 001 when IEA02 differs", async () => {
+    const asking = (control: string, change: (text: string) => string = (text) => text) =>
+      variant(control, (text) => change(text.replace(`*${control}*0*P*`, `*${control}*1*P*`)));
+    const ta1Of = async (interchange: ReceivedInterchange) => {
+      expect(interchange.acknowledgments).toHaveLength(2);
+      const document = await f.edi.documents.get(HARBOR, interchange.acknowledgments[1] as string);
+      const read = readX12(document.body);
+      expect(read.diagnostics).toEqual([]);
+      return { document, interchange: read.interchanges[0] };
+    };
+
+    const whole = await receive("acme", asking("000003441"));
+    expect(whole.interchange.status).toBe("processed");
+    const first = await ta1Of(whole.interchange);
+    expect(first.document).toMatchObject({
+      transaction_set: "TA1",
+      answers: { receipt_id: whole.receipt_id, interchange_control_number: "000003441", status: "A", note_code: "000" },
+      delivery: { status: "delivered" },
+    });
+    expect(first.interchange?.groups).toEqual([]);
+    expect(first.interchange?.acknowledgments.map((ta1) => ta1.elements)).toEqual([
+      ["TA1", "000003441", "101127", "1719", "A", "000"],
+    ]);
+    expect([first.interchange?.senderId.trim(), first.interchange?.receiverId.trim()]).toEqual(["999999999", "4405197800"]);
+    expect(first.document.delivery.to).toBe(
+      path.join(f.outboxDir, HARBOR, "acme", `acme-TA1-${first.document.control_number}.x12`),
+    );
+
+    const miscounted = await receive(
+      "acme",
+      asking("000003442", (text) => text.replace("IEA*1*000003442", "IEA*1*000003499")),
+    );
+    const second = await ta1Of(miscounted.interchange);
+    expect(second.document.answers).toMatchObject({ interchange_control_number: "000003442", status: "E", note_code: "001" });
+
+    const quiet = await receive("acme", variant("000003443"));
+    expect(quiet.interchange.acknowledgments).toHaveLength(1);
+    const ta1s = await f.edi.documents.list(HARBOR, "acme", { set: "TA1", limit: 50 });
+    expect(ta1s.data.map((document) => document.answers?.status)).toEqual(["E", "A"]);
+  });
+
   it("maps a supplier's 856 (… as its terminator) to an inbound shipment with lines and tracking", async () => {
     await f.edi.partners.create(f.ctx(HARBOR), {
       name: "fit-supply",

@@ -40,6 +40,7 @@ export {
   functionalAcknowledgment,
   writeFunctionalAcknowledgment,
 } from "./x12/write/functional-ack-997.ts";
+export { interchangeAcknowledgment, type X12InterchangeAckStatus } from "./x12/write/interchange-ack-ta1.ts";
 export {
   invoice,
   invoiceTotal,

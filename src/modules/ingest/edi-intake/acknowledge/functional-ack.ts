@@ -82,47 +82,26 @@ export function acknowledgeGroup(
   return { segments, status, received, accepted };
 }
 
+type ReplyOptions = {
+  sender: X12PartnerId & { application: string };
+  receiver: X12PartnerId & { application: string };
+  controlNumber: number;
+  at: Date;
+};
+
 /**
  * The whole 997 interchange answering one group: from us to the partner (their ids and ours as the
  * partner agreement says), under our control number (ISA13 and GS06; ST02 0001), in the separators
- * the partner used (single-byte ones: "~" for a multibyte terminator), so its translator reads our
- * answer as it writes.
+ * the partner used, so its translator reads our answer as it writes.
  */
 export function writeAcknowledgment(
   received: X12Interchange,
   group: X12Group,
   body: X12OutboundSegment[],
-  options: {
-    sender: X12PartnerId & { application: string };
-    receiver: X12PartnerId & { application: string };
-    controlNumber: number;
-    at: Date;
-  },
+  options: ReplyOptions,
 ): string {
-  // The reader keeps separators as bytes (one latin1 character each). One byte is mirrored; a
-  // multibyte one ("…") would make the ISA longer than its 106 characters, so "~" stands in for it.
-  const single = (value: string, fallback: string) => (value.length <= 1 ? value : fallback);
-  const { lineBreaks, lineTerminated } = received.separators;
-  const element = single(received.separators.element, "*");
-  const component = single(received.separators.component, ">");
-  const repetition = single(received.separators.repetition, "^");
-  const terminator = lineTerminated ? "~" : single(received.separators.segment, "~");
-  const unused = (...candidates: string[]) =>
-    candidates.find((candidate) => ![element, component, repetition, terminator].includes(candidate)) ?? "";
   return writeX12({
-    sender: { qualifier: options.sender.qualifier, id: options.sender.id },
-    receiver: { qualifier: options.receiver.qualifier, id: options.receiver.id },
-    controlNumber: options.controlNumber,
-    at: options.at,
-    usage: received.usage === "T" ? "T" : "P",
-    version: received.version || "00401",
-    separators: {
-      element,
-      component: component || unused(">", ":", "\\"),
-      repetition: repetition || unused("^", "{", "|"),
-      segment: terminator,
-      lineBreaks: lineBreaks || lineTerminated,
-    },
+    ...replyEnvelope(received, options),
     groups: [
       {
         functionalId: "FA",
@@ -134,4 +113,41 @@ export function writeAcknowledgment(
       },
     ],
   });
+}
+
+/** The interchange carrying a TA1 (and no group) that answers one the partner sent, as the 997s are addressed. */
+export function writeInterchangeAcknowledgment(received: X12Interchange, ta1: X12OutboundSegment, options: ReplyOptions): string {
+  return writeX12({ ...replyEnvelope(received, options), acknowledgments: [ta1], groups: [] });
+}
+
+/**
+ * The envelope of an answer: from us to the partner, under our control number, the received
+ * interchange's usage and version, and its separators where they are single bytes ("~" stands in
+ * for a multibyte terminator such as "…", which would make the ISA longer than its 106 characters).
+ */
+function replyEnvelope(received: X12Interchange, options: ReplyOptions) {
+  // The reader keeps separators as bytes (one latin1 character each).
+  const single = (value: string, fallback: string) => (value.length <= 1 ? value : fallback);
+  const { lineBreaks, lineTerminated } = received.separators;
+  const element = single(received.separators.element, "*");
+  const component = single(received.separators.component, ">");
+  const repetition = single(received.separators.repetition, "^");
+  const terminator = lineTerminated ? "~" : single(received.separators.segment, "~");
+  const unused = (...candidates: string[]) =>
+    candidates.find((candidate) => ![element, component, repetition, terminator].includes(candidate)) ?? "";
+  return {
+    sender: { qualifier: options.sender.qualifier, id: options.sender.id },
+    receiver: { qualifier: options.receiver.qualifier, id: options.receiver.id },
+    controlNumber: options.controlNumber,
+    at: options.at,
+    usage: received.usage === "T" ? ("T" as const) : ("P" as const),
+    version: received.version || "00401",
+    separators: {
+      element,
+      component: component || unused(">", ":", "\\"),
+      repetition: repetition || unused("^", "{", "|"),
+      segment: terminator,
+      lineBreaks: lineBreaks || lineTerminated,
+    },
+  };
 }

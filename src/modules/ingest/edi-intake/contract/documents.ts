@@ -22,7 +22,7 @@ export const ReceivedSet = z.object({
 });
 export type ReceivedSet = z.infer<typeof ReceivedSet>;
 
-/** An interchange received from a partner: its receipt, envelope, each set's outcome and the 997s answering it. */
+/** An interchange received from a partner: its receipt, envelope, each set's outcome and the 997s (and TA1) answering it. */
 export const ReceivedInterchange = z.object({
   receipt_id: z.string(),
   partner_id: z.string(),
@@ -35,7 +35,7 @@ export const ReceivedInterchange = z.object({
   /** The receipt's status: processed, or quarantined when a set was rejected or the envelope is broken. */
   status: ReceiptStatus,
   sets: z.array(ReceivedSet),
-  /** The 997s written for its groups (`GET /api/v1/edi/documents/{id}`). */
+  /** The 997s written for its groups, then the TA1 when its sender asked for one (`GET /api/v1/edi/documents/{id}`). */
   acknowledgments: z.array(z.string()),
   processed_at: z.string(),
 });
@@ -65,27 +65,39 @@ export const DocumentDelivery = z.object({
   at: z.string().nullable(),
 });
 
-/** An X12 document Crossdock wrote for a partner: a 997 answering a group it sent, or an 855, 856 or 810 made from a record. */
+/** A 997: the group it answers and its verdict (AK9: A, E, P, R). */
+const GroupAnswered = z.object({
+  receipt_id: z.string(),
+  functional_id: z.string(),
+  group_control_number: z.string(),
+  status: z.enum(["A", "E", "P", "R"]),
+  sets_received: z.number().int(),
+  sets_accepted: z.number().int(),
+});
+
+/** A TA1: the interchange it answers and the verdict on its envelope (TA104: A, E, R; TA105: the note code, 000 when none). */
+const InterchangeAnswered = z.object({
+  receipt_id: z.string(),
+  interchange_control_number: z.string(),
+  status: z.enum(["A", "E", "R"]),
+  note_code: z.string(),
+});
+
+/**
+ * An X12 document Crossdock wrote for a partner: a 997 answering a group it sent, a TA1 answering
+ * an interchange whose sender asked for one, or an 855, 856 or 810 made from a record.
+ */
 export const OutboundDocument = z.object({
   id: z.string(),
   partner_id: z.string(),
-  transaction_set: z.enum(["997", "855", "856", "810"]),
+  transaction_set: z.enum(["997", "TA1", "855", "856", "810"]),
   /** ISA13 (nine digits); GS06 is the same number. */
   control_number: z.string(),
   file_name: z.string(),
   /** The record it was made from, at the version it was made from. */
   record: z.object({ type: z.string(), id: z.string(), version: z.number().int() }).nullable(),
-  /** A 997: the group it answers and its verdict (AK9: A, E, P, R). */
-  answers: z
-    .object({
-      receipt_id: z.string(),
-      functional_id: z.string(),
-      group_control_number: z.string(),
-      status: z.enum(["A", "E", "P", "R"]),
-      sets_received: z.number().int(),
-      sets_accepted: z.number().int(),
-    })
-    .nullable(),
+  /** What a 997 or a TA1 answers, and its verdict. */
+  answers: z.union([GroupAnswered, InterchangeAnswered]).nullable(),
   delivery: DocumentDelivery,
   /** The partner's own 997 about this document, once received. */
   acknowledgment: z
@@ -120,7 +132,7 @@ export const GeneratedDocument = OutboundDocumentDetail.extend({
 export type GeneratedDocument = z.infer<typeof GeneratedDocument>;
 
 export const DocumentQuery = z.object({
-  set: z.enum(["997", "855", "856", "810"]).optional(),
+  set: z.enum(["997", "TA1", "855", "856", "810"]).optional(),
   /** Documents made from this record (its id). */
   record: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -5,13 +5,19 @@ import type { ProducedRecord, QuarantineReason, ReceivedSet, TradingPartner } fr
 import {
   type EdiDiagnostic,
   formatDiagnostic,
+  interchangeAcknowledgment,
   readTransactionSet,
   readX12,
   type X12Group,
   type X12Interchange,
   type X12TransactionSet,
 } from "../../edi/index.ts";
-import { acknowledgeGroup, type SetVerdict, writeAcknowledgment } from "../acknowledge/functional-ack.ts";
+import {
+  acknowledgeGroup,
+  type SetVerdict,
+  writeAcknowledgment,
+  writeInterchangeAcknowledgment,
+} from "../acknowledge/functional-ack.ts";
 import { noteFunctionalAcknowledgment } from "../apply/acknowledgment-997.ts";
 import { mapSet } from "../apply/map-set.ts";
 import { applyPurchaseOrderAcknowledgment } from "../apply/po-acknowledgment-855.ts";
@@ -148,6 +154,11 @@ export async function processInterchange(
       receiver: party(partner.ours.qualifier, partner.ours.id),
     };
     if (sender !== expected.sender || receiver !== expected.receiver) {
+      if (interchange.acknowledgmentRequested) {
+        // Not to us (008), or not from this partner (006): refused whole.
+        const note = receiver !== expected.receiver ? "008" : "006";
+        acknowledgments.push(await storeInterchangeAcknowledgment(deps, tenantId, partner, receiptId, interchange, { note }));
+      }
       problems.push({
         path: `ISA (segment ${interchange.header.index}, byte ${interchange.header.offset} of the file)`,
         message: `The interchange is from ${sender} to ${receiver}; ${partner.name}'s are from ${expected.sender} to ${expected.receiver}. Nothing in it was taken: fix the partner's ids and replay`,
@@ -174,6 +185,9 @@ export async function processInterchange(
         const id = await storeAcknowledgment(deps, tenantId, partner, receiptId, interchange, group, verdicts);
         acknowledgments.push(id);
       }
+    }
+    if (interchange.acknowledgmentRequested) {
+      acknowledgments.push(await storeInterchangeAcknowledgment(deps, tenantId, partner, receiptId, interchange));
     }
   }
 
@@ -220,6 +234,50 @@ function dedupe(records: ProducedRecord[]): ProducedRecord[] {
   return records.filter((record) => !seen.has(record.id) && Boolean(seen.add(record.id)));
 }
 
+/** Our ids and theirs as the partner agreement says, for an answer to the partner (a 997 or a TA1). */
+function replyParties(partner: TradingPartner, group?: X12Group) {
+  return {
+    sender: { ...partner.ours, application: partner.ours.application_id ?? partner.ours.id },
+    receiver: {
+      ...partner.their,
+      application: partner.their.application_id ?? (group?.applicationSender.trim() || partner.their.id),
+    },
+  };
+}
+
+/** The TA1 answering an interchange whose sender asked for one, stored once per receipt and interchange. */
+async function storeInterchangeAcknowledgment(
+  deps: ProcessInterchangeDeps,
+  tenantId: string,
+  partner: TradingPartner,
+  receiptId: string,
+  interchange: X12Interchange,
+  refused?: { note: string },
+): Promise<string> {
+  const answer = interchangeAcknowledgment(interchange, refused);
+  const at = deps.clock();
+  const controlNumber = interchange.controlNumber.trim();
+  const { document } = await storeDocument(
+    deps.db,
+    tenantId,
+    partner,
+    {
+      set: "TA1",
+      idempotencyKey: `TA1:${receiptId}:${controlNumber}`,
+      answers: {
+        receipt_id: receiptId,
+        interchange_control_number: controlNumber,
+        status: answer.status,
+        note_code: answer.note,
+      },
+      render: (ours) =>
+        writeInterchangeAcknowledgment(interchange, answer.segment, { ...replyParties(partner), controlNumber: ours, at }),
+    },
+    at,
+  );
+  return document.id;
+}
+
 /** The 997 answering one group, stored once per receipt and group (a replay does not answer again). */
 async function storeAcknowledgment(
   deps: ProcessInterchangeDeps,
@@ -249,15 +307,7 @@ async function storeAcknowledgment(
         sets_accepted: answer.accepted,
       },
       render: (controlNumber) =>
-        writeAcknowledgment(interchange, group, answer.segments, {
-          sender: { ...partner.ours, application: partner.ours.application_id ?? partner.ours.id },
-          receiver: {
-            ...partner.their,
-            application: partner.their.application_id ?? (group.applicationSender.trim() || partner.their.id),
-          },
-          controlNumber,
-          at,
-        }),
+        writeAcknowledgment(interchange, group, answer.segments, { ...replyParties(partner, group), controlNumber, at }),
     },
     at,
   );

@@ -40,6 +40,9 @@ export type X12OutboundInterchange = {
   version?: string;
   acknowledgmentRequested?: boolean;
   separators?: Partial<Omit<X12Separators, "lineTerminated">>;
+  /** TA1 interchange acknowledgments, written after the ISA and before the first group. */
+  acknowledgments?: readonly X12OutboundSegment[];
+  /** None for an interchange that carries TA1s only. */
   groups: readonly X12OutboundGroup[];
 };
 
@@ -133,6 +136,7 @@ export function writeX12(interchange: X12OutboundInterchange): string {
   ];
   // The ISA keeps its padded elements: it is fixed width, and a reader finds the separators in it.
   const out = [isa.join(separators.element) + end];
+  for (const acknowledgment of interchange.acknowledgments ?? []) out.push(write(acknowledgment));
   for (const group of interchange.groups) {
     const groupControl = String(controlNumber(group.controlNumber, "GS06"));
     out.push(
