@@ -1,5 +1,5 @@
 import { randomFillSync } from "node:crypto";
-import { monotonicFactory } from "ulidx";
+import { encodeTime, monotonicFactory } from "ulidx";
 
 /**
  * Prefixed, time-sortable ids (`so_01jd…`): the prefix says what the id names, so logs and audit
@@ -58,4 +58,9 @@ export function newId(prefix: IdPrefix | string): string {
 
 export function hasPrefix(id: string, prefix: string): boolean {
   return id.startsWith(`${prefix}_`) && id.length === prefix.length + 27;
+}
+
+/** The lowest id of `prefix` made at or after `at`: ids sort by when they were made, so a range of ids is a range of time. */
+export function firstIdAt(prefix: IdPrefix | string, at: Date): string {
+  return `${prefix}_${encodeTime(Math.max(0, at.getTime()), 10).toLowerCase()}${"0".repeat(16)}`;
 }
