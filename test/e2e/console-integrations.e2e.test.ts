@@ -362,6 +362,38 @@ describe.skipIf(chromiumMissing)(
       await containsText(row, "accepted");
       expect((await row.locator("td").last().innerText()).trim()).toBe("1");
       await screenshot(page, "63e-edi-partner-page");
+
+      // Its settings are changed on its page: a customer cleared, an outbox folder named, a bad currency refused at its field.
+      const connection = page.getByTestId("edi-connection");
+      await connection.getByRole("button", { name: "Change its settings" }).click();
+      const edit = page.getByTestId("edit-edi-partner-form");
+      expect(await edit.getByRole("textbox", { name: /^Name/ }).isDisabled()).toBe(true);
+      expect(await edit.getByRole("textbox", { name: /^Customer it is/ }).inputValue()).toBe("C-100");
+      await edit.getByRole("textbox", { name: /^Customer it is/ }).fill("");
+      await edit.getByRole("textbox", { name: /^Outbox folder/ }).fill("acme-retail/out");
+      await edit.getByRole("textbox", { name: /^Currency/ }).fill("US");
+      await edit.getByRole("button", { name: "Save changes" }).click();
+      await visible(edit.locator("label.field", { hasText: /^Currency/ }).locator(".field__error"));
+      const violations = await seriousViolations(page);
+      expect(
+        violations.flatMap((v) => v.targets.map((target) => `${v.id}: ${target}`)),
+        "settings form",
+      ).toEqual([]);
+      await edit.getByRole("textbox", { name: /^Currency/ }).fill("CAD");
+      await edit.getByRole("button", { name: "Save changes" }).click();
+      await containsText(connection, "acme-retail/out");
+      await containsText(connection, "named by its documents");
+      const stored = await expectStatus<Body>(
+        app.operator("GET", "/api/v1/edi/partners/acme-retail", { tenant: "acme" }),
+        200,
+        "partner",
+      );
+      expect(stored).toMatchObject({
+        customer_external_id: null,
+        currency: "CAD",
+        outbound: { type: "folder", path: "acme-retail/out" },
+        their: { qualifier: "ZZ", id: "ACMERETAIL" },
+      });
     });
 
     it("quarantines a broken payload with its reason; corrected in the page and replayed, it is processed", async () => {

@@ -53,6 +53,7 @@ export {
   SourceWithSecret,
   TradingPartner,
   type TradingPartnerInput,
+  type TradingPartnerUpdate,
 } from "../../src/modules/ingest/contract/index.ts";
 export {
   type CreateWebhookSubscriptionInput,

@@ -67,6 +67,20 @@ describe.skipIf(!present)(`EDI API (${usingServer() ? "PostgreSQL server" : "PGl
     expect(theirs.status).toBe(404);
   });
 
+  it("changes a partner's settings, clearing the customer with null and keeping what is not sent", async () => {
+    const cleared = await server.request("PATCH", `/api/v1/edi/partners/${partner.id}`, {
+      token: harbor.key,
+      json: { customer_external_id: null, supplier_external_id: "SUP-9" },
+    });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    expect(cleared.body).toMatchObject({ customer_external_id: null, supplier_external_id: "SUP-9", their: partner.their });
+    const restored = await server.request("PATCH", `/api/v1/edi/partners/${partner.id}`, {
+      token: harbor.key,
+      json: { customer_external_id: "CUS-XYZ", supplier_external_id: null },
+    });
+    expect(restored.body).toMatchObject({ customer_external_id: "CUS-XYZ", supplier_external_id: null });
+  });
+
   it("receives an 850 over HTTP, answers with the outcome, and the order's receipt and 997 are found from it", async () => {
     const received = await post(`/api/v1/edi/partners/acme/interchanges?wait=true`, x12(), harbor.key, "text/plain");
     expect(received.status, JSON.stringify(received.body)).toBe(200);

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useState } from "react";
 import type { ReceivedInterchange, Source, TradingPartner } from "../contract.ts";
 import { Badge, type BadgeTone } from "../ui/badge.tsx";
 import { ErrorBanner } from "../ui/error-banner.tsx";
@@ -7,6 +8,7 @@ import { KvItem } from "../ui/kv-item.tsx";
 import { Loading } from "../ui/loading.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
+import { EditEdiPartnerForm } from "./edi-partner-form.tsx";
 import { ediInterchangesQuery, ediPartnersQuery } from "./edi-queries.ts";
 import { ReceiptStatusBadge } from "./receipt-status.tsx";
 
@@ -81,11 +83,24 @@ export function EdiConnection({ source }: { source: Source }) {
   const partners = useQuery(ediPartnersQuery);
   const partner = partners.data?.data.find((each) => each.source_id === source.id);
   const interchanges = useQuery({ ...ediInterchangesQuery(partner?.id ?? ""), enabled: !!partner });
+  const [editing, setEditing] = useState(false);
   if (partners.isPending) return <Loading label="Loading its partner…" />;
   if (partners.error) return <ErrorBanner error={partners.error} title="Its trading partner could not be loaded" />;
   if (!partner) return <p className="muted">The trading partner of this source was removed.</p>;
+  if (editing) {
+    return (
+      <div data-testid="edi-connection">
+        <EditEdiPartnerForm partner={partner} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+      </div>
+    );
+  }
   return (
     <div data-testid="edi-connection">
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => setEditing(true)}>
+          Change its settings
+        </button>
+      </div>
       <dl className="kv-grid">
         <KvItem label="The partner">
           <code>{party(partner.their)}</code>
@@ -94,6 +109,12 @@ export function EdiConnection({ source }: { source: Source }) {
           <code>{party(partner.ours)}</code>
         </KvItem>
         <KvItem label="It sends">{partner.sends.join(", ")}</KvItem>
+        <KvItem label="Customer it is">
+          {partner.customer_external_id ?? <span className="muted">named by its documents</span>}
+        </KvItem>
+        <KvItem label="Supplier it is">
+          {partner.supplier_external_id ?? <span className="muted">named by its documents</span>}
+        </KvItem>
         <KvItem label="997s">{partner.acknowledge ? "answer each group it sends" : "not sent"}</KvItem>
         <KvItem label="TA1s">answer each interchange whose ISA14 asks for one</KvItem>
         <KvItem label="Its files">

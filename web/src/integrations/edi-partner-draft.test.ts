@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TradingPartnerInput } from "../../../src/modules/ingest/contract/index.ts";
-import { EMPTY_EDI_PARTNER, ediPartnerInput } from "./edi-partner-draft.ts";
+import { TradingPartner, TradingPartnerInput, TradingPartnerUpdate } from "../../../src/modules/ingest/contract/index.ts";
+import { draftOfPartner, EMPTY_EDI_PARTNER, ediPartnerInput, ediPartnerUpdate } from "./edi-partner-draft.ts";
 
 describe("EDI partner draft", () => {
   it("sends the partner's and our ids, trimmed, with only what was filled in, which the API's schema takes", () => {
@@ -47,5 +47,47 @@ describe("EDI partner draft", () => {
     const parsed = TradingPartnerInput.safeParse(input);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toContain("sends");
+  });
+
+  it("shows a stored partner as the form's draft, and sends every setting back as it was, a cleared customer as null", () => {
+    const partner = TradingPartner.parse({
+      id: "edi_1",
+      name: "acme",
+      source_id: "src_1",
+      their: { qualifier: "12", id: "4405197800", application_id: "ACMEAPP" },
+      ours: { qualifier: "01", id: "999999999" },
+      sends: ["850", "860"],
+      source_system: "edi-acme",
+      customer_external_id: "CUS-1",
+      supplier_external_id: null,
+      currency: "CAD",
+      usage: "T",
+      acknowledge: false,
+      outbound: { type: "folder", path: "acme/out" },
+      inbox: "acme/in",
+      mappings: {},
+      status: "active",
+      created_at: "2026-12-01T00:00:00.000Z",
+      updated_at: "2026-12-01T00:00:00.000Z",
+    });
+    const draft = draftOfPartner(partner);
+    expect(draft).toMatchObject({ name: "acme", outbox: "acme/out", inbox: "acme/in", customerExternalId: "CUS-1" });
+    const unchanged = ediPartnerUpdate(draft);
+    expect(unchanged).toEqual({
+      their: partner.their,
+      ours: partner.ours,
+      sends: ["850", "860"],
+      source_system: "edi-acme",
+      customer_external_id: "CUS-1",
+      supplier_external_id: null,
+      currency: "CAD",
+      usage: "T",
+      acknowledge: false,
+      inbox: "acme/in",
+      outbound: { type: "folder", path: "acme/out" },
+    });
+    expect(TradingPartnerUpdate.safeParse(unchanged).success).toBe(true);
+    const cleared = ediPartnerUpdate({ ...draft, customerExternalId: " ", outbox: "", inbox: "" });
+    expect(cleared).toMatchObject({ customer_external_id: null, outbound: { type: "none" }, inbox: null });
   });
 });

@@ -1,4 +1,4 @@
-import type { TradingPartnerInput } from "../contract.ts";
+import type { TradingPartner, TradingPartnerInput, TradingPartnerUpdate } from "../contract.ts";
 
 /** The sets a partner may send, with what each is. */
 export const INBOUND_SETS = [
@@ -74,5 +74,42 @@ export function ediPartnerInput(draft: EdiPartnerDraft): TradingPartnerInput {
     acknowledge: draft.acknowledge,
     inbox: draft.inbox.trim() || null,
     outbound: draft.outbox.trim() ? { type: "folder", path: draft.outbox.trim() } : { type: "none" },
+  };
+}
+
+/** A partner as stored, as the form shows it for a change. */
+export function draftOfPartner(partner: TradingPartner): EdiPartnerDraft {
+  const party = (side: TradingPartner["their"]): PartyDraft => ({
+    qualifier: side.qualifier,
+    id: side.id,
+    applicationId: side.application_id ?? "",
+  });
+  return {
+    name: partner.name,
+    their: party(partner.their),
+    ours: party(partner.ours),
+    sends: partner.sends.filter((set): set is InboundSet => INBOUND_SETS.some((each) => each.set === set)),
+    sourceSystem: partner.source_system,
+    customerExternalId: partner.customer_external_id ?? "",
+    supplierExternalId: partner.supplier_external_id ?? "",
+    currency: partner.currency,
+    usage: partner.usage,
+    acknowledge: partner.acknowledge,
+    inbox: partner.inbox ?? "",
+    outbox: partner.outbound.type === "folder" ? partner.outbound.path : "",
+  };
+}
+
+/**
+ * What PATCH /api/v1/edi/partners/{id} is sent for a changed draft: every setting the form shows
+ * (its name is not changed). A customer or supplier emptied is cleared; the records' system, when
+ * emptied, is left as it is (records already written are kept under it).
+ */
+export function ediPartnerUpdate(draft: EdiPartnerDraft): TradingPartnerUpdate {
+  const { name: _, ...input } = ediPartnerInput(draft);
+  return {
+    ...input,
+    customer_external_id: draft.customerExternalId.trim() || null,
+    supplier_external_id: draft.supplierExternalId.trim() || null,
   };
 }

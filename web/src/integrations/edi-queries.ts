@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { api } from "../api/client.ts";
-import { ReceivedInterchange, Source, TradingPartner, type TradingPartnerInput } from "../contract.ts";
+import { ReceivedInterchange, Source, TradingPartner, type TradingPartnerInput, type TradingPartnerUpdate } from "../contract.ts";
 
 export const ediPartnersQuery = queryOptions({
   queryKey: ["ingest", "edi-partners"],
@@ -25,4 +25,9 @@ export const ediInterchangesQuery = (partnerId: string) =>
 export async function createEdiPartner(input: TradingPartnerInput): Promise<Source> {
   const partner = await api("POST", "/api/v1/edi/partners", { json: input, schema: TradingPartner });
   return api("GET", `/api/v1/ingest/sources/${encodeURIComponent(partner.source_id)}`, { schema: Source });
+}
+
+/** Changes a trading partner's settings; answers with the partner as changed. */
+export function updateEdiPartner(partnerId: string, update: TradingPartnerUpdate): Promise<TradingPartner> {
+  return api("PATCH", `/api/v1/edi/partners/${encodeURIComponent(partnerId)}`, { json: update, schema: TradingPartner });
 }

@@ -72,10 +72,10 @@ export const TradingPartnerInput = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, "letters, digits and _ . : -")
       .max(64)
       .optional(),
-    /** The customer it is (850, 860), when its orders' N1*BY does not name one. */
-    customer_external_id: z.string().min(1).max(100).optional(),
-    /** The supplier it is (855, 856, 810). */
-    supplier_external_id: z.string().min(1).max(100).optional(),
+    /** The customer it is (850, 860), when its orders' N1*BY does not name one; null for none. */
+    customer_external_id: z.string().min(1).max(100).nullable().optional(),
+    /** The supplier it is (855, 856, 810); null for none. */
+    supplier_external_id: z.string().min(1).max(100).nullable().optional(),
     /** Currency of its documents when they carry no CUR; USD when left out. */
     currency: z
       .string()

@@ -50,8 +50,10 @@ function configOf(input: TradingPartnerUpdate, before?: PartnerConfig): PartnerC
     their: input.their ?? (before?.their as PartnerConfig["their"]),
     ours: input.ours ?? (before?.ours as PartnerConfig["ours"]),
     sends: input.sends ?? before?.sends ?? [...InboundSet.options],
-    customer_external_id: input.customer_external_id ?? before?.customer_external_id ?? null,
-    supplier_external_id: input.supplier_external_id ?? before?.supplier_external_id ?? null,
+    customer_external_id:
+      input.customer_external_id === undefined ? (before?.customer_external_id ?? null) : input.customer_external_id,
+    supplier_external_id:
+      input.supplier_external_id === undefined ? (before?.supplier_external_id ?? null) : input.supplier_external_id,
     currency: input.currency ?? before?.currency ?? "USD",
     usage: input.usage ?? before?.usage ?? "P",
     acknowledge: input.acknowledge ?? before?.acknowledge ?? true,

@@ -1,11 +1,18 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import type { Source } from "../contract.ts";
+import type { Source, TradingPartner } from "../contract.ts";
 import { FieldError, FormErrorBanner, fieldErrors } from "../settings-workflows/field-errors.tsx";
 import { TextField } from "../settings-workflows/text-field.tsx";
-import { type EdiPartnerDraft, EMPTY_EDI_PARTNER, ediPartnerInput, INBOUND_SETS } from "./edi-partner-draft.ts";
+import {
+  draftOfPartner,
+  type EdiPartnerDraft,
+  EMPTY_EDI_PARTNER,
+  ediPartnerInput,
+  ediPartnerUpdate,
+  INBOUND_SETS,
+} from "./edi-partner-draft.ts";
 import { EdiPartyFields } from "./edi-party-fields.tsx";
-import { createEdiPartner } from "./edi-queries.ts";
+import { createEdiPartner, updateEdiPartner } from "./edi-queries.ts";
 
 /** The API paths this form shows a field for; a problem elsewhere goes in the banner. */
 const PATHS = [
@@ -20,23 +27,75 @@ const PATHS = [
   "outbound",
 ];
 
+/** Adds a trading partner (Integrations → Sources → Add source). */
+export function NewEdiPartnerForm({ onCreated }: { onCreated: (source: Source) => void }) {
+  return (
+    <EdiPartnerForm
+      initial={EMPTY_EDI_PARTNER}
+      save={(draft) => createEdiPartner(ediPartnerInput(draft))}
+      onSaved={onCreated}
+      labels={{ submit: "Add trading partner", pending: "Adding…", failed: "Not added" }}
+      testId="new-edi-partner-form"
+    />
+  );
+}
+
+/** Changes a trading partner's settings, on its source's page; its name stays. */
+export function EditEdiPartnerForm({
+  partner,
+  onSaved,
+  onCancel,
+}: {
+  partner: TradingPartner;
+  onSaved: (partner: TradingPartner) => void;
+  onCancel: () => void;
+}) {
+  return (
+    <EdiPartnerForm
+      initial={draftOfPartner(partner)}
+      nameFixed
+      save={(draft) => updateEdiPartner(partner.id, ediPartnerUpdate(draft))}
+      onSaved={onSaved}
+      onCancel={onCancel}
+      labels={{ submit: "Save changes", pending: "Saving…", failed: "Not saved" }}
+      testId="edit-edi-partner-form"
+    />
+  );
+}
+
 /**
  * A trading partner: who it is and who we are in its interchanges, what it sends, where its files
  * are dropped, and where the 997s answering it (and documents made for it) are written.
  */
-export function NewEdiPartnerForm({ onCreated }: { onCreated: (source: Source) => void }) {
+function EdiPartnerForm<Saved>({
+  initial,
+  nameFixed = false,
+  save,
+  onSaved,
+  onCancel,
+  labels,
+  testId,
+}: {
+  initial: EdiPartnerDraft;
+  nameFixed?: boolean;
+  save: (draft: EdiPartnerDraft) => Promise<Saved>;
+  onSaved: (saved: Saved) => void;
+  onCancel?: () => void;
+  labels: { submit: string; pending: string; failed: string };
+  testId: string;
+}) {
   const queryClient = useQueryClient();
   const sendsId = useId();
-  const [draft, setDraft] = useState<EdiPartnerDraft>(EMPTY_EDI_PARTNER);
+  const [draft, setDraft] = useState<EdiPartnerDraft>(initial);
   const set =
     <K extends keyof EdiPartnerDraft>(key: K) =>
     (value: EdiPartnerDraft[K]) =>
       setDraft((old) => ({ ...old, [key]: value }));
   const create = useMutation({
-    mutationFn: () => createEdiPartner(ediPartnerInput(draft)),
-    onSuccess: async (source) => {
+    mutationFn: () => save(draft),
+    onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ["ingest"] });
-      onCreated(source);
+      onSaved(saved);
     },
   });
   const errors = fieldErrors(create.error, PATHS);
@@ -45,14 +104,15 @@ export function NewEdiPartnerForm({ onCreated }: { onCreated: (source: Source) =
     create.mutate();
   };
   return (
-    <form onSubmit={submit} className="source-form" data-testid="new-edi-partner-form">
-      <FormErrorBanner error={create.error} errors={errors} title="Not added" />
+    <form onSubmit={submit} className="source-form" data-testid={testId}>
+      <FormErrorBanner error={create.error} errors={errors} title={labels.failed} />
       <div className="source-form__fields">
         <TextField
           label="Name"
           path="name"
           errors={errors}
           required
+          disabled={nameFixed}
           autoComplete="off"
           placeholder="acme-retail"
           hint="Lower-case letters, digits and dashes. It names the partner in receipts, the audit trail and metrics."
@@ -170,8 +230,13 @@ export function NewEdiPartnerForm({ onCreated }: { onCreated: (source: Source) =
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add trading partner"}
+          {create.isPending ? labels.pending : labels.submit}
         </button>
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
       </div>
     </form>
   );
