@@ -239,6 +239,30 @@ describe.skipIf(chromiumMissing)(
       await containsText(imported, "processed");
       await containsText(imported, "1 row · 1 written");
       await containsText(imported, "processed/");
+
+      // Its settings are changed on its page: which files it takes and how long they settle; a bad header row is refused at its field.
+      const connection = page.getByTestId("file-drop-connection");
+      await connection.getByRole("button", { name: "Change its settings" }).click();
+      const edit = page.getByTestId("edit-file-drop-form");
+      expect(await edit.getByRole("textbox", { name: /^Folder/ }).inputValue()).toBe("erp/items");
+      await edit.getByRole("textbox", { name: /^File names/ }).fill("items-*.csv");
+      await edit.getByRole("textbox", { name: /^Settle seconds/ }).fill("5");
+      await edit.getByRole("textbox", { name: /^Header row/ }).fill("first");
+      await edit.getByRole("button", { name: "Save changes" }).click();
+      await visible(edit.locator("label.field", { hasText: /^Header row/ }).locator(".field__error"));
+      const violations = await seriousViolations(page);
+      expect(
+        violations.flatMap((v) => v.targets.map((target) => `${v.id}: ${target}`)),
+        "file drop settings",
+      ).toEqual([]);
+      await edit.getByRole("textbox", { name: /^Header row/ }).fill("1");
+      await edit.getByRole("button", { name: "Save changes" }).click();
+      await containsText(connection, "items-*.csv");
+      await containsText(connection, "held 5 s");
+      const changed = await expectStatus<Body>(acme("GET", "/api/v1/ingest/file-drops/erp-items"), 200, "file drop");
+      expect(changed).toMatchObject({ pattern: "items-*.csv", settle_seconds: 5, format: { type: "csv", header_row: 1 } });
+      expect(changed.location.path).toBe(drop.location.path);
+
       await page.goto("/integrations/sources");
       await containsText(page.getByTestId("sources-table").locator("tr", { hasText: "erp-items" }), "File drop");
     });

@@ -33,6 +33,7 @@ export {
 export {
   FileDrop,
   type FileDropInput,
+  type FileDropUpdate,
   FileImport,
   type MappingTrial,
   MappingTrialResult,

@@ -1,10 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { FileDrop, FileImport, Source } from "../contract.ts";
 import { formatCount } from "../format/format.ts";
+import { useCan } from "../session/me.ts";
 import { Badge, type BadgeTone } from "../ui/badge.tsx";
 import { KvItem } from "../ui/kv-item.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
+import { EditFileDropForm } from "./edit-file-drop-form.tsx";
 import { fileDropQuery, fileImportsQuery } from "./file-drop-queries.ts";
 
 const IMPORT_TONES: Record<FileImport["status"], BadgeTone> = {
@@ -88,37 +91,52 @@ function ImportsTable({ imports }: { imports: readonly FileImport[] }) {
 export function FileDropConnection({ source }: { source: Source }) {
   const drop = useQuery(fileDropQuery(source.id));
   const imports = useQuery(fileImportsQuery(source.id));
+  const [editing, setEditing] = useState(false);
+  const can = useCan();
   return (
     <QueryView query={drop} loading="Loading its drop…" failed="Its file drop could not be loaded">
-      {(drop) => (
-        <div data-testid="file-drop-connection">
-          <dl className="kv-grid">
-            <KvItem label="Files in">
-              <code>{locationOf(drop)}</code>
-            </KvItem>
-            <KvItem label="Format">{formatOf(drop)}</KvItem>
-            <KvItem label="Files taken">
-              <code>{drop.pattern}</code>, once their size has held {drop.settle_seconds} s
-            </KvItem>
-            <KvItem label="Folder read">
-              {drop.health.scan_error ? (
-                <Badge tone="bad">{drop.health.scan_error}</Badge>
-              ) : (
-                <>every {drop.poll_seconds} s and on change</>
-              )}
-            </KvItem>
-          </dl>
-          <p>
-            Each file is imported once, row by row, and moved to <code>processed/</code> or <code>failed/</code> with its report
-            beside it; rows that could not be imported are in its receipts. Its folder, format and files can be changed, and files
-            uploaded, through the API (<code>/api/v1/ingest/file-drops</code>).
-          </p>
-          <h3 className="field__label">Latest files</h3>
-          <QueryView query={imports} loading="Loading its files…" failed="Its files could not be loaded">
-            {(page) => <ImportsTable imports={page.data} />}
-          </QueryView>
-        </div>
-      )}
+      {(drop) =>
+        editing ? (
+          <div data-testid="file-drop-connection">
+            <EditFileDropForm drop={drop} onDone={() => setEditing(false)} />
+          </div>
+        ) : (
+          <div data-testid="file-drop-connection">
+            {can("ingest:admin") ? (
+              <div className="form-actions">
+                <button type="button" className="button" onClick={() => setEditing(true)}>
+                  Change its settings
+                </button>
+              </div>
+            ) : null}
+            <dl className="kv-grid">
+              <KvItem label="Files in">
+                <code>{locationOf(drop)}</code>
+              </KvItem>
+              <KvItem label="Format">{formatOf(drop)}</KvItem>
+              <KvItem label="Files taken">
+                <code>{drop.pattern}</code>, once their size has held {drop.settle_seconds} s
+              </KvItem>
+              <KvItem label="Folder read">
+                {drop.health.scan_error ? (
+                  <Badge tone="bad">{drop.health.scan_error}</Badge>
+                ) : (
+                  <>every {drop.poll_seconds} s and on change</>
+                )}
+              </KvItem>
+            </dl>
+            <p>
+              Each file is imported once, row by row, and moved to <code>processed/</code> or <code>failed/</code> with its report
+              beside it; rows that could not be imported are in its receipts. Files can also be uploaded through the API (
+              <code>/api/v1/ingest/file-drops</code>).
+            </p>
+            <h3 className="field__label">Latest files</h3>
+            <QueryView query={imports} loading="Loading its files…" failed="Its files could not be loaded">
+              {(page) => <ImportsTable imports={page.data} />}
+            </QueryView>
+          </div>
+        )
+      }
     </QueryView>
   );
 }

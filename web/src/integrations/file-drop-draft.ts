@@ -1,4 +1,4 @@
-import type { FileDropInput, SourceSystemKind } from "../contract.ts";
+import type { FileDrop, FileDropInput, FileDropUpdate, SourceSystemKind } from "../contract.ts";
 
 /** The file-drop form as typed: text as entered, turned into the API's input by fileDropInput. */
 export type FileDropDraft = {
@@ -101,12 +101,16 @@ function formatOf(draft: FileDropDraft): FileDropInput["format"] {
   return { type: "csv", header_row: headerRow, ...(draft.delimiter ? { delimiter: draft.delimiter } : {}), ...grouped };
 }
 
-function locationOf(draft: FileDropDraft): FileDropInput["location"] {
+/** `keepSecret`: a password or key left empty is not sent, so the server keeps the sealed one (a change). */
+function locationOf(draft: FileDropDraft, keepSecret = false): FileDropInput["location"] {
   if (draft.location === "folder") return { type: "folder", ...(draft.folder.trim() ? { folder: draft.folder.trim() } : {}) };
+  const given = draft.auth === "password" ? draft.password : draft.privateKey;
   const secret =
-    draft.auth === "password"
-      ? { password: draft.password }
-      : { private_key: draft.privateKey, ...(draft.passphrase ? { passphrase: draft.passphrase } : {}) };
+    keepSecret && !given
+      ? {}
+      : draft.auth === "password"
+        ? { password: draft.password }
+        : { private_key: draft.privateKey, ...(draft.passphrase ? { passphrase: draft.passphrase } : {}) };
   return {
     type: "sftp",
     host: draft.host.trim(),
@@ -127,6 +131,53 @@ export function fileDropInput(draft: FileDropDraft, mapping: Record<string, unkn
     mapping: mapping as FileDropInput["mapping"],
     format: formatOf(draft),
     location: locationOf(draft),
+    ...(draft.pattern.trim() ? { pattern: draft.pattern.trim() } : {}),
+    settle_seconds: numberOf(draft.settleSeconds) as number,
+  };
+}
+
+/** A drop as stored, as the form shows it for a change (its password or key is never shown: left empty, it is kept). */
+export function draftOfFileDrop(drop: FileDrop): FileDropDraft {
+  const format = drop.format as {
+    type: FileDropDraft["format"];
+    delimiter?: string;
+    header_row?: number;
+    sheet?: string;
+    group_by?: string[];
+  };
+  const location = drop.location;
+  return {
+    ...EMPTY_FILE_DROP,
+    name: drop.name,
+    system: drop.system,
+    sourceSystem: drop.source_system,
+    format: format.type,
+    delimiter: format.delimiter ?? "",
+    headerRow: String(format.header_row ?? 1),
+    sheet: format.sheet ?? "",
+    groupBy: (format.group_by ?? []).join(", "),
+    location: location.type,
+    folder: location.type === "folder" ? location.folder : "",
+    ...(location.type === "sftp"
+      ? {
+          host: location.host,
+          port: String(location.port),
+          username: location.username,
+          auth: location.auth,
+          remoteFolder: location.folder,
+          fingerprint: location.host_fingerprint ?? "",
+        }
+      : {}),
+    pattern: drop.pattern,
+    settleSeconds: String(drop.settle_seconds),
+  };
+}
+
+/** What PATCH /api/v1/ingest/file-drops/{id} is sent for a changed draft: its files and where they are. */
+export function fileDropUpdate(draft: FileDropDraft): FileDropUpdate {
+  return {
+    format: formatOf(draft),
+    location: locationOf(draft, true),
     ...(draft.pattern.trim() ? { pattern: draft.pattern.trim() } : {}),
     settle_seconds: numberOf(draft.settleSeconds) as number,
   };

@@ -6,7 +6,19 @@ import type { FileDropDraft } from "./file-drop-draft.ts";
 type Setter = <K extends keyof FileDropDraft>(key: K) => (value: FileDropDraft[K]) => void;
 
 /** Where a drop's files are: a folder on this server, or a folder on an SFTP server with its sign-in. */
-export function FileDropLocationFields({ draft, errors, set }: { draft: FileDropDraft; errors: FieldErrors; set: Setter }) {
+export function FileDropLocationFields({
+  draft,
+  errors,
+  set,
+  keepsSecret = false,
+}: {
+  draft: FileDropDraft;
+  errors: FieldErrors;
+  set: Setter;
+  /** A drop being changed: a password or key left empty keeps the one sealed before. */
+  keepsSecret?: boolean;
+}) {
+  const sealed = keepsSecret ? "Kept sealed; never shown. Left empty, the one kept is used." : "Kept sealed; never shown again.";
   const keyErrorId = useId();
   return (
     <fieldset className="source-form__fields" data-testid="file-drop-location">
@@ -83,7 +95,7 @@ export function FileDropLocationFields({ draft, errors, set }: { draft: FileDrop
               errors={errors}
               type="password"
               autoComplete="new-password"
-              hint="Kept sealed; never shown again."
+              hint={sealed}
               value={draft.password}
               onValue={set("password")}
             />
@@ -99,7 +111,7 @@ export function FileDropLocationFields({ draft, errors, set }: { draft: FileDrop
                   onChange={(event) => set("privateKey")(event.target.value)}
                   {...invalidProps(keyErrorId, errors.at("location.private_key"))}
                 />
-                <span className="field__hint">OpenSSH or PEM text. Kept sealed; never shown again.</span>
+                <span className="field__hint">OpenSSH or PEM text. {sealed}</span>
                 <FieldError id={keyErrorId} message={errors.at("location.private_key")} />
               </label>
               <TextField

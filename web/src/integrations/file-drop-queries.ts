@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { api } from "../api/client.ts";
-import { FileDrop, FileImport } from "../contract.ts";
+import { FileDrop, type FileDropUpdate, FileImport } from "../contract.ts";
 
 /** A file drop's settings and health (its id is its source's). */
 export const fileDropQuery = (id: string) =>
@@ -23,3 +23,7 @@ export const fileImportsQuery = (dropId: string) =>
       }),
     refetchInterval: 5_000,
   });
+
+/** Changes a drop's settings; answers with the drop as changed. */
+export const updateFileDrop = (id: string, update: FileDropUpdate) =>
+  api("PATCH", `/api/v1/ingest/file-drops/${encodeURIComponent(id)}`, { json: update, schema: FileDrop });
