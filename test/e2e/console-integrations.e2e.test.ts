@@ -324,6 +324,17 @@ describe.skipIf(chromiumMissing)(
         const item = await expectStatus<Body>(acme("GET", "/api/v1/records/items/by-external-id/erp-api/I-003"), 200, "item");
         expect(item.name).toBe("Item three");
 
+        // How often it reads is changed in place: 5 s is refused at the field, 2 h taken.
+        const interval = page.getByTestId("pull-interval-form");
+        await interval.getByRole("textbox", { name: /^Read every/ }).fill("5");
+        await interval.getByRole("button", { name: "Change" }).click();
+        await visible(interval.locator(".field__error"));
+        await interval.getByRole("textbox", { name: /^Read every/ }).fill("7200");
+        await interval.getByRole("button", { name: "Change" }).click();
+        await containsText(page.getByTestId("pull-connection").locator(".kv-grid"), "2 h");
+        const every = await expectStatus<Body>(acme("GET", "/api/v1/ingest/pull-connectors/erp-api"), 200, "connector");
+        expect(every.interval_seconds).toBe(7200);
+
         await page.getByRole("button", { name: "Pause the connector" }).click();
         await visible(page.getByRole("button", { name: "Resume the connector" }));
         expect(await page.getByRole("button", { name: "Run now" }).isDisabled()).toBe(true);

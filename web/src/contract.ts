@@ -40,6 +40,7 @@ export {
   type ProducedRecord,
   PullConnector,
   type PullConnectorInput,
+  type PullConnectorUpdate,
   PullRun,
   PullStream,
   QuarantineReason,

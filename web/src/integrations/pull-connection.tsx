@@ -15,6 +15,7 @@ import {
   resumePullConnector,
   runPullNow,
 } from "./pull-connector-queries.ts";
+import { PullIntervalForm } from "./pull-interval-form.tsx";
 import { PullRunOutcome, PullRunStatusBadge, PullRunsTable } from "./pull-runs-table.tsx";
 
 /** Where a connector reads from, in a line (its secrets are never shown). */
@@ -116,6 +117,7 @@ export function PullConnection({ source }: { source: Source }) {
         </div>
       ) : null}
       <ErrorBanner error={act.error} />
+      {can("ingest:admin") ? <PullIntervalForm connector={connector} /> : null}
       <h3 className="field__label">Latest runs</h3>
       <QueryView query={runs} loading="Loading its runs…" failed="Its runs could not be loaded">
         {(page) => <PullRunsTable runs={page.data} />}

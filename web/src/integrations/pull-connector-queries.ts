@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { ApiError, isApiError } from "../api/api-error.ts";
 import { api } from "../api/client.ts";
-import { PullConnector, type PullConnectorInput, PullRun, Source } from "../contract.ts";
+import { PullConnector, type PullConnectorInput, type PullConnectorUpdate, PullRun, Source } from "../contract.ts";
 
 const BASE = "/api/v1/ingest/pull-connectors";
 const connectorPath = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
@@ -63,3 +63,7 @@ export const pausePullConnector = (connectorId: string) =>
 
 export const resumePullConnector = (connectorId: string) =>
   api("POST", `${connectorPath(connectorId)}/resume`, { schema: PullConnector });
+
+/** Changes a connector's settings; answers with the connector as changed. */
+export const updatePullConnector = (connectorId: string, update: PullConnectorUpdate) =>
+  api("PATCH", `/api/v1/ingest/pull-connectors/${encodeURIComponent(connectorId)}`, { json: update, schema: PullConnector });
