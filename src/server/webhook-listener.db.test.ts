@@ -103,6 +103,8 @@ describe("webhooks through Node's listener", () => {
     const unknown = await post("/api/v1/ingest/webhooks/src_00000000000000000000000000", body, signed(body));
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe("not_found");
+    const garbled = await post("/api/v1/ingest/webhooks/src_%E0%A4%A", body, signed(body));
+    expect(garbled.status).toBe(404);
 
     const { [DELIVERY_HEADER]: _, ...unnamed } = signed(body);
     const nameless = await post(webhookPath(), body, unnamed);

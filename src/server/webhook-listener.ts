@@ -43,7 +43,9 @@ function sourceIdOf(url: string | undefined): string | undefined {
   if (!url?.startsWith(PREFIX)) return undefined;
   const query = url.indexOf("?");
   const id = url.slice(PREFIX.length, query === -1 ? undefined : query);
-  return id.length > 0 && !id.includes("/") ? decodeURIComponent(id) : undefined;
+  // Not decoded: a source id is letters and digits, so an encoded one is no source (a 404), and a
+  // malformed escape must not throw out of the request listener.
+  return id.length > 0 && !id.includes("/") ? id : undefined;
 }
 
 function answerWebhook(deps: WebhookListenerDeps, sourceId: string, request: IncomingMessage, response: ServerResponse) {

@@ -2,13 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ReceivedInterchange, Source, TradingPartner } from "../contract.ts";
-import { useCan } from "../session/me.ts";
 import { Badge, type BadgeTone } from "../ui/badge.tsx";
 import { ErrorBanner } from "../ui/error-banner.tsx";
 import { KvItem } from "../ui/kv-item.tsx";
 import { Loading } from "../ui/loading.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
+import { ChangeSettingsButton } from "./change-settings-button.tsx";
 import { EditEdiPartnerForm } from "./edi-partner-form.tsx";
 import { ediInterchangesQuery, ediPartnersQuery } from "./edi-queries.ts";
 import { ReceiptStatusBadge } from "./receipt-status.tsx";
@@ -85,7 +85,6 @@ export function EdiConnection({ source }: { source: Source }) {
   const partner = partners.data?.data.find((each) => each.source_id === source.id);
   const interchanges = useQuery({ ...ediInterchangesQuery(partner?.id ?? ""), enabled: !!partner });
   const [editing, setEditing] = useState(false);
-  const can = useCan();
   if (partners.isPending) return <Loading label="Loading its partner…" />;
   if (partners.error) return <ErrorBanner error={partners.error} title="Its trading partner could not be loaded" />;
   if (!partner) return <p className="muted">The trading partner of this source was removed.</p>;
@@ -98,13 +97,7 @@ export function EdiConnection({ source }: { source: Source }) {
   }
   return (
     <div data-testid="edi-connection">
-      {can("ingest:admin") ? (
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => setEditing(true)}>
-            Change its settings
-          </button>
-        </div>
-      ) : null}
+      <ChangeSettingsButton onClick={() => setEditing(true)} />
       <dl className="kv-grid">
         <KvItem label="The partner">
           <code>{party(partner.their)}</code>

@@ -91,21 +91,21 @@ function EdiPartnerForm<Saved>({
     <K extends keyof EdiPartnerDraft>(key: K) =>
     (value: EdiPartnerDraft[K]) =>
       setDraft((old) => ({ ...old, [key]: value }));
-  const create = useMutation({
+  const saving = useMutation({
     mutationFn: () => save(draft),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ["ingest"] });
       onSaved(saved);
     },
   });
-  const errors = fieldErrors(create.error, PATHS);
+  const errors = fieldErrors(saving.error, PATHS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    saving.mutate();
   };
   return (
     <form onSubmit={submit} className="source-form" data-testid={testId}>
-      <FormErrorBanner error={create.error} errors={errors} title={labels.failed} />
+      <FormErrorBanner error={saving.error} errors={errors} title={labels.failed} />
       <div className="source-form__fields">
         <TextField
           label="Name"
@@ -229,8 +229,8 @@ function EdiPartnerForm<Saved>({
         </label>
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? labels.pending : labels.submit}
+        <button type="submit" className="button button--primary" disabled={saving.isPending}>
+          {saving.isPending ? labels.pending : labels.submit}
         </button>
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>

@@ -2,11 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { FileDrop, FileImport, Source } from "../contract.ts";
 import { formatCount } from "../format/format.ts";
-import { useCan } from "../session/me.ts";
 import { Badge, type BadgeTone } from "../ui/badge.tsx";
 import { KvItem } from "../ui/kv-item.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
+import { ChangeSettingsButton } from "./change-settings-button.tsx";
 import { EditFileDropForm } from "./edit-file-drop-form.tsx";
 import { fileDropQuery, fileImportsQuery } from "./file-drop-queries.ts";
 
@@ -92,7 +92,6 @@ export function FileDropConnection({ source }: { source: Source }) {
   const drop = useQuery(fileDropQuery(source.id));
   const imports = useQuery(fileImportsQuery(source.id));
   const [editing, setEditing] = useState(false);
-  const can = useCan();
   return (
     <QueryView query={drop} loading="Loading its drop…" failed="Its file drop could not be loaded">
       {(drop) =>
@@ -102,13 +101,7 @@ export function FileDropConnection({ source }: { source: Source }) {
           </div>
         ) : (
           <div data-testid="file-drop-connection">
-            {can("ingest:admin") ? (
-              <div className="form-actions">
-                <button type="button" className="button" onClick={() => setEditing(true)}>
-                  Change its settings
-                </button>
-              </div>
-            ) : null}
+            <ChangeSettingsButton onClick={() => setEditing(true)} />
             <dl className="kv-grid">
               <KvItem label="Files in">
                 <code>{locationOf(drop)}</code>
