@@ -19,7 +19,7 @@ import type {
   WorkQueueInput,
 } from "./contract/index.ts";
 import { createDelegation, listDelegations, revokeDelegation } from "./delegations.ts";
-import { dispatchRun, firstStageEnded } from "./engine/dispatch.ts";
+import { dispatchRun, stagesEnded } from "./engine/dispatch.ts";
 import type { AnyFlow } from "./engine/flow-definition.ts";
 import { runSegment } from "./engine/run-segment.ts";
 import { type Runtime, registeredFlows, registerFlow, setRuntime } from "./engine/runtime.ts";
@@ -127,15 +127,16 @@ export function createWorkflows(deps: WorkflowsDeps) {
       const flow = latestFlow(input.flow);
       const {
         runId,
-        created,
         input: recordedInput,
         started,
+        finished,
       } = await startRun(runtime, ctx, flow, input.input, {
         idempotencyKey: input.idempotency_key,
       });
-      // A first stage that finished in time answers with the run as it left it; otherwise it is read.
-      const ended = input.wait_seconds ? await firstStageEnded(started, input.wait_seconds * 1000) : null;
-      if (ended && created) return { ...ended, input: recordedInput };
+      // A first stage that finished the run in time answers with the run as it left it; otherwise it is read.
+      const ended = input.wait_seconds ? await stagesEnded(started, input.wait_seconds * 1000) : false;
+      const run = ended ? finished() : undefined;
+      if (run) return { ...run, input: recordedInput };
       return getRunSummary(deps.db, ctx.tenantId, runId);
     },
     /** Resumes the runs waiting for `key`; returns their ids. */

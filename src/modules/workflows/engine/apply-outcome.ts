@@ -8,7 +8,7 @@ import type { StageOutcome } from "./flow-definition.ts";
 import type { RunContext } from "./run-context.ts";
 import { appendRunEvent } from "./run-events.ts";
 import { TERMINAL_STATUSES } from "./run-rows.ts";
-import type { Runtime, SegmentResult } from "./runtime.ts";
+import type { FinishedRun, Runtime } from "./runtime.ts";
 
 /**
  * The wait that started this segment has been dispatched: a first segment is started straight
@@ -31,7 +31,7 @@ export async function applyOutcome(
   rt: Runtime,
   run: RunContext<unknown, unknown>,
   outcome: StageOutcome,
-): Promise<{ taskId: string | null; run: SegmentResult }> {
+): Promise<{ taskId: string | null; run: FinishedRun | null }> {
   if (outcome.type === "finish") return finishRun(rt, run, outcome.output ?? null);
   const now = rt.clock();
   const state = JSON.stringify(run.state);
@@ -112,7 +112,7 @@ async function finishRun(
   rt: Runtime,
   run: RunContext<unknown, unknown>,
   output: unknown,
-): Promise<{ taskId: null; run: SegmentResult }> {
+): Promise<{ taskId: null; run: FinishedRun | null }> {
   const [result] = await writeAsTenant(
     rt.db,
     run.tenantId,

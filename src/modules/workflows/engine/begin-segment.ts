@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { readAsTenant, rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { appendRunEvent } from "./run-events.ts";
 import { type LoadedRun, TERMINAL_STATUSES } from "./run-rows.ts";
-import { type Runtime, type SegmentArgs, takeHandOff } from "./runtime.ts";
+import { type HandOff, type Runtime, type SegmentArgs, takeHandOff } from "./runtime.ts";
 
 type Loaded = LoadedRun & { segment: number; ended: boolean };
-/** What a stage starts from. */
-type Begun = Pick<LoadedRun, "input" | "state" | "error">;
+/** What a stage starts from, and the hand-off of the start that recorded it in this process, if any. */
+type Begun = Pick<LoadedRun, "input" | "state" | "error"> & { handOff?: HandOff };
 
 /**
  * Loads what the stage needs and marks the run as running it; undefined when the run ended
@@ -20,7 +20,7 @@ export async function beginSegment(rt: Runtime, args: SegmentArgs): Promise<Begu
   // Taken before the first await: the start that handed it over drops what is not taken by then.
   const handed = args.segment === 1 ? takeHandOff(args.runId) : undefined;
   // A run whose recording failed (an idempotency key a concurrent start took) never ran: nothing to do.
-  if (handed) return (await handed.recorded) ? { input: handed.input, state: {}, error: null } : undefined;
+  if (handed) return (await handed.recorded) ? { input: handed.input, state: {}, error: null, handOff: handed } : undefined;
   const select = sql`
     select r.status, r.flow, r.input, r.state, r.started_by, r.error, r.segment,
            exists (select 1 from workflows.waits w where w.run_id = r.id and w.seq = ${args.segment}) as ended

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
 import { type AnyFlow, flowKey } from "./flow-definition.ts";
 import { TERMINAL_STATUSES } from "./run-rows.ts";
-import { handOff, type Runtime, type SegmentResult, segmentWorkflow, takeHandOff } from "./runtime.ts";
+import { type HandOff, handOff, type Runtime, segmentWorkflow, takeHandOff } from "./runtime.ts";
 
 type ResolvedWait = {
   seq: number;
@@ -20,7 +20,7 @@ type ResolvedWait = {
  * so whoever resolves a wait dispatches at once, and the sweeper catches any that a crash left behind.
  * Returns the handles of the segments started, each settling when its stage ends.
  */
-export async function dispatchRun(rt: Runtime, tenantId: string, runId: string): Promise<WorkflowHandle<SegmentResult>[]> {
+export async function dispatchRun(rt: Runtime, tenantId: string, runId: string): Promise<WorkflowHandle<void>[]> {
   const resolved = await withTenant(rt.db, tenantId, (tx) =>
     rows<ResolvedWait>(
       tx,
@@ -30,7 +30,7 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
            order by w.seq`,
     ),
   );
-  const started: WorkflowHandle<SegmentResult>[] = [];
+  const started: WorkflowHandle<void>[] = [];
   for (const wait of resolved) {
     if (!TERMINAL_STATUSES.has(wait.status)) {
       const key = flowKey(wait.flow, wait.flow_version);
@@ -62,20 +62,20 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
 }
 
 /**
- * Starts the first stage of a run `startRun` records, handing it the input it is recorded with and
- * whether that recording committed (the stage does nothing before it knows).
+ * Starts the first stage of a run `startRun` records, handing it `handed`: the input the run is
+ * recorded with and whether that recording committed (the stage does nothing before it knows); the
+ * stage leaves the finished run there.
  */
 export async function startFirstStage(
   tenantId: string,
   runId: string,
   flow: AnyFlow,
-  input: Record<string, unknown>,
-  recorded: Promise<boolean>,
-): Promise<WorkflowHandle<SegmentResult>> {
+  handed: HandOff,
+): Promise<WorkflowHandle<void>> {
   const key = flowKey(flow.name, flow.version);
   const workflow = segmentWorkflow(key);
   if (!workflow) throw new Error(`No flow ${key} is registered in this process`);
-  handOff(runId, { input, recorded });
+  handOff(runId, handed);
   try {
     return await DBOS.startWorkflow(workflow, { workflowID: `${runId}.1` })({
       tenantId,
@@ -93,9 +93,9 @@ export async function startFirstStage(
 
 /**
  * Settles when the started segments have ended (however they ended), or after `ms`, whichever is
- * first; with what the last of them answered, if they all ended in time.
+ * first; true if they all ended in time.
  */
-export async function firstStageEnded(started: WorkflowHandle<SegmentResult>[], ms: number): Promise<SegmentResult> {
+export async function stagesEnded(started: WorkflowHandle<void>[], ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const ended = await Promise.race([
     Promise.allSettled(started.map((handle) => handle.getResult())),
@@ -104,6 +104,5 @@ export async function firstStageEnded(started: WorkflowHandle<SegmentResult>[], 
     }),
   ]);
   clearTimeout(timer);
-  const last = ended?.at(-1);
-  return last?.status === "fulfilled" ? last.value : null;
+  return ended !== undefined;
 }

@@ -8,7 +8,7 @@ import { compensateAndFail, PARKED_STAGE, undoAll } from "./fail-run.ts";
 import type { StageOutcome } from "./flow-definition.ts";
 import { createRunContext } from "./run-context.ts";
 import { appendRunEvent } from "./run-events.ts";
-import { flowDefinition, runtime, type SegmentArgs, type SegmentResult } from "./runtime.ts";
+import { flowDefinition, runtime, type SegmentArgs } from "./runtime.ts";
 
 /** The decision a resumed stage receives from a task. */
 type TaskResumption = {
@@ -22,12 +22,12 @@ type TaskResumption = {
  * and end it durably — finished, waiting, or failed and compensated. A crash anywhere resumes here
  * from the last finished step.
  */
-export async function runSegment(args: SegmentArgs): Promise<SegmentResult> {
+export async function runSegment(args: SegmentArgs): Promise<void> {
   const rt = runtime();
   const flow = flowDefinition(args.flowKey);
   if (!flow) throw new Error(`No flow ${args.flowKey} is registered in this process`);
   const loaded = await beginSegment(rt, args);
-  if (!loaded) return null;
+  if (!loaded) return;
   const run = createRunContext<unknown, unknown>({
     runtime: rt,
     runId: args.runId,
@@ -43,7 +43,7 @@ export async function runSegment(args: SegmentArgs): Promise<SegmentResult> {
     const resumption = args.resumed as TaskResumption;
     if (resumption.option === "retry") {
       await undoAll(rt, flow, run, loaded.error ?? "failed");
-      return null;
+      return;
     }
     await DBOS.runStep(
       () =>
@@ -63,7 +63,7 @@ export async function runSegment(args: SegmentArgs): Promise<SegmentResult> {
         }),
       { name: "run.resolved" },
     );
-    return null;
+    return;
   }
 
   let outcome: StageOutcome;
@@ -74,8 +74,9 @@ export async function runSegment(args: SegmentArgs): Promise<SegmentResult> {
   } catch (error) {
     if (error instanceof DBOSErrors.DBOSWorkflowCancelledError) throw error;
     await compensateAndFail(rt, flow, run, error);
-    return null;
+    return;
   }
   // Not a recorded step: applying an outcome twice (a crash before DBOS recorded the end) is a no-op.
-  return (await applyOutcome(rt, run, outcome)).run;
+  const { run: finished } = await applyOutcome(rt, run, outcome);
+  if (finished && loaded.handOff) loaded.handOff.finished = finished;
 }

@@ -14,13 +14,14 @@ export type SegmentArgs = {
   segment: number;
 };
 
-/**
- * What a segment answers when it ends: the run as its outcome left it (without its input, which the
- * starter has), or null when another read is needed (a replay, a failure, a wait).
- */
-export type SegmentResult = Omit<Run, "input"> | null;
+/** A run as a stage that finished it left it, without its input (which the starter has). */
+export type FinishedRun = Omit<Run, "input">;
 
-type SegmentWorkflow = (args: SegmentArgs) => Promise<SegmentResult>;
+/**
+ * A segment's durable workflow answers nothing: DBOS would serialise and store whatever it answered.
+ * A first stage started by `startRun` hands the finished run back through its HandOff instead.
+ */
+type SegmentWorkflow = (args: SegmentArgs) => Promise<void>;
 
 const flows = new Map<string, AnyFlow>();
 const workflows = new Map<string, SegmentWorkflow>();
@@ -71,9 +72,10 @@ export function runtime(): Runtime {
  * What a start hands the first stage of the run it records: the input, so the stage need not read
  * back what was just written, and whether the recording committed (on a server the stage starts
  * while the run is still being recorded, and waits for it before its first step). A stage recovered
- * after a crash, or started by the sweeper, finds nothing here and reads the run.
+ * after a crash, or started by the sweeper, finds nothing here and reads the run. A stage that
+ * finishes the run leaves the run as it now stands in `finished`, for the start that waits for it.
  */
-export type HandOff = { input: Record<string, unknown>; recorded: Promise<boolean> };
+export type HandOff = { input: Record<string, unknown>; recorded: Promise<boolean>; finished?: FinishedRun };
 
 const handedOff = new Map<string, HandOff>();
 

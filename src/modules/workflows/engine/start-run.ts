@@ -7,7 +7,7 @@ import { newId } from "../../../platform/ids.ts";
 import { appendAuditStatement } from "../../governance/index.ts";
 import { dispatchRun, startFirstStage } from "./dispatch.ts";
 import type { AnyFlow } from "./flow-definition.ts";
-import type { Runtime, SegmentResult } from "./runtime.ts";
+import type { FinishedRun, HandOff, Runtime } from "./runtime.ts";
 
 const isUniqueViolation = (error: unknown) => {
   for (let current = error as { code?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current)
@@ -21,7 +21,9 @@ type Started = {
   created: boolean;
   input: Record<string, unknown>;
   /** The stages started now, each settling when it ends. */
-  started: WorkflowHandle<SegmentResult>[];
+  started: WorkflowHandle<void>[];
+  /** The run as its first stage left it, if that stage has finished the run in this process. */
+  finished(): FinishedRun | undefined;
 };
 
 /**
@@ -58,6 +60,7 @@ export async function startRun(
     created: false,
     input: recordedInput,
     started: await dispatchRun(rt, ctx.tenantId, runId),
+    finished: () => undefined,
   });
   const already = await existing();
   if (already) return answerExisting(already);
@@ -98,18 +101,21 @@ export async function startRun(
         return false;
       },
     );
-  let started: WorkflowHandle<SegmentResult> | undefined;
+  let started: WorkflowHandle<void> | undefined;
+  let handed: HandOff | undefined;
   if (rt.db.kind === "postgres") {
     // On a server the stage's start (DBOS's own insert, on another connection) overlaps the
     // recording, and the stage waits for the recording before its first step. The recording waits
     // for the disk itself: DBOS's commit may come first.
     const recording = recorded(record(false));
-    started = await startFirstStage(ctx.tenantId, runId, flow, recordedInput, recording);
+    handed = { input: recordedInput, recorded: recording };
+    started = await startFirstStage(ctx.tenantId, runId, flow, handed);
     await recording;
   } else if (await recorded(record(true))) {
     // PGlite has one connection, so nothing would overlap: record, then start the stage, whose
     // commit (DBOS's, waiting for the disk) flushes the recording's.
-    started = await startFirstStage(ctx.tenantId, runId, flow, recordedInput, Promise.resolve(true));
+    handed = { input: recordedInput, recorded: Promise.resolve(true) };
+    started = await startFirstStage(ctx.tenantId, runId, flow, handed);
   }
   if (failure) {
     if (!isUniqueViolation(failure)) throw failure;
@@ -119,5 +125,5 @@ export async function startRun(
     throw failure;
   }
   rt.metrics.runStarted(flow.name);
-  return { runId, created: true, input: recordedInput, started: started ? [started] : [] };
+  return { runId, created: true, input: recordedInput, started: started ? [started] : [], finished: () => handed?.finished };
 }
