@@ -335,6 +335,35 @@ describe.skipIf(chromiumMissing)(
         const every = await expectStatus<Body>(acme("GET", "/api/v1/ingest/pull-connectors/erp-api"), 200, "connector");
         expect(every.interval_seconds).toBe(7200);
 
+        // Its connection and resource are changed on its page: a page size of 0 is refused at the
+        // field; 5 is taken with a key in a header, and the mapping stays; opened again, the key
+        // shows as set and is kept when left empty.
+        const pullConnection = page.getByTestId("pull-connection");
+        await pullConnection.getByRole("button", { name: "Change its settings" }).click();
+        const edit = page.getByTestId("edit-pull-connector-form");
+        expect(await edit.getByRole("textbox", { name: /^Next cursor at/ }).inputValue()).toBe("meta.next_cursor");
+        await edit.getByRole("textbox", { name: /^Page size/ }).fill("0");
+        await edit.getByRole("combobox", { name: /^Auth/ }).selectOption({ label: "A header with a key" });
+        await edit.getByRole("textbox", { name: /^Header name/ }).fill("X-Api-Key");
+        await edit.getByLabel(/^Header value/).fill("k-erp-1");
+        await edit.getByRole("button", { name: "Save changes" }).click();
+        await containsText(edit.locator("label.field", { hasText: /^Page size/ }).locator(".field__error"), "1");
+        await edit.getByRole("textbox", { name: /^Page size/ }).fill("5");
+        await edit.getByRole("button", { name: "Save changes" }).click();
+        await visible(pullConnection.getByRole("button", { name: "Change its settings" }));
+        const changed = await expectStatus<Body>(acme("GET", "/api/v1/ingest/pull-connectors/erp-api"), 200, "connector");
+        expect(changed.resources.items.page_size).toBe(5);
+        expect(changed.resources.items.paging).toEqual({ type: "cursor", next_cursor_path: "meta.next_cursor" });
+        expect(changed.resources.items.mapping.records[0].fields.list_price).toBe("price");
+        expect(changed.connection.auth).toMatchObject({ type: "api_key", in: "header", name: "X-Api-Key" });
+        expect(changed.connection.auth.value).toMatch(/^••••/);
+        await pullConnection.getByRole("button", { name: "Change its settings" }).click();
+        await visible(edit.getByTestId("secret-state"));
+        await edit.getByRole("button", { name: "Save changes" }).click();
+        await visible(pullConnection.getByRole("button", { name: "Change its settings" }));
+        const kept = await expectStatus<Body>(acme("GET", "/api/v1/ingest/pull-connectors/erp-api"), 200, "connector");
+        expect(kept.connection.auth).toEqual(changed.connection.auth);
+
         await page.getByRole("button", { name: "Pause the connector" }).click();
         await visible(page.getByRole("button", { name: "Resume the connector" }));
         expect(await page.getByRole("button", { name: "Run now" }).isDisabled()).toBe(true);
@@ -735,6 +764,9 @@ describe.skipIf(chromiumMissing)(
       await page.goto(`/integrations/sources/${pullSource.id}`);
       await visible(page.getByTestId("pull-runs"));
       expect(await seriousViolations(page), "pull source").toEqual([]);
+      await page.getByTestId("pull-connection").getByRole("button", { name: "Change its settings" }).click();
+      await visible(page.getByTestId("edit-pull-connector-form"));
+      expect(await seriousViolations(page), "pull connector change").toEqual([]);
     });
   },
 );

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { PullConnector, Source } from "../contract.ts";
 import { useCan } from "../session/me.ts";
 import { Badge } from "../ui/badge.tsx";
@@ -7,6 +8,8 @@ import { KvItem } from "../ui/kv-item.tsx";
 import { Loading } from "../ui/loading.tsx";
 import { QueryView } from "../ui/query-view.tsx";
 import { TimeAgo } from "../ui/time-ago.tsx";
+import { ChangeSettingsButton } from "./change-settings-button.tsx";
+import { EditPullConnectorForm } from "./edit-pull-connector-form.tsx";
 import { formatDuration, lagTone } from "./health-format.ts";
 import {
   pausePullConnector,
@@ -33,6 +36,7 @@ function readsFrom(connector: PullConnector): string {
 export function PullConnection({ source }: { source: Source }) {
   const can = useCan();
   const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const connectors = useQuery(pullConnectorsQuery);
   const found = connectors.data?.data.flatMap((connector) =>
     connector.streams.filter((stream) => stream.source_id === source.id).map((stream) => ({ connector, stream })),
@@ -56,8 +60,16 @@ export function PullConnection({ source }: { source: Source }) {
   }
   const { connector, stream } = found;
   const paused = connector.status === "paused";
+  if (editing) {
+    return (
+      <div data-testid="pull-connection">
+        <EditPullConnectorForm connector={connector} resource={stream.resource} onDone={() => setEditing(false)} />
+      </div>
+    );
+  }
   return (
     <div data-testid="pull-connection">
+      <ChangeSettingsButton onClick={() => setEditing(true)} />
       <dl className="kv-grid">
         <KvItem label="Connector">
           <span className="mono">{connector.name}</span> · {connector.kind === "rest" ? "REST API" : "SQL database"} · resource{" "}
@@ -123,8 +135,8 @@ export function PullConnection({ source }: { source: Source }) {
         {(page) => <PullRunsTable runs={page.data} />}
       </QueryView>
       <p className="muted">
-        Its connection, resources and secrets are changed through the API (<code>/api/v1/ingest/pull-connectors</code>), which
-        also previews a resource's first page mapped, and reads a resource again from the start.
+        Resources are added and removed through the API (<code>/api/v1/ingest/pull-connectors</code>), which also previews a
+        resource's first page mapped, and reads a resource again from the start.
       </p>
     </div>
   );

@@ -1,5 +1,12 @@
-import type { PullConnectorInput, SourceSystemKind } from "../contract.ts";
+import {
+  MASK,
+  type PullConnector,
+  type PullConnectorInput,
+  type PullConnectorUpdate,
+  type SourceSystemKind,
+} from "../contract.ts";
 import { type AuthDraft, authDraft, authInput } from "../settings-workflows/connector-draft.ts";
+import { authPaths } from "../settings-workflows/http-auth-fields.tsx";
 
 type RestPagingType = "none" | "cursor" | "next_url" | "page" | "updated_since";
 
@@ -40,6 +47,10 @@ export type PullConnectorDraft = {
   tls: "disable" | "require" | "verify";
   sql: string;
   cursorColumns: string;
+  /** Editing a connector: whether a database password is stored (left empty, it is kept). */
+  passwordStored?: boolean;
+  /** Editing a connector: a REST auth this form cannot show (an API key in the query string), kept as it is. */
+  keptAuth?: Record<string, unknown>;
 };
 
 export const EMPTY_PULL_CONNECTOR: PullConnectorDraft = {
@@ -182,4 +193,103 @@ export function pullConnectorInput(draft: PullConnectorDraft, mapping: Record<st
     connection,
     resources: { [draft.resource.trim()]: resource },
   } as PullConnectorInput;
+}
+
+/** The API paths of a draft's connection and resource fields, where the server's problems are shown. */
+export const pullConnectionPaths = (draft: PullConnectorDraft): string[] => [
+  "connection.base_url",
+  ...authPaths("connection.auth"),
+  "connection.dialect",
+  "connection.host",
+  "connection.port",
+  "connection.database",
+  "connection.user",
+  "connection.password",
+  "connection.tls",
+  ...RESOURCE_FIELDS.map((field) => `resources.${draft.resource.trim()}.${field}`),
+];
+
+const RESOURCE_FIELDS = [
+  "path",
+  "query",
+  "items_path",
+  "paging",
+  "paging.next_cursor_path",
+  "paging.next_url_path",
+  "paging.first_page",
+  "incremental",
+  "incremental.start",
+  "page_size",
+  "cursor_columns",
+];
+
+type Json = Record<string, unknown>;
+const objectOf = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
+const textOf = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
+const PAGING_TYPES: readonly string[] = ["none", "cursor", "next_url", "page", "updated_since"];
+
+/** A stored connector's connection and one of its resources as the form edits them (secrets never shown). */
+export function draftOfPullConnector(connector: PullConnector, resource: string): PullConnectorDraft {
+  const connection = objectOf(connector.connection);
+  const config = objectOf(connector.resources[resource]);
+  const base: PullConnectorDraft = {
+    ...EMPTY_PULL_CONNECTOR,
+    name: connector.name,
+    system: connector.system,
+    sourceSystem: connector.source_system ?? "",
+    kind: connector.kind,
+    everyMinutes: String(connector.interval_seconds / 60),
+    resource,
+    pageSize: textOf(config.page_size) || EMPTY_PULL_CONNECTOR.pageSize,
+  };
+  if (connector.kind === "sql") {
+    return {
+      ...base,
+      dialect: connection.dialect === "mysql" ? "mysql" : "postgres",
+      host: textOf(connection.host),
+      port: textOf(connection.port),
+      database: textOf(connection.database),
+      user: textOf(connection.user),
+      passwordStored: textOf(connection.password).startsWith(MASK),
+      tls: connection.tls === "require" || connection.tls === "verify" ? connection.tls : "disable",
+      sql: textOf(config.query),
+      cursorColumns: Array.isArray(config.cursor_columns) ? config.cursor_columns.map(textOf).join(", ") : "",
+    };
+  }
+  const auth = objectOf(connection.auth);
+  const keyInHeader = auth.type === "api_key" && auth.in === "header";
+  const paging = objectOf(config.paging);
+  const incremental = objectOf(config.incremental);
+  return {
+    ...base,
+    baseUrl: textOf(connection.base_url),
+    // The form edits an API key in a header as action connectors' header auth.
+    auth: authDraft(keyInHeader ? { type: "header", name: auth.name, value: auth.value } : auth),
+    ...(auth.type === "api_key" && !keyInHeader ? { keptAuth: auth } : {}),
+    path: textOf(config.path),
+    query: Object.entries(objectOf(config.query))
+      .map(([name, value]) => `${name}=${textOf(value)}`)
+      .join("\n"),
+    itemsPath: textOf(config.items_path) || "$",
+    paging: (PAGING_TYPES.includes(textOf(paging.type)) ? paging.type : "none") as RestPagingType,
+    nextCursorPath: textOf(paging.next_cursor_path),
+    nextUrlPath: textOf(paging.next_url_path),
+    firstPage: textOf(paging.first_page) || "1",
+    incrementalField: textOf(incremental.field),
+    incrementalStart: textOf(incremental.start),
+  };
+}
+
+/**
+ * What PATCH /api/v1/ingest/pull-connectors/{id} is sent for an edited connection and resource: the
+ * connection whole (a secret left empty sent back masked, which keeps it), and the connector's
+ * resources with this one replaced, keeping its mapping.
+ */
+export function pullConnectorUpdate(draft: PullConnectorDraft, connector: PullConnector, resource: string): PullConnectorUpdate {
+  const stored = objectOf(connector.resources[resource]);
+  const input = pullConnectorInput({ ...draft, resource }, objectOf(stored.mapping));
+  const connection: Json = { ...input.connection };
+  if (draft.kind === "rest" && draft.keptAuth) connection.auth = draft.keptAuth;
+  if (draft.kind === "sql" && !draft.dbPassword && draft.passwordStored) connection.password = MASK;
+  return { connection, resources: { ...connector.resources, [resource]: input.resources[resource] as Json } };
 }

@@ -5,8 +5,21 @@ import type { PullConnectorDraft } from "./pull-connector-draft.ts";
 
 type Setter = <K extends keyof PullConnectorDraft>(key: K) => (value: PullConnectorDraft[K]) => void;
 
-/** The database a SQL connector reads: PostgreSQL, or MySQL and MariaDB, as a user that can only read. */
-export function SqlConnectionFields({ draft, errors, set }: { draft: PullConnectorDraft; errors: FieldErrors; set: Setter }) {
+/**
+ * The database a SQL connector reads: PostgreSQL, or MySQL and MariaDB, as a user that can only read.
+ * `keepsPassword`: a password is stored, and one left empty keeps it.
+ */
+export function SqlConnectionFields({
+  draft,
+  errors,
+  set,
+  keepsPassword = false,
+}: {
+  draft: PullConnectorDraft;
+  errors: FieldErrors;
+  set: Setter;
+  keepsPassword?: boolean;
+}) {
   const dialectId = useId();
   const tlsId = useId();
   return (
@@ -62,12 +75,16 @@ export function SqlConnectionFields({ draft, errors, set }: { draft: PullConnect
         onValue={set("user")}
       />
       <TextField
-        label="Password (optional)"
+        label={keepsPassword ? "Password (set)" : "Password (optional)"}
         path="connection.password"
         errors={errors}
         type="password"
         autoComplete="new-password"
-        hint="Stored encrypted. It is never shown again, here or by the API."
+        hint={
+          keepsPassword
+            ? "One is stored, encrypted; left empty, it is kept. Type a new one to replace it."
+            : "Stored encrypted. It is never shown again, here or by the API."
+        }
         value={draft.dbPassword}
         onValue={set("dbPassword")}
       />
