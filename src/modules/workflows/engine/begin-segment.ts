@@ -19,7 +19,8 @@ type Begun = Pick<LoadedRun, "input" | "state" | "error"> & { handOff?: HandOff 
 export async function beginSegment(rt: Runtime, args: SegmentArgs): Promise<Begun | undefined> {
   // Taken before the first await: the start that handed it over drops what is not taken by then.
   const handed = args.segment === 1 ? takeHandOff(args.runId) : undefined;
-  if (handed) return { input: handed.input, state: {}, error: null, handOff: handed };
+  // A run whose recording failed (an idempotency key a concurrent start took) never ran: nothing to do.
+  if (handed) return (await handed.recorded) ? { input: handed.input, state: {}, error: null, handOff: handed } : undefined;
   const select = sql`
     select r.status, r.flow, r.input, r.state, r.started_by, r.error, r.segment,
            exists (select 1 from workflows.waits w where w.run_id = r.id and w.seq = ${args.segment}) as ended

@@ -62,8 +62,9 @@ export async function dispatchRun(rt: Runtime, tenantId: string, runId: string):
 }
 
 /**
- * Starts the first stage of a run `startRun` has recorded, handing it `handed`: the input the run
- * is recorded with; the stage leaves the finished run there.
+ * Starts the first stage of a run `startRun` records, handing it `handed`: the input the run is
+ * recorded with and whether that recording committed (the stage does nothing before it knows); the
+ * stage leaves the finished run there.
  */
 export async function startFirstStage(
   tenantId: string,

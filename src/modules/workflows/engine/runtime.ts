@@ -69,12 +69,13 @@ export function runtime(): Runtime {
 }
 
 /**
- * What a start hands the first stage of the run it has just recorded: the input, so the stage need
- * not read back what was just written. A stage recovered after a crash, or started by the sweeper,
- * finds nothing here and reads the run. A stage that finishes the run leaves the run as it now
- * stands in `finished`, for the start that waits for it.
+ * What a start hands the first stage of the run it records: the input, so the stage need not read
+ * back what was just written, and whether the recording committed (on a server the stage starts
+ * while the run is still being recorded, and waits for it before its first step). A stage recovered
+ * after a crash, or started by the sweeper, finds nothing here and reads the run. A stage that
+ * finishes the run leaves the run as it now stands in `finished`, for the start that waits for it.
  */
-export type HandOff = { input: Record<string, unknown>; finished?: FinishedRun };
+export type HandOff = { input: Record<string, unknown>; recorded: Promise<boolean>; finished?: FinishedRun };
 
 const handedOff = new Map<string, HandOff>();
 

@@ -79,7 +79,7 @@ export async function startRun(
   // One round trip (workflows.record_run, in migrations/0003): the run, what links it to records,
   // the wait 0 that triggers its first stage, its timeline's first entry, and its audit entry,
   // together or not at all.
-  const record = () =>
+  const record = (flushedByNextCommit: boolean) =>
     writeAsTenant(
       rt.db,
       ctx.tenantId,
@@ -89,24 +89,41 @@ export async function startRun(
               ${JSON.stringify(links)}::jsonb, ${newId("rev")}, ${`Started ${flow.title} (v${flow.version})`})`,
         audit.statement,
       ],
-      { flushedByNextCommit: true },
+      { flushedByNextCommit },
     );
 
-  // Recorded, then started. The recording does not wait for the disk: DBOS's commit of the stage's
-  // start does, and flushing the log up to that commit flushes the recording's, which went first
-  // (one log, whichever connection wrote it: on a server DBOS commits on a connection of its own).
-  // Nobody is answered before that commit; a crash before it loses both, and no one was told.
-  try {
-    await record();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+  let failure: unknown;
+  const recorded = (committed: Promise<unknown>) =>
+    committed.then(
+      () => true,
+      (error: unknown) => {
+        failure = error;
+        return false;
+      },
+    );
+  let started: WorkflowHandle<void> | undefined;
+  let handed: HandOff | undefined;
+  if (rt.db.kind === "postgres") {
+    // On a server the stage's start (DBOS's own insert, on another connection) overlaps the
+    // recording, and the stage waits for the recording before its first step. The recording waits
+    // for the disk itself: DBOS's commit may come first.
+    const recording = recorded(record(false));
+    handed = { input: recordedInput, recorded: recording };
+    started = await startFirstStage(ctx.tenantId, runId, flow, handed);
+    await recording;
+  } else if (await recorded(record(true))) {
+    // PGlite has one connection, so nothing would overlap: record, then start the stage, whose
+    // commit (DBOS's, waiting for the disk) flushes the recording's.
+    handed = { input: recordedInput, recorded: Promise.resolve(true) };
+    started = await startFirstStage(ctx.tenantId, runId, flow, handed);
+  }
+  if (failure) {
+    if (!isUniqueViolation(failure)) throw failure;
     // A concurrent start with the same idempotency key recorded its run first.
     const raced = await existing();
     if (raced) return answerExisting(raced);
-    throw error;
+    throw failure;
   }
-  const handed: HandOff = { input: recordedInput };
-  const started = await startFirstStage(ctx.tenantId, runId, flow, handed);
   rt.metrics.runStarted(flow.name);
-  return { runId, created: true, input: recordedInput, started: [started], finished: () => handed.finished };
+  return { runId, created: true, input: recordedInput, started: started ? [started] : [], finished: () => handed?.finished };
 }
