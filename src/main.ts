@@ -13,6 +13,7 @@ import { lockDataDir } from "./platform/db/data-dir-lock.ts";
 import type { Database } from "./platform/db/database.ts";
 import { migrate } from "./platform/db/migrations.ts";
 import { openPglite } from "./platform/db/pglite.ts";
+import { schedulePgliteMaintenance } from "./platform/db/pglite-maintenance.ts";
 import { openPostgres } from "./platform/db/postgres.ts";
 import { createEventBus } from "./platform/events/event-bus.ts";
 import { createKeyring, platformMigrations } from "./platform/index.ts";
@@ -117,6 +118,7 @@ export async function createCrossdock(options: {
   const operator = createOperatorAccess();
   let ready = false;
   let stopSweep: (() => void) | undefined;
+  let stopMaintenance: (() => Promise<void>) | undefined;
   const http = createHttpApp({
     config,
     logger,
@@ -157,6 +159,7 @@ export async function createCrossdock(options: {
       if (config.role !== "api") ingest.edi.start();
       webhooksOut.start();
       stopSweep = scheduleIdempotencySweep(db, config.idempotencyKeyHours, logger);
+      stopMaintenance = schedulePgliteMaintenance(db, logger);
       if (url) {
         await lock?.setUrl(url);
         await operator.publish(config.dataDir);
@@ -166,6 +169,7 @@ export async function createCrossdock(options: {
     async stop() {
       ready = false;
       stopSweep?.();
+      await stopMaintenance?.();
       await workflows.stop();
       await ingest.pull.stop();
       await ingest.files.stop();
