@@ -57,6 +57,65 @@ describe("workflows: runs that wait for people without holding a process", () =>
     return task;
   };
 
+  it("pages an inbox gathered from a person's user, roles and queues newest first, as every open task shows them", async () => {
+    const runs = [];
+    for (let n = 0; n < 5; n++) runs.push(await start({ amount_minor: 300_000 + n, requested_by: "usr_csr" }));
+    for (const run of runs) await f.until(run.id, ["waiting"]);
+    const tasks = await Promise.all(runs.map((run) => openTask(run.id)));
+    await f.workflows.queues.save(f.ctx(), { name: "night-desk", description: "", roles: [], user_ids: ["usr_csr"] });
+    const ops = f.as("usr_ops", true);
+    await f.workflows.tasks.reassign(ops, (tasks[0] as { id: string }).id, { to: { type: "queue", id: "night-desk" } });
+    await f.workflows.tasks.reassign(ops, (tasks[1] as { id: string }).id, { to: { type: "user", id: "usr_csr" } });
+
+    const everyOpen = async () => {
+      const all = [];
+      for (let before: string | undefined; ; ) {
+        const page = await f.workflows.tasks.list(ops, { view: "all", limit: 100, ...(before ? { before } : {}) });
+        all.push(...page.data);
+        if (!page.next_before) return all;
+        before = page.next_before;
+      }
+    };
+    const inbox = async (person: string, status?: string) => {
+      const ids: string[] = [];
+      for (let before: string | undefined; ; ) {
+        const page = await f.workflows.tasks.list(f.as(person), {
+          view: "mine",
+          limit: 2,
+          ...(status ? { status } : {}),
+          ...(before ? { before } : {}),
+        });
+        expect(page.data.length).toBeLessThanOrEqual(2);
+        ids.push(...page.data.map((task) => task.id));
+        if (!page.next_before) return ids;
+        before = page.next_before;
+      }
+    };
+    const open = (await everyOpen()).filter((task) => task.status === "open");
+    const expected = (covers: (assignee: { type: string; id: string }) => boolean) =>
+      open
+        .filter((task) => covers(task.assignee))
+        .map((task) => task.id)
+        .sort()
+        .reverse();
+    // Cy: one task by name, one through the night desk's queue; a CSR's role has none of them.
+    const cy = await inbox("usr_csr");
+    expect(cy).toEqual(
+      expected((a) => (a.type === "user" && a.id === "usr_csr") || (a.type === "queue" && a.id === "night-desk")),
+    );
+    expect(new Set(cy)).toEqual(new Set([(tasks[0] as { id: string }).id, (tasks[1] as { id: string }).id]));
+    // Bea: every open task of the buyers' role, two a page, newest first; the reassigned ones are not hers.
+    const bea = await inbox("usr_buyer1");
+    expect(bea).toEqual(expected((a) => a.type === "role" && a.id === "buyer"));
+    expect(bea).toEqual(expect.arrayContaining(tasks.slice(2).map((task) => (task as { id: string }).id)));
+    expect(bea).not.toContain((tasks[0] as { id: string }).id);
+    // Asked for open and decided tasks, the same open ones come first among them.
+    const beaAny = await inbox("usr_buyer1", "open,decided");
+    expect(beaAny).toEqual(expect.arrayContaining(bea));
+    // Their tasks would escalate in the tests that move the clock on.
+    for (const run of runs) await f.workflows.runs.cancel(f.ctx(), run.id, "done with the inbox");
+  });
+
   it("finishes at once below the threshold, and parks at an approval above it; the decision (with edits) resumes it", async () => {
     const small = await start({ amount_minor: 50_000, requested_by: "usr_csr" });
     expect(await f.until(small.id, ["succeeded"])).toMatchObject({ output: { auto: true } });
