@@ -37,6 +37,11 @@ class LiteralDialect extends PgDialect {
 }
 const literalDialect = new LiteralDialect();
 
+/** A statement as text with its values inlined as escaped literals, for a simple-protocol message. */
+export function inlinedText(statement: SQL): string {
+  return literalDialect.sqlToQuery(statement.inlineParams()).sql;
+}
+
 /**
  * Runs one read-only statement as `tenantId`, under the same row-level security as withTenant,
  * in one round trip where withTenant takes four (BEGIN, settings, statement, COMMIT). On a
@@ -80,7 +85,7 @@ export async function writeAsTenant(
   statements: SQL[],
   options: { flushedByNextCommit?: boolean } = {},
 ): Promise<pg.QueryResult[]> {
-  const texts = statements.map((statement) => literalDialect.sqlToQuery(statement.inlineParams()).sql);
+  const texts = statements.map(inlinedText);
   return writeGroupsOf(db).write(tenantId, texts, options.flushedByNextCommit ?? false);
 }
 

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
+import { probeQueues } from "../../../platform/db/queue-probe.ts";
 import { rows, withSystem } from "../../../platform/db/tenant-scope.ts";
-import { escalateOverdueTasks } from "../tasks/escalate-tasks.ts";
+import { dueNotifications } from "../notify/notifier.ts";
+import { escalateOverdueTasks, overdueTasks } from "../tasks/escalate-tasks.ts";
 import { appendTaskEvent } from "../tasks/task-events.ts";
 import { dispatchRun } from "./dispatch.ts";
 import { appendRunEvent } from "./run-events.ts";
@@ -18,36 +20,75 @@ type Expired = {
 /** A resolved wait whose next stage did not start within this long is started by the sweeper. */
 const STRAGGLER_MS = 2_000;
 
+/** Waits whose deadline has come: timers to wake, tasks and events timing out. */
+const isDue = (now: Date) => sql`resolved_at is null and deadline <= ${now.toISOString()}`;
+/** Resolved waits whose next stage has not started (a crash between the two). */
+const isStraggler = (now: Date) =>
+  sql`resolved_at is not null and dispatched_at is null and resume_stage is not null
+      and resolved_at <= ${new Date(now.getTime() - STRAGGLER_MS).toISOString()}`;
+
 /**
  * The durable timers, without a process per timer: every pass resolves the waits whose deadline
  * has come (timers wake, waits time out, their tasks expire), escalates overdue tasks, starts the
- * next stage of any run a crash left resolved but not started, and sends due notifications. Rows
- * are claimed with SKIP LOCKED, so several processes can sweep at once.
+ * next stage of any run a crash left resolved but not started, and sends due notifications. It asks
+ * first, in one round trip, which of these have anything due, and claims only where there is work;
+ * rows are claimed with SKIP LOCKED, so several processes can sweep at once.
  */
 export async function sweepOnce(
   rt: Runtime,
 ): Promise<{ expired: number; escalated: number; dispatched: number; notified: number }> {
   const now = rt.clock();
+  const due = await probeQueues(rt.db, {
+    waits: sql`select 1 from workflows.waits where ${isDue(now)}`,
+    tasks: overdueTasks(now),
+    stragglers: sql`select 1 from workflows.waits where ${isStraggler(now)}`,
+    notifications: dueNotifications(now),
+  });
   const toDispatch = new Map<string, string>();
-  const expired = await withSystem(rt.db, async (tx) => {
+  const expired = due.waits ? await resolveDueWaits(rt, now, toDispatch) : 0;
+  const escalated = due.tasks ? await escalateOverdueTasks(rt, now) : 0;
+  if (due.stragglers) {
+    const started = await withSystem(rt.db, (tx) =>
+      rows<{ tenant_id: string; run_id: string }>(
+        tx,
+        sql`select distinct tenant_id, run_id from workflows.waits where ${isStraggler(now)} limit 200`,
+      ),
+    );
+    for (const row of started) toDispatch.set(row.run_id, row.tenant_id);
+  }
+  let dispatched = 0;
+  for (const [runId, tenantId] of toDispatch) {
+    try {
+      dispatched += (await dispatchRun(rt, tenantId, runId)).length;
+    } catch (error) {
+      rt.logger.error({ err: error, runId }, "could not start a run's next stage; the next pass tries again");
+    }
+  }
+  // An escalation tells people: what it queued goes out in this pass too.
+  const notified = due.notifications || escalated > 0 ? await rt.notifier.deliverDue(now) : 0;
+  return { expired, escalated, dispatched, notified };
+}
+
+/** Resolves the waits whose deadline has come, adding their runs to `toDispatch`; how many. */
+async function resolveDueWaits(rt: Runtime, now: Date, toDispatch: Map<string, string>): Promise<number> {
+  return withSystem(rt.db, async (tx) => {
     const due = await rows<Expired>(
       tx,
       sql`select tenant_id, run_id, seq, kind, task_id, timeout_stage from workflows.waits
-           where resolved_at is null and deadline <= ${now.toISOString()}
-           order by deadline limit 200 for update skip locked`,
+       where ${isDue(now)} order by deadline limit 200 for update skip locked`,
     );
     for (const wait of due) {
       if (wait.kind === "timer") {
         await tx.execute(sql`update workflows.waits set resolved_at = ${now.toISOString()}, resume_stage = then_stage
-                              where run_id = ${wait.run_id} and seq = ${wait.seq}`);
+                          where run_id = ${wait.run_id} and seq = ${wait.seq}`);
       } else {
         const payload = { timeout: true, task_id: wait.task_id };
         await tx.execute(sql`update workflows.waits set resolved_at = ${now.toISOString()}, resume_stage = ${wait.timeout_stage},
-                                    resume_payload = ${JSON.stringify(payload)}::jsonb
-                              where run_id = ${wait.run_id} and seq = ${wait.seq}`);
+                                resume_payload = ${JSON.stringify(payload)}::jsonb
+                          where run_id = ${wait.run_id} and seq = ${wait.seq}`);
         if (wait.task_id) {
           await tx.execute(sql`update workflows.tasks set status = 'expired', updated_at = ${now.toISOString()}
-                                where id = ${wait.task_id} and status = 'open'`);
+                            where id = ${wait.task_id} and status = 'open'`);
           await appendTaskEvent(tx, {
             tenantId: wait.tenant_id,
             taskId: wait.task_id,
@@ -68,27 +109,6 @@ export async function sweepOnce(
     }
     return due.length;
   });
-  const escalated = await escalateOverdueTasks(rt, now);
-  const stragglers = await withSystem(rt.db, (tx) =>
-    rows<{ tenant_id: string; run_id: string }>(
-      tx,
-      sql`select distinct tenant_id, run_id from workflows.waits
-           where resolved_at is not null and dispatched_at is null and resume_stage is not null
-             and resolved_at <= ${new Date(now.getTime() - STRAGGLER_MS).toISOString()}
-           limit 200`,
-    ),
-  );
-  for (const row of stragglers) toDispatch.set(row.run_id, row.tenant_id);
-  let dispatched = 0;
-  for (const [runId, tenantId] of toDispatch) {
-    try {
-      dispatched += (await dispatchRun(rt, tenantId, runId)).length;
-    } catch (error) {
-      rt.logger.error({ err: error, runId }, "could not start a run's next stage; the next pass tries again");
-    }
-  }
-  const notified = await rt.notifier.deliverDue(now);
-  return { expired, escalated, dispatched, notified };
 }
 
 /**

@@ -20,6 +20,10 @@ export type Notifier = {
 };
 
 export const MAX_ATTEMPTS = 10;
+/** The notifications due to be sent (the sweeper asks before it sends). */
+export const dueNotifications = (now: Date) =>
+  sql`select 1 from workflows.notifications where status = 'pending' and next_attempt_at <= ${now.toISOString()}`;
+
 const LEASE_SECONDS = 120;
 /** Claimed per sweep, and sent this many at a time. */
 const BATCH = 100;

@@ -14,6 +14,10 @@ type Overdue = {
   escalation_level: number;
 };
 
+/** The open tasks past their due time (the sweeper asks before it escalates). */
+export const overdueTasks = (now: Date) =>
+  sql`select 1 from workflows.tasks where status = 'open' and due_at <= ${now.toISOString()}`;
+
 /**
  * Moves every open task past its due time one rung up its escalation ladder: to the rung's
  * assignee, due again after the next rung's time (or no longer due on the last rung), with the
