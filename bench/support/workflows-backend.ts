@@ -143,7 +143,8 @@ async function main() {
       Number(
         (
           await w.db.pool.query<{ n: number }>(
-            "select count(*)::int as n from workflows.notifications where status = 'pending' and next_attempt_at <= now()",
+            // Pending whenever due: one the background sweeper has claimed is due again only after its lease.
+            "select count(*)::int as n from workflows.notifications where status = 'pending'",
           )
         ).rows[0]?.n,
       );

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../../platform/db/database.ts";
 import { rows, withTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
-import { newId } from "../../../platform/ids.ts";
 import { type RunRow, toRunWithoutInput } from "../runs/run-rows.ts";
 import { insertTask } from "../tasks/new-task.ts";
 import type { StageOutcome } from "./flow-definition.ts";
@@ -103,10 +102,10 @@ export async function applyOutcome(
 }
 
 /**
- * Finishes the run in one round trip (workflows.finish_run, in migrations/0002): unless it ended
- * already (a replay after a crash, or a cancel while the stage ran), it succeeds with its output,
- * its trigger is marked dispatched, and its timeline says so; and it answers with the run as it now
- * stands, for whoever waits for this stage.
+ * Finishes the run in one round trip (workflows.finish_run, in migrations/0006): unless it ended
+ * already (a replay after a crash, or a cancel while the stage ran), it succeeds with its output
+ * (its timeline's last entry is read from that) and its trigger is marked dispatched; and it answers
+ * with the run as it now stands, for whoever waits for this stage.
  */
 async function finishRun(
   rt: Runtime,
@@ -118,7 +117,7 @@ async function finishRun(
     run.tenantId,
     [
       sql`select workflows.finish_run(${run.runId}, ${run.segment}, ${JSON.stringify(run.state)}::jsonb,
-            ${JSON.stringify(output)}::jsonb, ${rt.clock().toISOString()}, ${newId("rev")}) as summary`,
+            ${JSON.stringify(output)}::jsonb, ${rt.clock().toISOString()}) as summary`,
     ],
     // DBOS records the segment's end next, and its commit flushes this one; lost together in a
     // crash, the segment runs again and finishes the run again.

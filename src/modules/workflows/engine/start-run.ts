@@ -76,9 +76,9 @@ export async function startRun(
     resourceId: runId,
     data: { flow: flow.name, version: flow.version },
   });
-  // One round trip (workflows.record_run, in migrations/0003): the run, what links it to records,
-  // the wait 0 that triggers its first stage, its timeline's first entry, and its audit entry,
-  // together or not at all.
+  // One round trip (workflows.record_run, in migrations/0006): the run (with what its timeline's
+  // first entry says), what links it to records, the wait 0 that triggers its first stage, and its
+  // audit entry, together or not at all.
   const record = (flushedByNextCommit: boolean) =>
     writeAsTenant(
       rt.db,
@@ -86,7 +86,7 @@ export async function startRun(
       [
         sql`select workflows.record_run(${ctx.tenantId}, ${runId}, ${flow.name}, ${flow.version}, ${flow.runTitle(parsed.data)},
               ${JSON.stringify(parsed.data)}::jsonb, ${options.idempotencyKey ?? null}, ${startedBy}, ${ctx.actor.label ?? null}, ${now},
-              ${JSON.stringify(links)}::jsonb, ${newId("rev")}, ${`Started ${flow.title} (v${flow.version})`})`,
+              ${JSON.stringify(links)}::jsonb, ${`Started ${flow.title} (v${flow.version})`})`,
         audit.statement,
       ],
       { flushedByNextCommit },
