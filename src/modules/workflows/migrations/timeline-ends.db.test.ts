@@ -50,7 +50,10 @@ describe("migration 0006: a run's first and last timeline entries come from its 
   it("finishes a run started before it with one last entry", async () => {
     await test.db.pool.query(`select workflows.finish_run('run_open', 1, '{}', '{"ok": 2}', now())`);
     const run = await getRun(test.db, "ten_a", "run_open", { steps: false });
-    expect(run.timeline.map((event) => `${event.kind}:${event.label}`)).toEqual(["started:Started Toy (v1)", "succeeded:Finished"]);
+    expect(run.timeline.map((event) => `${event.kind}:${event.label}`)).toEqual([
+      "started:Started Toy (v1)",
+      "succeeded:Finished",
+    ]);
     expect(run.timeline.at(-1)?.detail).toEqual({ output: { ok: 2 } });
   });
 
@@ -60,7 +63,9 @@ describe("migration 0006: a run's first and last timeline entries come from its 
         '2026-12-02T09:00:00Z', '[]', 'Started Toy (v2)');
       insert into workflows.run_events (tenant_id, id, run_id, kind, label, actor) values ('ten_a', 'rev_9', 'run_new', 'stage', 'Stage decided', null);
       select workflows.finish_run('run_new', 1, '{}', '{"n": 3}', '2026-12-02T09:00:01Z');`);
-    expect(await test.db.pool.query("select count(*)::int as n from workflows.run_events where run_id = 'run_new'")).toMatchObject({
+    expect(
+      await test.db.pool.query("select count(*)::int as n from workflows.run_events where run_id = 'run_new'"),
+    ).toMatchObject({
       rows: [{ n: 1 }],
     });
     const { run, timeline } = await getRun(test.db, "ten_a", "run_new", { steps: false });
