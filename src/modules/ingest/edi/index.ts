@@ -49,6 +49,7 @@ export {
   type X12InvoiceLineInput,
 } from "./x12/write/invoice-810.ts";
 export type { X12PartyInput } from "./x12/write/party.ts";
+export { replySeparators } from "./x12/write/reply-separators.ts";
 export {
   shipNotice,
   type X12ShipLineInput,

@@ -1,5 +1,6 @@
 import {
   functionalAcknowledgment,
+  replySeparators,
   writeX12,
   type X12Group,
   type X12Interchange,
@@ -122,19 +123,9 @@ export function writeInterchangeAcknowledgment(received: X12Interchange, ta1: X1
 
 /**
  * The envelope of an answer: from us to the partner, under our control number, the received
- * interchange's usage and version, and its separators where they are single bytes ("~" stands in
- * for a multibyte terminator such as "…", which would make the ISA longer than its 106 characters).
+ * interchange's usage and version, and its separators as an answer takes them (replySeparators).
  */
 function replyEnvelope(received: X12Interchange, options: ReplyOptions) {
-  // The reader keeps separators as bytes (one latin1 character each).
-  const single = (value: string, fallback: string) => (value.length <= 1 ? value : fallback);
-  const { lineBreaks, lineTerminated } = received.separators;
-  const element = single(received.separators.element, "*");
-  const component = single(received.separators.component, ">");
-  const repetition = single(received.separators.repetition, "^");
-  const terminator = lineTerminated ? "~" : single(received.separators.segment, "~");
-  const unused = (...candidates: string[]) =>
-    candidates.find((candidate) => ![element, component, repetition, terminator].includes(candidate)) ?? "";
   return {
     sender: { qualifier: options.sender.qualifier, id: options.sender.id },
     receiver: { qualifier: options.receiver.qualifier, id: options.receiver.id },
@@ -142,12 +133,6 @@ function replyEnvelope(received: X12Interchange, options: ReplyOptions) {
     at: options.at,
     usage: received.usage === "T" ? ("T" as const) : ("P" as const),
     version: received.version || "00401",
-    separators: {
-      element,
-      component: component || unused(">", ":", "\\"),
-      repetition: repetition || unused("^", "{", "|"),
-      segment: terminator,
-      lineBreaks: lineBreaks || lineTerminated,
-    },
+    separators: replySeparators(received.separators),
   };
 }

@@ -1,6 +1,6 @@
 import type { EdiDiagnostic } from "../../diagnostics.ts";
-import { decodeValue } from "../../input.ts";
 import type { X12Group, X12Interchange, X12TransactionSet } from "../types.ts";
+import { replySeparators } from "./reply-separators.ts";
 import { writeX12, type X12OutboundSegment, type X12OutboundSet } from "./writer.ts";
 
 /** AK502 codes for what the reader found in a set. */
@@ -77,7 +77,8 @@ export function functionalAcknowledgment(group: X12Group, options: AcknowledgeOp
 
 /**
  * A whole 997 interchange answering `group` of `interchange`: sender and receiver swapped, the
- * received interchange's separators, and the control numbers given (the caller keeps the sequence).
+ * received interchange's separators as an answer takes them (replySeparators), and the control
+ * numbers given (the caller keeps the sequence).
  */
 export function writeFunctionalAcknowledgment(
   interchange: X12Interchange,
@@ -89,18 +90,6 @@ export function writeFunctionalAcknowledgment(
     controlNumber: options.setControlNumber ?? 1,
     segments: functionalAcknowledgment(group, options),
   };
-  const { lineBreaks, lineTerminated } = interchange.separators;
-  // The reader keeps separators as it keeps text, a character per byte: a separator of several
-  // bytes (`…` is three in UTF-8) is decoded back to its character, or the answer would carry three.
-  const [element, component, repetition, segment] = [
-    interchange.separators.element,
-    interchange.separators.component,
-    interchange.separators.repetition,
-    interchange.separators.segment,
-  ].map((separator) => decodeValue(separator)) as [string, string, string, string];
-  const terminator = lineTerminated ? "~" : segment;
-  const unused = (...candidates: string[]) =>
-    candidates.find((candidate) => ![element, component, repetition, terminator].includes(candidate)) ?? "";
   return writeX12({
     sender: { qualifier: interchange.receiverQualifier, id: interchange.receiverId },
     receiver: { qualifier: interchange.senderQualifier, id: interchange.senderId },
@@ -108,13 +97,7 @@ export function writeFunctionalAcknowledgment(
     at: options.at,
     usage: interchange.usage === "T" ? "T" : "P",
     version: interchange.version || "00401",
-    separators: {
-      element,
-      component: component || unused(">", ":", "\\"),
-      repetition: repetition || unused("^", "{", "|"),
-      segment: terminator,
-      lineBreaks: lineBreaks || lineTerminated,
-    },
+    separators: replySeparators(interchange.separators),
     groups: [
       {
         functionalId: "FA",
