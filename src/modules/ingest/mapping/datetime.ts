@@ -1,3 +1,4 @@
+import { isCalendarDay } from "../../records/index.ts";
 import type { Parsed } from "./path.ts";
 
 /**
@@ -41,14 +42,9 @@ function civilOf(epochMs: number): Civil {
   };
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function validCivil(civil: Civil): boolean {
   const { year, month, day, hour, minute, second } = civil;
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0)) return false;
-  return hour <= 23 && minute <= 59 && second <= 59;
+  return year <= 9999 && isCalendarDay(year, month, day) && hour <= 23 && minute <= 59 && second <= 59;
 }
 
 function fixedZone(name: string, minutes: number): Zone {

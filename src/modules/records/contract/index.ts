@@ -38,4 +38,4 @@ export {
 } from "./registry.ts";
 export type { Rule } from "./rules.ts";
 export { RecordsSummary } from "./summary.ts";
-export { isCalendarDate, normaliseCurrency, normaliseDecimal, normaliseTimestamp } from "./values.ts";
+export { isCalendarDate, isCalendarDay, normaliseCurrency, normaliseDecimal, normaliseTimestamp } from "./values.ts";

@@ -44,7 +44,8 @@ export function normaliseDecimal(input: string | number, scale: number): Normali
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isValidDay(year: number, month: number, day: number): boolean {
+/** Whether a day exists in the proleptic Gregorian calendar (no 30 February, 29 February in leap years). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0);
@@ -53,7 +54,7 @@ function isValidDay(year: number, month: number, day: number): boolean {
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
 export function isCalendarDate(text: string): boolean {
   const match = DATE.exec(text);
-  return match !== null && isValidDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -67,7 +68,12 @@ export function normaliseTimestamp(text: string): Normalised<string> {
   const fail = { ok: false, message: 'must be an ISO 8601 timestamp with an offset, e.g. "2024-05-01T14:30:00Z"' } as const;
   if (!match) return fail;
   const [, year = "", month = "", day = "", hours = "", minutes = "", seconds = "00", fraction = "", zone = "Z"] = match;
-  if (!isValidDay(Number(year), Number(month), Number(day)) || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59)
+  if (
+    !isCalendarDay(Number(year), Number(month), Number(day)) ||
+    Number(hours) > 23 ||
+    Number(minutes) > 59 ||
+    Number(seconds) > 59
+  )
     return fail;
   const millis = fraction.slice(0, 3).padEnd(3, "0");
   // Already in UTC (the usual case): only the format changes.

@@ -35,14 +35,15 @@ export type X12PartNumbers = {
 const DIGITS = /^\d+$/;
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
-/** CCYYMMDD (or YYMMDD, read as 19YY from 70 on and 20YY before) as YYYY-MM-DD; null when not a date. */
+/** CCYYMMDD (or YYMMDD, read as 19YY from 70 on and 20YY before) as YYYY-MM-DD; null when not a day that exists. */
 export function isoDate(raw: string): string | null {
   const value = raw.trim();
   if (!DIGITS.test(value) || (value.length !== 8 && value.length !== 6)) return null;
   const full = value.length === 8 ? value : `${Number(value.slice(0, 2)) >= 70 ? "19" : "20"}${value}`;
-  const month = Number(full.slice(4, 6));
-  const day = Number(full.slice(6, 8));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const [year, month, day] = [Number(full.slice(0, 4)), Number(full.slice(4, 6)), Number(full.slice(6, 8))];
+  // A day that does not exist (30 February) rolls over into the next month.
+  const rolled = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || rolled.getUTCMonth() !== month - 1 || rolled.getUTCDate() !== day) return null;
   return `${full.slice(0, 4)}-${full.slice(4, 6)}-${full.slice(6, 8)}`;
 }
 
