@@ -1,13 +1,6 @@
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../../../platform/db/migrations.ts";
-import { platformMigrations } from "../../../platform/index.ts";
-import { createTestDatabase, type TestDatabase } from "../../../platform/testing/test-database.ts";
-import { governanceMigrations } from "../../governance/index.ts";
-import { workflowsMigrations } from "../index.ts";
+import type { TestDatabase } from "../../../platform/testing/test-database.ts";
+import { databaseBefore } from "../testing/schema-before.ts";
 
 /** Timeline entries as the engine wrote them before 0003: who did it, in the label's words. */
 const BEFORE = [
@@ -21,20 +14,12 @@ const BEFORE = [
 
 describe("migration 0003: who did something moves out of the timeline's words", () => {
   let test: TestDatabase;
-  let before: string;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
     // The workflows schema as it was before 0003, with a run whose timeline the old engine wrote.
-    before = await mkdtemp(path.join(os.tmpdir(), "crossdock-workflows-0002-"));
-    const folder = fileURLToPath(workflowsMigrations.directory);
-    for (const name of ["0001-workflows.sql", "0002-run-functions.sql"]) {
-      await copyFile(path.join(folder, name), path.join(before, name));
-    }
-    test = await createTestDatabase([
-      platformMigrations,
-      governanceMigrations,
-      { module: "workflows", directory: pathToFileURL(`${before}/`) },
-    ]);
+    const before = await databaseBefore(3);
+    ({ test, drop } = before);
     await test.db.pool.query(`insert into workflows.runs (tenant_id, id, flow, flow_version, title, status, stage, input, started_by)
       values ('ten_a', 'run_1', 'toy', 1, 'A toy run', 'cancelled', 'start', '{}', 'user:usr_ops')`);
     for (const event of BEFORE) {
@@ -44,11 +29,10 @@ describe("migration 0003: who did something moves out of the timeline's words", 
         [event.id, event.kind, event.label, JSON.stringify(event.detail), event.actor],
       );
     }
-    await migrate(test.db, [platformMigrations, governanceMigrations, workflowsMigrations]);
+    await before.upgrade();
   });
   afterAll(async () => {
-    await test?.drop();
-    if (before) await rm(before, { recursive: true, force: true });
+    await drop?.();
   });
 
   it("keeps what happened in the label, and who did it beside the actor", async () => {

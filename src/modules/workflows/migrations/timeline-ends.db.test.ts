@@ -1,34 +1,19 @@
-import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../../../platform/db/migrations.ts";
-import { platformMigrations } from "../../../platform/index.ts";
-import { createTestDatabase, type TestDatabase } from "../../../platform/testing/test-database.ts";
-import { governanceMigrations } from "../../governance/index.ts";
-import { workflowsMigrations } from "../index.ts";
+import type { TestDatabase } from "../../../platform/testing/test-database.ts";
 import { getRun } from "../runs/get-run.ts";
+import { databaseBefore } from "../testing/schema-before.ts";
 
 const timelineOf = async (test: TestDatabase, runId: string) =>
   (await getRun(test.db, "ten_a", runId, { steps: false })).timeline.map((event) => `${event.kind}:${event.label}`);
 
 describe("migration 0006: a run's first and last timeline entries come from its row", () => {
   let test: TestDatabase;
-  let before: string;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
     // The workflows schema as it was before 0006, with runs whose first and last entries were stored.
-    before = await mkdtemp(path.join(os.tmpdir(), "crossdock-workflows-0005-"));
-    const folder = fileURLToPath(workflowsMigrations.directory);
-    for (const name of (await readdir(folder)).filter((name) => /^000[1-5]-.*\.sql$/.test(name))) {
-      await copyFile(path.join(folder, name), path.join(before, name));
-    }
-    test = await createTestDatabase([
-      platformMigrations,
-      governanceMigrations,
-      { module: "workflows", directory: pathToFileURL(`${before}/`) },
-    ]);
+    const before = await databaseBefore(6);
+    ({ test, drop } = before);
     const at = "2026-12-01T10:00:00Z";
     await test.db.pool.query(`
       select workflows.record_run('ten_a', 'run_done', 'toy', 1, 'Done before', '{}', null, 'user:usr_ops', 'olga@acme.test',
@@ -36,11 +21,10 @@ describe("migration 0006: a run's first and last timeline entries come from its 
       select workflows.finish_run('run_done', 1, '{}', '{"ok": true}', '${at}', 'rev_2');
       select workflows.record_run('ten_a', 'run_open', 'toy', 1, 'Running across the upgrade', '{}', null, 'user:usr_ops',
         'olga@acme.test', '${at}', '[]', 'rev_3', 'Started Toy (v1)');`);
-    await migrate(test.db, [platformMigrations, governanceMigrations, workflowsMigrations]);
+    await before.upgrade();
   });
   afterAll(async () => {
-    await test?.drop();
-    if (before) await rm(before, { recursive: true, force: true });
+    await drop?.();
   });
 
   it("shows a run recorded before it with its stored entries, once each", async () => {
