@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { BatchesPerKey } from "../batches-per-key.ts";
 
 type Write = {
   statements: readonly string[];
@@ -13,19 +14,18 @@ const MAX_GROUP = 32;
 /**
  * Group commit for a tenant's one-message writes (writeAsTenant). A tenant has at most one such
  * message in flight; writes that arrive meanwhile wait for it, then go together as the next
- * message: one transaction and one commit for all of them. A lone write goes at once, so one caller
- * waits no longer than before; many callers share the per-message cost (parsing, the tenant
- * settings, the commit), which is most of a short write's. Those writes would mostly have queued
- * anyway: each run start appends to the tenant's audit chain, whose head admits one transaction at
- * a time.
+ * message: one transaction and one commit for all of them (BatchesPerKey). A lone write goes at
+ * once, so one caller waits no longer than before; many callers share the per-message cost
+ * (parsing, the tenant settings, the commit), which is most of a short write's. Those writes would
+ * mostly have queued anyway: each run start appends to the tenant's audit chain, whose head admits
+ * one transaction at a time.
  *
  * Writes of one tenant run in the order they were made. A group is all or nothing; when it fails,
  * each of its writes is sent again alone, so each is answered for itself (the one at fault fails;
  * the others commit).
  */
 export class TenantWriteGroups {
-  /** Tenants with a message in flight, with the writes waiting for it. */
-  readonly #waiting = new Map<string, Write[]>();
+  readonly #batches: BatchesPerKey<Write>;
   readonly #send: (text: string) => Promise<pg.QueryResult[]>;
   readonly #settings: (tenantId: string, flushedByNextCommit: boolean) => string[];
 
@@ -35,50 +35,23 @@ export class TenantWriteGroups {
   ) {
     this.#send = send;
     this.#settings = settings;
-  }
-
-  write(tenantId: string, statements: readonly string[], flushedByNextCommit: boolean): Promise<pg.QueryResult[]> {
-    return new Promise((resolve, reject) => {
-      const write = { statements, flushedByNextCommit, resolve, reject };
-      const waiting = this.#waiting.get(tenantId);
-      if (waiting) {
-        waiting.push(write);
-        return;
-      }
-      this.#waiting.set(tenantId, []);
-      void this.#drain(tenantId, [write]);
+    this.#batches = new BatchesPerKey<Write>({
+      max: MAX_GROUP,
+      send: (tenantId, group) => this.#sendGroup(tenantId, group),
+      fail: (write, error) => write.reject(error),
     });
   }
 
-  async #drain(tenantId: string, first: Write[]): Promise<void> {
-    const waiting = this.#waiting.get(tenantId) as Write[];
-    for (let group = first; group.length > 0; group = waiting.splice(0, MAX_GROUP)) {
-      if (group.length > 1) await this.#sendGroup(tenantId, group);
-      else await this.#sendAlone(tenantId, group[0] as Write);
-    }
-    this.#waiting.delete(tenantId);
+  write(tenantId: string, statements: readonly string[], flushedByNextCommit: boolean): Promise<pg.QueryResult[]> {
+    return new Promise((resolve, reject) => this.#batches.add(tenantId, { statements, flushedByNextCommit, resolve, reject }));
   }
 
   async #sendGroup(tenantId: string, group: Write[]): Promise<void> {
-    let results: pg.QueryResult[];
-    try {
-      results = await this.#message(tenantId, group);
-    } catch {
-      for (const write of group) await this.#sendAlone(tenantId, write);
-      return;
-    }
+    const results = await this.#message(tenantId, group);
     let at = 0;
     for (const write of group) {
       write.resolve(results.slice(at, at + write.statements.length));
       at += write.statements.length;
-    }
-  }
-
-  async #sendAlone(tenantId: string, write: Write): Promise<void> {
-    try {
-      write.resolve(await this.#message(tenantId, [write]));
-    } catch (error) {
-      write.reject(error);
     }
   }
 

@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { type SQL, sql } from "drizzle-orm";
+import { BatchesPerKey } from "../../../platform/batches-per-key.ts";
 import type { Database } from "../../../platform/db/database.ts";
 import { readAsTenant, writeAsTenant } from "../../../platform/db/tenant-scope.ts";
 
@@ -27,46 +28,27 @@ const MAX_BATCH = 200;
 
 /**
  * Stores receipts, batching those that arrive together: a tenant has one insert in flight at a
- * time, and receipts that arrive meanwhile go together as the next one, one statement for all of
- * them (planned once, where a statement each was planned each time: most of what storing a
- * webhook cost the database). A lone receipt goes at once. Each is stored once per (source,
- * delivery id); a delivery stored before, or twice in one batch, is answered with the first
- * receipt. A batch that fails is tried again receipt by receipt, so each is answered for itself.
+ * time, and receipts that arrive meanwhile go together as the next one (BatchesPerKey), one
+ * statement for all of them (planned once, where a statement each was planned each time: most of
+ * what storing a webhook cost the database). A lone receipt goes at once. Each is stored once per
+ * (source, delivery id); a delivery stored before, or twice in one batch, is answered with the
+ * first receipt. A batch that fails is tried again receipt by receipt, so each is answered for itself.
  */
 export class ReceiptBatches {
   readonly #db: Database;
-  /** Tenants with an insert in flight, with the receipts waiting for it. */
-  readonly #waiting = new Map<string, Pending[]>();
+  readonly #batches: BatchesPerKey<Pending>;
 
   constructor(db: Database) {
     this.#db = db;
-  }
-
-  store(receipt: NewReceipt): Promise<StoredReceipt> {
-    return new Promise((resolve, reject) => {
-      const pending = { receipt, resolve, reject };
-      const waiting = this.#waiting.get(receipt.tenantId);
-      if (waiting) {
-        waiting.push(pending);
-        return;
-      }
-      this.#waiting.set(receipt.tenantId, []);
-      void this.#drain(receipt.tenantId, [pending]);
+    this.#batches = new BatchesPerKey<Pending>({
+      max: MAX_BATCH,
+      send: (tenantId, batch) => this.#send(tenantId, batch),
+      fail: (pending, error) => pending.reject(error),
     });
   }
 
-  async #drain(tenantId: string, first: Pending[]): Promise<void> {
-    const waiting = this.#waiting.get(tenantId) as Pending[];
-    for (let batch = first; batch.length > 0; batch = waiting.splice(0, MAX_BATCH)) {
-      try {
-        await this.#send(tenantId, batch);
-      } catch {
-        for (const pending of batch) {
-          await this.#send(tenantId, [pending]).catch((error: unknown) => pending.reject(error));
-        }
-      }
-    }
-    this.#waiting.delete(tenantId);
+  store(receipt: NewReceipt): Promise<StoredReceipt> {
+    return new Promise((resolve, reject) => this.#batches.add(receipt.tenantId, { receipt, resolve, reject }));
   }
 
   async #send(tenantId: string, batch: Pending[]): Promise<void> {
