@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.ts";
+import { repeatEvery } from "../repeat-every.ts";
 import type { Database } from "./database.ts";
 
 /** How often every table of an embedded database is vacuumed and analysed. */
@@ -50,22 +51,12 @@ export function schedulePgliteMaintenance(
   everyMs: number = PGLITE_MAINTENANCE_EVERY_MS,
 ): () => Promise<void> {
   if (db.kind !== "pglite") return async () => undefined;
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
+  const repeated = repeatEvery(everyMs, async () => {
     const started = performance.now();
-    running = maintainPglite(db, logger)
-      .then(
-        (tables) => logger.debug({ tables, ms: Math.round(performance.now() - started) }, "vacuumed the embedded database"),
-        (error: unknown) => logger.warn({ err: error }, "embedded database maintenance failed; the next pass tries again"),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+    await maintainPglite(db, logger).then(
+      (tables) => logger.debug({ tables, ms: Math.round(performance.now() - started) }, "vacuumed the embedded database"),
+      (error: unknown) => logger.warn({ err: error }, "embedded database maintenance failed; the next pass tries again"),
+    );
+  });
+  return () => repeated.stop();
 }

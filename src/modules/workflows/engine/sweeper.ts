@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { probeQueues } from "../../../platform/db/queue-probe.ts";
 import { rows, withSystem } from "../../../platform/db/tenant-scope.ts";
+import { repeatEvery } from "../../../platform/repeat-every.ts";
 import { dueNotifications } from "../notify/notifier.ts";
 import { escalateOverdueTasks, overdueTasks } from "../tasks/escalate-tasks.ts";
 import { appendTaskEvent } from "../tasks/task-events.ts";
@@ -116,24 +117,10 @@ async function resolveDueWaits(rt: Runtime, now: Date, toDispatch: Map<string, s
  * A pass still running when the next is due is not queued behind: that tick is skipped.
  */
 export function startSweeper(rt: Runtime, intervalMs: number): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (stopped || running) return;
+  return repeatEvery(intervalMs, async () => {
     const started = performance.now();
-    running = sweepOnce(rt)
+    await sweepOnce(rt)
       .then(() => rt.metrics.sweepFinished(performance.now() - started))
-      .catch((error) => rt.logger.error({ err: error }, "workflow sweep failed"))
-      .finally(() => {
-        running = undefined;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+      .catch((error) => rt.logger.error({ err: error }, "workflow sweep failed"));
+  });
 }
