@@ -27,6 +27,11 @@ const LABELS: Record<WorkerMode, string> = {
   "x12-parser": "x12-parser 1.3 (stream from the file)",
 };
 
+/** How Crossdock reads what it receives: intake peeks and processes with iterateX12, a file stream goes through streamX12. */
+const PRODUCT_PATHS: WorkerMode[] = ["crossdock-iterate", "crossdock-stream"];
+const TREE_NOTE =
+  "a whole tree of every segment, kept for reading small documents back (tests, a 997 we wrote); no receiving path uses it, so the targets are the other two's";
+
 type Measured = { mode: WorkerMode; segments: number; ms: number; coldMs: number; peakBytes: number };
 
 function measure(mode: WorkerMode, file: string): Measured {
@@ -77,12 +82,12 @@ export async function measureX12(): Promise<{ metrics: Metric[]; context: Record
     const metrics: Metric[] = [];
     for (const mode of MODES) {
       const result = results.get(mode) as Measured & { perSecond: number };
-      const ours = mode.startsWith("crossdock");
       metrics.push({
         name: `throughput: ${LABELS[mode]}`,
         value: Math.round(result.perSecond),
         unit: "segments/s",
-        ...(ours ? { target: `>= ${Math.round(3 * fastest.perSecond)}`, anchor } : {}),
+        ...(PRODUCT_PATHS.includes(mode) ? { target: `>= ${Math.round(3 * fastest.perSecond)}`, anchor } : {}),
+        ...(mode === "crossdock-tree" ? { note: TREE_NOTE } : {}),
       });
     }
     for (const mode of MODES) {
@@ -91,7 +96,7 @@ export async function measureX12(): Promise<{ metrics: Metric[]; context: Record
         name: `peak memory / file size: ${LABELS[mode]}`,
         value: Number((result.peakBytes / bytes).toFixed(2)),
         unit: "×",
-        ...(mode === "crossdock-iterate" || mode === "crossdock-stream" ? { target: "< 3" } : {}),
+        ...(PRODUCT_PATHS.includes(mode) ? { target: "< 3" } : {}),
         note: "resident-set high-water mark above the process before loading the input (the input included)",
       });
     }

@@ -273,6 +273,36 @@ describe.skipIf(!samplesPresent)(`EDI intake on real partner files (${usingServe
     expect(ta1s.data.map((document) => document.answers?.status)).toEqual(["E", "A"]);
   });
 
+  it("takes a file of two interchanges one at a time: the first's set is taken and its group answered, the second, addressed elsewhere, is refused whole (TA1 R 008)", async () => {
+    const ours = variant("000003444").toString("latin1");
+    const elsewhere = variant("000003445", (text) =>
+      text.replace("*01*999999999      *", "*01*111111111      *").replace("*000003445*0*P*", "*000003445*1*P*"),
+    ).toString("latin1");
+    const { interchange } = await receive("acme", Buffer.from(`${ours}\n${elsewhere}`, "latin1"));
+
+    expect(interchange.status).toBe("quarantined");
+    expect(interchange.sets.map((set) => [set.group_control_number, set.control_number, set.status])).toEqual([
+      ["1421", "000000010", "accepted"],
+    ]);
+    const [fa, ta1] = await Promise.all(interchange.acknowledgments.map((id) => f.edi.documents.get(HARBOR, id)));
+    expect(interchange.acknowledgments).toHaveLength(2);
+    expect(fa).toMatchObject({ transaction_set: "997", answers: { status: "A", sets_received: 1, sets_accepted: 1 } });
+    expect(ta1).toMatchObject({
+      transaction_set: "TA1",
+      answers: { interchange_control_number: "000003445", status: "R", note_code: "008" },
+    });
+    const receipt = (await listReceipts(f.db, HARBOR, { status: "quarantined", limit: 50 })).data.find(
+      (candidate) => candidate.id === interchange.receipt_id,
+    );
+    expect(receipt?.reason).toMatchObject({ stage: "map" });
+    expect(receipt?.reason?.problems).toEqual([
+      {
+        path: expect.stringMatching(/^ISA \(segment \d+, byte \d+ of the file\)$/),
+        message: expect.stringContaining("is from 12:4405197800 to 01:111111111; acme's are from 12:4405197800 to 01:999999999"),
+      },
+    ]);
+  });
+
   it("maps a supplier's 856 (… as its terminator) to an inbound shipment with lines and tracking", async () => {
     await f.edi.partners.create(f.ctx(HARBOR), {
       name: "fit-supply",

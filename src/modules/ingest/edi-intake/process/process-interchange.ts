@@ -1,35 +1,26 @@
 import type { WriteContext } from "../../../../platform/actor.ts";
-import type { Database } from "../../../../platform/db/database.ts";
 import type { Records } from "../../../records/index.ts";
 import type { ProducedRecord, QuarantineReason, ReceivedSet, TradingPartner } from "../../contract/index.ts";
 import {
   type EdiDiagnostic,
   formatDiagnostic,
-  interchangeAcknowledgment,
+  iterateX12,
   readTransactionSet,
-  readX12,
   type X12Group,
   type X12Interchange,
+  type X12Summary,
   type X12TransactionSet,
 } from "../../edi/index.ts";
-import {
-  acknowledgeGroup,
-  type SetVerdict,
-  writeAcknowledgment,
-  writeInterchangeAcknowledgment,
-} from "../acknowledge/functional-ack.ts";
+import type { SetVerdict } from "../acknowledge/functional-ack.ts";
+import { type AnswerDeps, storeAcknowledgment, storeInterchangeAcknowledgment } from "../acknowledge/store-answers.ts";
 import { noteFunctionalAcknowledgment } from "../apply/acknowledgment-997.ts";
 import { mapSet } from "../apply/map-set.ts";
 import { applyPurchaseOrderAcknowledgment } from "../apply/po-acknowledgment-855.ts";
 import { applySalesOrderChange } from "../apply/sales-order-change-860.ts";
 import { rejected, type SetContext, type SetResult } from "../apply/set-result.ts";
-import { storeDocument } from "../outbound/document-store.ts";
 import { describeSegment, type LocatedProblem } from "./locate-problem.ts";
 
-/** The sets Crossdock takes; any other is answered AK5 R 1 (not supported). */
-const HANDLED = ["850", "860", "855", "856", "810", "997", "999"];
-
-export type ProcessInterchangeDeps = { db: Database; records: Records; clock: () => Date };
+export type ProcessInterchangeDeps = AnswerDeps & { records: Records };
 
 export type InterchangeResult = {
   status: "processed" | "quarantined";
@@ -110,14 +101,18 @@ function toReceivedSet(group: X12Group, set: X12TransactionSet, result: SetResul
   };
 }
 
+/** What a group's 997 needs of its sets once they are handled: each set without its segments, and its verdict. */
+type GroupAnswers = { sets: X12TransactionSet[]; verdicts: SetVerdict[] };
+
 /**
- * One interchange receipt: read; each set checked, mapped and written (or rejected, or held);
- * each functional group answered with a 997 (unless it is itself an acknowledgment, or the partner
- * wants none), stored under our next control number once per receipt and group, so a replay or a
- * run after a crash does not answer twice. The receipt is processed when every set was taken and
- * the envelope is whole; otherwise quarantined with every problem at its segment. Records of the
- * sets that were taken are written all the same (and listed as its lineage); a replay writes
- * them again unchanged.
+ * One interchange receipt, read a transaction set at a time (`iterateX12`: a large interchange
+ * costs its text and one set, not a tree of every segment): each set checked, mapped and written
+ * (or rejected, or held) as it closes; each functional group answered with a 997 when it closes
+ * (unless it is itself an acknowledgment, or the partner wants none), stored under our next
+ * control number once per receipt and group, so a replay or a run after a crash does not answer
+ * twice. The receipt is processed when every set was taken and the envelope is whole; otherwise
+ * quarantined with every problem at its segment. Records of the sets that were taken are written
+ * all the same (and listed as its lineage); a replay writes them again unchanged.
  */
 export async function processInterchange(
   deps: ProcessInterchangeDeps,
@@ -126,52 +121,28 @@ export async function processInterchange(
   partner: TradingPartner,
   body: Buffer,
 ): Promise<InterchangeResult> {
-  const read = readX12(body);
   const ctx: WriteContext = { tenantId, actor: { type: "system", id: partner.source_id, label: `ingest:edi-${partner.name}` } };
   const problems: ReceiptProblem[] = [];
   const stages = new Set<Stage>();
   const sets: ReceivedSet[] = [];
   const acknowledgments: string[] = [];
-
+  const answers = new Map<X12Group, GroupAnswers>();
   const inSets = new Set<EdiDiagnostic>();
-  for (const interchange of read.interchanges)
-    for (const group of interchange.groups) for (const set of group.sets) for (const d of set.diagnostics) inSets.add(d);
-  for (const diagnostic of read.diagnostics) {
-    if (diagnostic.severity !== "error" || inSets.has(diagnostic)) continue;
-    problems.push(diagnosticProblem(diagnostic));
-    stages.add("parse");
-  }
-  if (read.interchanges.length === 0 && problems.length === 0) {
-    problems.push({ path: "$", message: "No X12 interchange could be read from the body" });
-    stages.add("parse");
-  }
+  let first: X12Interchange | null = null;
+  let summary: X12Summary | null = null;
 
-  for (const interchange of read.interchanges) {
-    const sender = party(interchange.senderQualifier, interchange.senderId);
-    const receiver = party(interchange.receiverQualifier, interchange.receiverId);
-    const expected = {
-      sender: party(partner.their.qualifier, partner.their.id),
-      receiver: party(partner.ours.qualifier, partner.ours.id),
-    };
-    if (sender !== expected.sender || receiver !== expected.receiver) {
-      if (interchange.acknowledgmentRequested) {
-        // Not to us (008), or not from this partner (006): refused whole.
-        const note = receiver !== expected.receiver ? "008" : "006";
-        acknowledgments.push(await storeInterchangeAcknowledgment(deps, tenantId, partner, receiptId, interchange, { note }));
-      }
-      problems.push({
-        path: `ISA (segment ${interchange.header.index}, byte ${interchange.header.offset} of the file)`,
-        message: `The interchange is from ${sender} to ${receiver}; ${partner.name}'s are from ${expected.sender} to ${expected.receiver}. Nothing in it was taken: fix the partner's ids and replay`,
-      });
-      stages.add("map");
-      continue;
-    }
-    for (const group of interchange.groups) {
-      const verdicts: SetVerdict[] = [];
-      for (const set of group.sets) {
+  for (const event of iterateX12(body)) {
+    switch (event.type) {
+      case "set": {
+        const { interchange, group, set } = event;
+        for (const diagnostic of set.diagnostics) inSets.add(diagnostic);
+        if (misaddressed(partner, interchange)) break;
         const c: SetContext = { db: deps.db, records: deps.records, ctx, partner, interchange, group, set, clock: deps.clock };
         const result = await handleSet(c, receiptId);
-        verdicts.push({
+        const answer = answers.get(group) ?? { sets: [], verdicts: [] };
+        answers.set(group, answer);
+        answer.sets.push({ ...set, segments: [] });
+        answer.verdicts.push({
           accepted: result.status !== "rejected",
           errors: result.status === "rejected" ? result.problems.map((problem: LocatedProblem) => problem.error) : [],
         });
@@ -180,19 +151,59 @@ export async function processInterchange(
           stages.add(result.stage);
           problems.push(...result.problems.map(({ path, message }) => ({ path, message })));
         }
+        break;
       }
-      if (group.functionalId !== "FA" && partner.acknowledge) {
-        const id = await storeAcknowledgment(deps, tenantId, partner, receiptId, interchange, group, verdicts);
-        acknowledgments.push(id);
+      case "group": {
+        const { interchange, group } = event;
+        const answer = answers.get(group) ?? { sets: [], verdicts: [] };
+        answers.delete(group);
+        if (misaddressed(partner, interchange) || group.functionalId === "FA" || !partner.acknowledge) break;
+        const received = { ...group, sets: answer.sets };
+        acknowledgments.push(
+          await storeAcknowledgment(deps, tenantId, partner, receiptId, interchange, received, answer.verdicts),
+        );
+        break;
       }
-    }
-    if (interchange.acknowledgmentRequested) {
-      acknowledgments.push(await storeInterchangeAcknowledgment(deps, tenantId, partner, receiptId, interchange));
+      case "interchange": {
+        const { interchange } = event;
+        first ??= interchange;
+        const wrong = misaddressed(partner, interchange);
+        if (wrong) {
+          if (interchange.acknowledgmentRequested) {
+            // Not to us (008), or not from this partner (006): refused whole.
+            const refused = { note: wrong.receiver !== wrong.expected.receiver ? "008" : "006" };
+            acknowledgments.push(await storeInterchangeAcknowledgment(deps, tenantId, partner, receiptId, interchange, refused));
+          }
+          problems.push({
+            path: `ISA (segment ${interchange.header.index}, byte ${interchange.header.offset} of the file)`,
+            message: `The interchange is from ${wrong.sender} to ${wrong.receiver}; ${partner.name}'s are from ${wrong.expected.sender} to ${wrong.expected.receiver}. Nothing in it was taken: fix the partner's ids and replay`,
+          });
+          stages.add("map");
+        } else if (interchange.acknowledgmentRequested) {
+          acknowledgments.push(await storeInterchangeAcknowledgment(deps, tenantId, partner, receiptId, interchange));
+        }
+        break;
+      }
+      case "end":
+        summary = event.summary;
+        break;
     }
   }
 
+  // The reader's own errors outside any set (envelopes, stray segments) come first, as they are read.
+  const envelopeProblems: ReceiptProblem[] = [];
+  for (const diagnostic of summary?.diagnostics ?? []) {
+    if (diagnostic.severity !== "error" || inSets.has(diagnostic)) continue;
+    envelopeProblems.push(diagnosticProblem(diagnostic));
+    stages.add("parse");
+  }
+  if (first === null && envelopeProblems.length === 0 && problems.length === 0) {
+    envelopeProblems.push({ path: "$", message: "No X12 interchange could be read from the body" });
+    stages.add("parse");
+  }
+  problems.unshift(...envelopeProblems);
+
   const produced = dedupe(sets.flatMap((set) => set.records));
-  const first = read.interchanges[0];
   const envelope = first
     ? {
         sender: party(first.senderQualifier, first.senderId),
@@ -205,7 +216,7 @@ export async function processInterchange(
   const stage = STAGES.find((candidate) => stages.has(candidate)) ?? "parse";
   return {
     status: "quarantined",
-    reason: { stage, message: summary(sets, problems.length, read.interchanges.length > 0), problems: problems.slice(0, 100) },
+    reason: { stage, message: summarize(sets, problems.length, first !== null), problems: problems.slice(0, 100) },
     produced,
     envelope,
     sets,
@@ -213,7 +224,18 @@ export async function processInterchange(
   };
 }
 
-function summary(sets: ReceivedSet[], problems: number, read: boolean): string {
+/** How an interchange not addressed as the partner's are differs from theirs; null when it is theirs. */
+function misaddressed(partner: TradingPartner, interchange: X12Interchange) {
+  const sender = party(interchange.senderQualifier, interchange.senderId);
+  const receiver = party(interchange.receiverQualifier, interchange.receiverId);
+  const expected = {
+    sender: party(partner.their.qualifier, partner.their.id),
+    receiver: party(partner.ours.qualifier, partner.ours.id),
+  };
+  return sender === expected.sender && receiver === expected.receiver ? null : { sender, receiver, expected };
+}
+
+function summarize(sets: ReceivedSet[], problems: number, read: boolean): string {
   if (!read) return "The body holds no X12 interchange that can be read";
   const rejectedSets = sets.filter((set) => set.status === "rejected").length;
   const heldSets = sets.filter((set) => set.status === "held").length;
@@ -232,84 +254,4 @@ function summary(sets: ReceivedSet[], problems: number, read: boolean): string {
 function dedupe(records: ProducedRecord[]): ProducedRecord[] {
   const seen = new Set<string>();
   return records.filter((record) => !seen.has(record.id) && Boolean(seen.add(record.id)));
-}
-
-/** Our ids and theirs as the partner agreement says, for an answer to the partner (a 997 or a TA1). */
-function replyParties(partner: TradingPartner, group?: X12Group) {
-  return {
-    sender: { ...partner.ours, application: partner.ours.application_id ?? partner.ours.id },
-    receiver: {
-      ...partner.their,
-      application: partner.their.application_id ?? (group?.applicationSender.trim() || partner.their.id),
-    },
-  };
-}
-
-/** The TA1 answering an interchange whose sender asked for one, stored once per receipt and interchange. */
-async function storeInterchangeAcknowledgment(
-  deps: ProcessInterchangeDeps,
-  tenantId: string,
-  partner: TradingPartner,
-  receiptId: string,
-  interchange: X12Interchange,
-  refused?: { note: string },
-): Promise<string> {
-  const answer = interchangeAcknowledgment(interchange, refused);
-  const at = deps.clock();
-  const controlNumber = interchange.controlNumber.trim();
-  const { document } = await storeDocument(
-    deps.db,
-    tenantId,
-    partner,
-    {
-      set: "TA1",
-      idempotencyKey: `TA1:${receiptId}:${controlNumber}`,
-      answers: {
-        receipt_id: receiptId,
-        interchange_control_number: controlNumber,
-        status: answer.status,
-        note_code: answer.note,
-      },
-      render: (ours) =>
-        writeInterchangeAcknowledgment(interchange, answer.segment, { ...replyParties(partner), controlNumber: ours, at }),
-    },
-    at,
-  );
-  return document.id;
-}
-
-/** The 997 answering one group, stored once per receipt and group (a replay does not answer again). */
-async function storeAcknowledgment(
-  deps: ProcessInterchangeDeps,
-  tenantId: string,
-  partner: TradingPartner,
-  receiptId: string,
-  interchange: X12Interchange,
-  group: X12Group,
-  verdicts: SetVerdict[],
-): Promise<string> {
-  const supported = HANDLED.filter((set) => partner.sends.includes(set as never));
-  const answer = acknowledgeGroup(group, verdicts, { supported });
-  const at = deps.clock();
-  const { document } = await storeDocument(
-    deps.db,
-    tenantId,
-    partner,
-    {
-      set: "997",
-      idempotencyKey: `997:${receiptId}:${interchange.controlNumber.trim()}:${group.controlNumber.trim()}`,
-      answers: {
-        receipt_id: receiptId,
-        functional_id: group.functionalId,
-        group_control_number: group.controlNumber.trim(),
-        status: answer.status,
-        sets_received: answer.received,
-        sets_accepted: answer.accepted,
-      },
-      render: (controlNumber) =>
-        writeAcknowledgment(interchange, group, answer.segments, { ...replyParties(partner, group), controlNumber, at }),
-    },
-    at,
-  );
-  return document.id;
 }
