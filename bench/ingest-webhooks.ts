@@ -165,7 +165,16 @@ export async function benchWebhooks(kind: "postgres" | "pglite"): Promise<Metric
         target: kind === "postgres" ? ">= 2000" : undefined,
       },
       { name: `${label}: accept latency p50`, value: load.p50Ms, unit: "ms" },
-      { name: `${label}: accept latency p99`, value: load.p99Ms, unit: "ms", target: "< 50" },
+      {
+        name: `${label}: accept latency p99`,
+        value: load.p99Ms,
+        unit: "ms",
+        ...(kind === "postgres"
+          ? { target: "< 50" }
+          : {
+              note: `the issue sets the rate and latency targets for the server; PGlite runs statements one at a time, so with ${CONNECTIONS} requests in flight each waits for those ahead of it (${CONNECTIONS} / ${Math.round(total / acceptSeconds)} per s ≈ ${Math.round((CONNECTIONS / (total / acceptSeconds)) * 1000)} ms on average)`,
+            }),
+      },
       {
         name: `${label}: accept latency p99, first burst after start`,
         value: firstBurst.load.p99Ms,
