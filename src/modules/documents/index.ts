@@ -1,5 +1,20 @@
+export { type Classification, classifyDocument } from "./classify/classify-document.ts";
+export { DOCUMENT_KINDS, type DocumentKind } from "./classify/document-kinds.ts";
+export {
+  addCounts,
+  type ExpectedLine,
+  emptyCounts,
+  type FieldCounts,
+  f1Of,
+  sameValue,
+  scoreLines,
+} from "./evaluate/score-lines.ts";
+export { extractLines } from "./extract/extract-lines.ts";
+export type { ExtractedLine, ExtractedValue, Location } from "./extract/extracted.ts";
 export { composeLayout } from "./text/compose-layout.ts";
 export { chooseEngines, type Engines, popplerInstalled, tesseractInstalled } from "./text/engines.ts";
 export type { Box, DocumentText, FoundWord, PageText, PageWord, TextEngine } from "./text/page-text.ts";
 export { createTextReader, sniffType, type TextReader, type TextReaderOptions } from "./text/read-text.ts";
 export { TextReadError, type TextReadReason } from "./text/text-read-error.ts";
+export { type NumberStyle, type ReadAmount, readAmount } from "./values/read-amount.ts";
+export { type DateStyle, readDate } from "./values/read-date.ts";

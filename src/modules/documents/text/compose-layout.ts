@@ -32,9 +32,9 @@ export function composeLayout(found: readonly FoundWord[]): { text: string; word
     let previous: FoundWord | null = null;
     for (const word of line) {
       const wanted = Math.round((word.box.x0 - left) / charWidth);
-      // Words of one phrase (a gap under one of their own characters; a space is about half of one) keep one space between them,
+      // Words of one phrase (a gap under one and a half of their own characters: a space is about one) keep one space between them,
       // whatever their size; farther apart, a word goes to its column, so a table's columns line up.
-      const phrase = previous !== null && word.box.x0 - previous.box.x1 < ownCharWidth(word);
+      const phrase = previous !== null && word.box.x0 - previous.box.x1 < 1.5 * ownCharWidth(word);
       const at = row === "" ? Math.max(0, wanted) : phrase ? column + 1 : Math.max(column + 1, wanted);
       previous = word;
       row += " ".repeat(at - column);

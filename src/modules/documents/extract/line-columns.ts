@@ -1,0 +1,173 @@
+import type { DocumentKind } from "../classify/document-kinds.ts";
+
+/** What a column of a document's line table holds, by the truth's and the records' names. */
+export type LineField =
+  | "line_number"
+  | "part_number"
+  | "customer_part_number"
+  | "vendor_part_number"
+  | "buyer_part_number"
+  | "supplier_part_number"
+  | "item_number"
+  | "description"
+  | "quantity"
+  | "uom"
+  | "unit_price"
+  | "discount"
+  | "amount"
+  | "requested_date"
+  | "agreement_number"
+  | "end_customer"
+  | "rebate_per_unit"
+  | "handling_units"
+  | "handling_unit_type"
+  | "weight"
+  | "hazmat"
+  | "freight_class"
+  | "nmfc";
+
+/** A header's words, lower case, punctuation and spacing folded: "Unit-Cost" → "unit cost", "Qty." → "qty", "HM (X)" → "hm x". */
+export const foldHeader = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}#%/]+/gu, " ")
+    .trim();
+
+/** The header phrases (folded) that name each field. A header cell is read as whole phrases of these. */
+const PHRASES: Record<LineField, string[]> = {
+  line_number: ["ln", "line", "line no", "line #", "pos", "#", "no"],
+  part_number: [
+    "item",
+    "item number",
+    "item no",
+    "item #",
+    "part",
+    "part no",
+    "part #",
+    "part number",
+    "sku",
+    "product",
+    "product code",
+    "code",
+    "catalog #",
+    "catalog no",
+    "catalog number",
+    "cat no",
+    "material",
+    "article",
+  ],
+  customer_part_number: [
+    "our item",
+    "our item #",
+    "our part",
+    "our part #",
+    "cust item",
+    "cust item #",
+    "cust part",
+    "cust part #",
+    "customer item",
+    "customer item #",
+    "customer part",
+    "customer part #",
+    "your item",
+    "your item #",
+    "your part",
+    "your part #",
+    "buyer part",
+  ],
+  vendor_part_number: [
+    "vendor item",
+    "vendor item #",
+    "vendor part",
+    "vendor part #",
+    "mfr/vendor item",
+    "mfr part",
+    "mfr part #",
+    "manufacturer part",
+    "supplier item",
+    "supplier part",
+    "mfg part",
+  ],
+  buyer_part_number: [],
+  supplier_part_number: [],
+  item_number: [],
+  description: ["description", "desc", "item description", "product description", "commodity description", "commodity"],
+  quantity: ["qty", "quantity", "ord qty", "qty ordered", "ordered", "qty sold", "qty shipped", "shipped", "quantity ordered"],
+  uom: ["unit", "uom", "um", "u/m", "units", "unit of measure"],
+  unit_price: ["unit price", "price", "unit cost", "cost", "rate", "each", "price each", "net price"],
+  discount: ["disc", "discount", "disc %", "discount %"],
+  amount: ["amount", "extended", "ext cost", "ext price", "extension", "line total", "total", "net amount", "value"],
+  requested_date: ["req date", "required", "need by", "delivery date", "due date", "date required"],
+  agreement_number: ["agreement", "agreement #", "agreement no", "contract"],
+  end_customer: ["end customer"],
+  rebate_per_unit: ["rebate/unit", "rebate per unit", "rebate unit", "rebate"],
+  handling_units: ["h u qty", "hu qty", "handling units", "handling unit qty", "pieces", "pcs"],
+  handling_unit_type: ["type", "pkg type", "package type"],
+  weight: ["weight", "weight lb", "weight kg", "wt", "gross weight"],
+  hazmat: ["hm", "hm x", "hazmat"],
+  freight_class: ["class", "freight class"],
+  nmfc: ["nmfc", "nmfc #"],
+};
+
+const FIELD_OF = new Map<string, LineField>();
+for (const [field, phrases] of Object.entries(PHRASES) as [LineField, string[]][])
+  for (const phrase of phrases) FIELD_OF.set(phrase, field);
+const LONGEST = Math.max(...[...FIELD_OF.keys()].map((phrase) => phrase.split(" ").length));
+
+export function headerField(text: string): LineField | null {
+  return FIELD_OF.get(foldHeader(text)) ?? null;
+}
+
+/**
+ * A header cell's words read as the fewest whole phrases that cover most of them: "Qty Sold UOM"
+ * is quantity and unit of measure, "Unit Price" one phrase (not unit and price), "LN ITEM-NUMBER"
+ * (one space in a monospaced header) line number and item. Words no phrase covers are left out.
+ */
+export function headerPhrases<W extends { text: string }>(words: W[]): { field: LineField; words: W[] }[] {
+  const folded = words.map((word) => foldHeader(word.text).split(" ").filter(Boolean));
+  // best[i]: the best reading of words i…end: [covered words, segments, the segments].
+  const best: [number, number, { field: LineField; words: W[] }[]][] = Array(words.length + 1);
+  best[words.length] = [0, 0, []];
+  for (let start = words.length - 1; start >= 0; start--) {
+    const skip = best[start + 1] as (typeof best)[number];
+    let choice: (typeof best)[number] = [skip[0], skip[1], skip[2]];
+    for (let end = start + 1; end <= Math.min(words.length, start + LONGEST); end++) {
+      const field = FIELD_OF.get(folded.slice(start, end).flat().join(" "));
+      if (!field) continue;
+      const rest = best[end] as (typeof best)[number];
+      const covered = rest[0] + (end - start);
+      const segments = rest[1] + 1;
+      if (covered > choice[0] || (covered === choice[0] && segments < choice[1])) {
+        choice = [covered, segments, [{ field, words: words.slice(start, end) }, ...rest[2]]];
+      }
+    }
+    best[start] = choice;
+  }
+  return (best[0] as (typeof best)[number])[2];
+}
+
+/**
+ * Whose numbers the part-number columns are, by who wrote the document. A customer's PO calls its
+ * own numbers "our" or "customer" ones and ours "vendor" ones; a supplier's invoice calls ours
+ * "your" and its own plain "item". A plain "Item" or "Part" column is the writer's counterpart's
+ * number unless another column already names that one.
+ */
+export function resolvePartColumns(kind: DocumentKind, fields: (LineField | null)[]): (LineField | null)[] {
+  const issuedToUs = kind === "purchase_order";
+  const named = new Set(fields);
+  return fields.map((field) => {
+    if (kind === "rebate_claim") {
+      if (field === "part_number") return "item_number";
+      if (field === "vendor_part_number") return "supplier_part_number";
+      return field;
+    }
+    if (issuedToUs) {
+      if (field === "part_number") return named.has("vendor_part_number") ? "customer_part_number" : "vendor_part_number";
+      return field;
+    }
+    // Written by a supplier to us: "your"/"customer" numbers are ours as the buyer.
+    if (field === "customer_part_number") return "buyer_part_number";
+    if (field === "part_number" || field === "vendor_part_number") return "supplier_part_number";
+    return field;
+  });
+}
