@@ -13,9 +13,12 @@ import {
   type Engines,
   type ExpectedLine,
   emptyCounts,
+  extractHeader,
   extractLines,
   f1Of,
+  HEADER_SPECS,
   popplerInstalled,
+  sameValue,
   scoreLines,
   tesseractInstalled,
 } from "../src/modules/documents/index.ts";
@@ -32,7 +35,14 @@ import { type Metric, report } from "./support/results.ts";
 const DOCUMENTS = path.resolve(import.meta.dirname, "..", "..", "shared", "datasets", "documents");
 const ROUNDS = Number(process.env.BENCH_DOCUMENTS_ROUNDS ?? 3);
 
-type Sample = { name: string; bytes: Buffer; kind: string; scan: boolean; lines?: ExpectedLine[] };
+type Sample = {
+  name: string;
+  bytes: Buffer;
+  kind: string;
+  scan: boolean;
+  lines?: ExpectedLine[];
+  header?: { fields: Record<string, string | number | boolean>; printed: Record<string, string> };
+};
 
 function demoSamples(): Sample[] {
   const files = generateDocuments(fixtureWorld("medium"), new Random(11).fork("documents"));
@@ -42,6 +52,8 @@ function demoSamples(): Sample[] {
     const truth = JSON.parse(String(files.find((candidate) => candidate.path === `${file.path}.truth.json`)?.content)) as {
       kind: string;
       lines: ExpectedLine[];
+      fields: Record<string, string | number | boolean>;
+      printed: Record<string, string>;
     };
     // A proof of delivery's "lines" are the exceptions noted on it, not a table of items.
     const lines = truth.kind === "proof_of_delivery" ? undefined : truth.lines;
@@ -50,6 +62,7 @@ function demoSamples(): Sample[] {
       bytes: Buffer.from(file.content),
       kind: truth.kind,
       scan: file.path.includes("/scan/"),
+      header: { fields: truth.fields, printed: truth.printed },
       ...(lines ? { lines } : {}),
     });
   }
@@ -139,12 +152,29 @@ export async function main(): Promise<void> {
       let right = 0;
       const wrong: string[] = [];
       const lineCounts = emptyCounts();
+      const headerCounts = emptyCounts();
       let withLines = 0;
       for (const sample of samples) {
         const text = await reader.read(sample.bytes);
         const result = classifyDocument(text);
         if (result.kind === sample.kind) right += 1;
         else wrong.push(`${sample.name}: ${result.kind}`);
+        if (sample.header) {
+          // Header fields the reader has labels for (parties and addresses come later).
+          const known = (HEADER_SPECS[sample.kind as DocumentKind] ?? []).map((spec) => spec.field);
+          const found = extractHeader(sample.kind as DocumentKind, text.pages);
+          for (const field of known) {
+            const expected = sample.header.fields[field];
+            const value = found[field];
+            if (expected === undefined) headerCounts.falsePositives += value ? 1 : 0;
+            else if (!value) headerCounts.falseNegatives += 1;
+            else if (sameValue(value.value, expected, sample.header.printed[field])) headerCounts.truePositives += 1;
+            else {
+              headerCounts.falsePositives += 1;
+              headerCounts.falseNegatives += 1;
+            }
+          }
+        }
         if (sample.lines) {
           // Lines are read as the document's own kind, so a misclassification does not count twice.
           addCounts(lineCounts, scoreLines(extractLines(sample.kind as DocumentKind, text.pages), sample.lines));
@@ -157,6 +187,15 @@ export async function main(): Promise<void> {
         unit: `% of ${samples.length}`,
         ...(wrong.length > 0 ? { note: wrong.slice(0, 5).join("; ") } : {}),
       });
+      if (headerCounts.truePositives + headerCounts.falseNegatives > 0) {
+        const { precision, recall, f1 } = f1Of(headerCounts);
+        metrics.push({
+          name: `header fields: ${label}, F1`,
+          value: f1,
+          unit: "",
+          note: `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}; the fields the header reader has labels for (numbers, dates, terms, totals); parties and addresses are not read yet`,
+        });
+      }
       if (withLines > 0) {
         const { precision, recall, f1 } = f1Of(lineCounts);
         const target = label === "demo text PDFs" ? ">= 0.95" : label === "demo scans" ? ">= 0.9" : undefined;

@@ -70,11 +70,10 @@ describe("classifyDocument", () => {
     });
     afterAll(() => reader?.close());
 
-    it("classifies every demo text PDF and a scan as what its truth says", async () => {
+    it("classifies every demo text PDF as what its truth says", async () => {
       const files = generateDocuments(fixtureWorld("small"), new Random(3).fork("documents"));
-      const documents = files.filter(
-        (file) => /\.pdf$/.test(file.path) && (!file.path.includes("/scan/") || /scan\/.*4500481/.test(file.path)),
-      );
+      // Scans are classified in the bench (their OCR takes seconds each).
+      const documents = files.filter((file) => file.path.endsWith(".pdf") && !file.path.includes("/scan/"));
       expect(documents.length).toBeGreaterThan(20);
       const wrong: string[] = [];
       for (const file of documents) {

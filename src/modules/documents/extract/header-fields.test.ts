@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateDocuments } from "../../../demo/documents/index.ts";
+import { fixtureWorld } from "../../../demo/documents/testing/fixture-world.ts";
+import { Random } from "../../../demo/random.ts";
+import type { DocumentKind } from "../classify/document-kinds.ts";
+import { sameValue } from "../evaluate/score-lines.ts";
+import { textOf } from "../testing/text-of.ts";
+import { createTextReader, type TextReader } from "../text/read-text.ts";
+import { extractHeader } from "./header-fields.ts";
+import { HEADER_SPECS } from "./header-labels.ts";
+
+const values = (kind: DocumentKind, lines: string[]) =>
+  Object.fromEntries(Object.entries(extractHeader(kind, textOf(lines).pages)).map(([field, found]) => [field, found.value]));
+
+describe("extractHeader", () => {
+  it("reads a value after its label in the cell, in the next cell, or under it in a grid", () => {
+    expect(
+      values("purchase_order", [
+        "Lone Star Plant Services                                  PURCHASE ORDER",
+        " PO NUMBER        PO DATE        VENDOR NO.        TERMS        SHIP VIA",
+        " 03-4500260       09/17/2025     V63173            NET45        Best way",
+        "Buyer: Erin Sullivan                                  Required by: 09/24/2025",
+        "Total lines: 4                                          Subtotal        240.28",
+        "                                                        Sales Tax        17.42",
+        "                                                        TOTAL          $257.70",
+      ]),
+    ).toEqual({
+      po_number: "03-4500260",
+      po_date: "2025-09-17",
+      vendor_number: "V63173",
+      terms: "NET45",
+      ship_via: "Best way",
+      buyer_contact: "Erin Sullivan",
+      requested_date: "2025-09-24",
+      line_count: "4",
+      subtotal: "240.28",
+      tax: "17.42",
+      total: "257.70",
+    });
+  });
+
+  it("does not take a number that is not of the field's type, nor a table's first amount as its total", () => {
+    const found = values("purchase_order", [
+      "PURCHASE ORDER   No. 06-4500299",
+      "  #    Description          Quantity   Unit    Price     Total",
+      "  1    Safety glasses              1    EA      3.73     $3.73",
+      "Total lines: 1",
+    ]);
+    expect(found).toEqual({ po_number: "06-4500299", line_count: "1" });
+  });
+
+  it("locates each value in the page's text, with a confidence that is lower for a generic label", () => {
+    const document = textOf(["INVOICE", "Invoice No. FASTCO-80000", "Date 11/17/2024"]);
+    const found = extractHeader("invoice", document.pages);
+    const number = found.invoice_number;
+    expect(document.pages[0]?.text.slice(number?.location.start, number?.location.end)).toBe("FASTCO-80000");
+    expect(number?.confidence).toBe(0.9);
+    expect(found.invoice_date?.confidence).toBeLessThan(0.9);
+  });
+
+  describe("on the demo's text PDFs", () => {
+    let reader: TextReader;
+    beforeAll(() => {
+      reader = createTextReader({ engines: { pdf: "pdfjs", ocr: "tesseract.js" } });
+    });
+    afterAll(() => reader?.close());
+
+    it("reads no header field wrong, and over 95% of those it knows", async () => {
+      const files = generateDocuments(fixtureWorld("small"), new Random(5).fork("documents"));
+      let right = 0;
+      let missed = 0;
+      const wrong: string[] = [];
+      for (const file of files) {
+        if (!file.path.endsWith(".pdf") || file.path.includes("/scan/")) continue;
+        const truth = JSON.parse(String(files.find((candidate) => candidate.path === `${file.path}.truth.json`)?.content)) as {
+          kind: DocumentKind;
+          fields: Record<string, string | number | boolean>;
+          printed: Record<string, string>;
+        };
+        const found = extractHeader(truth.kind, (await reader.read(Buffer.from(file.content))).pages);
+        for (const [field, value] of Object.entries(found)) {
+          const expected = truth.fields[field];
+          if (expected !== undefined && sameValue(value.value, expected, truth.printed[field])) right += 1;
+          else wrong.push(`${file.path} ${field}: ${value.printed}`);
+        }
+        // Fields it has labels for (parties and addresses are not read yet).
+        const known = new Set((HEADER_SPECS[truth.kind] ?? []).map((spec) => spec.field));
+        missed += Object.keys(truth.fields).filter((field) => !(field in found) && known.has(field)).length;
+      }
+      expect(wrong).toEqual([]);
+      expect(right / (right + missed)).toBeGreaterThan(0.95);
+    });
+  });
+});

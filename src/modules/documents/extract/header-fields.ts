@@ -1,0 +1,166 @@
+import type { DocumentKind } from "../classify/document-kinds.ts";
+import type { PageText, PageWord } from "../text/page-text.ts";
+import { readAmount } from "../values/read-amount.ts";
+import { readDate } from "../values/read-date.ts";
+import type { ExtractedValue } from "./extracted.ts";
+import { HEADER_SPECS, type HeaderSpec, TOTALS, type ValueType } from "./header-labels.ts";
+import { foldHeader } from "./line-columns.ts";
+import { type Cell, cellsOf, linesOf, locate } from "./page-lines.ts";
+
+type Grid = { page: number; rows: Cell[][]; confidence: (words: PageWord[]) => number };
+
+const tokensOf = (word: PageWord) => foldHeader(word.text).split(" ").filter(Boolean);
+
+/** The words of `cell` after `label` when the cell starts with it; null when it does not. */
+function afterLabel(cell: Cell, label: string[]): PageWord[] | null {
+  let at = 0;
+  let index = 0;
+  for (; index < cell.words.length && at < label.length; index++) {
+    const tokens = tokensOf(cell.words[index] as PageWord);
+    for (const token of tokens) {
+      if (token !== label[at]) return null;
+      at += 1;
+    }
+  }
+  if (at < label.length) return null;
+  // A colon or dash standing alone between the label and its value.
+  return cell.words.slice(index).filter((word, position) => position > 0 || tokensOf(word).length > 0);
+}
+
+/** A candidate read as the field's type: its normalised value and the words it took; null when it is not one. */
+function asType(type: ValueType, words: PageWord[]): { value: string; words: PageWord[] } | null {
+  if (words.length === 0) return null;
+  const text = words.map((word) => word.text).join(" ");
+  switch (type) {
+    case "id": {
+      const [first] = words;
+      const id = first?.text.replace(/[.,;:]+$/, "") ?? "";
+      return /\d/.test(id) && /^[\p{L}\p{N}][\p{L}\p{N}\-/.#]*$/u.test(id) ? { value: id, words: [first as PageWord] } : null;
+    }
+    case "date":
+      for (let length = Math.min(3, words.length); length > 0; length--) {
+        const date = readDate(
+          words
+            .slice(0, length)
+            .map((word) => word.text)
+            .join(" ")
+            .replace(/[.,;:]+$/, ""),
+        );
+        if (date) return { value: date, words: words.slice(0, length) };
+      }
+      return null;
+    case "amount": {
+      const amount = readAmount(text);
+      return amount ? { value: amount.value, words } : null;
+    }
+    case "measure": {
+      // A number and its unit ("796 LB"): the number.
+      const [first, unit] = words;
+      const amount = first ? readAmount(first.text) : null;
+      return amount && (!unit || /^\p{L}{1,4}$/u.test(unit.text)) && words.length <= 2
+        ? { value: amount.value, words: [first as PageWord] }
+        : null;
+    }
+    case "count": {
+      const [first] = words;
+      return first && /^\d+$/.test(first.text) ? { value: String(Number(first.text)), words: [first] } : null;
+    }
+    case "code":
+      return words.length <= 3 && /^[\p{L}\p{N}][\p{L}\p{N}/%.\- ]{0,20}$/u.test(text) ? { value: text, words } : null;
+    case "yes-no": {
+      const [first] = words;
+      if (!first) return null;
+      if (/^(yes|y|x)$/i.test(first.text)) return { value: "true", words: [first] };
+      if (/^(no|n|none)$/i.test(first.text)) return { value: "false", words: [first] };
+      return null;
+    }
+    case "text":
+      return words.length <= 8 && /\p{L}/u.test(text) ? { value: text, words } : null;
+  }
+}
+
+/**
+ * The cell in the rows under `row` (up to two) that stands under `cell`: the most overlap, else the
+ * nearest centre within a width of it (a value centred under a short label, or set a little aside).
+ */
+function cellBelow(grid: Grid, row: number, cell: Cell): Cell | null {
+  const centre = (candidate: Cell) => (candidate.x0 + candidate.x1) / 2;
+  for (const next of grid.rows.slice(row + 1, row + 3)) {
+    let best: Cell | null = null;
+    let score = Number.NEGATIVE_INFINITY;
+    for (const candidate of next) {
+      const shared = Math.min(candidate.x1, cell.x1) - Math.max(candidate.x0, cell.x0);
+      const distance = Math.abs(centre(candidate) - centre(cell));
+      const reach = Math.max(cell.x1 - cell.x0, candidate.x1 - candidate.x0);
+      const candidateScore = shared > 0 ? shared : distance < reach ? -distance : Number.NEGATIVE_INFINITY;
+      if (candidateScore > score) {
+        score = candidateScore;
+        best = candidate;
+      }
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/**
+ * One field: each of its labels in turn, most specific first, through the pages (the first page
+ * first, the last first for totals), taking the first place where a label has a value of the
+ * field's type after it in its cell, in the next cell of its line, or under it.
+ */
+function findField(spec: HeaderSpec, grids: Grid[], isLabel: (cell: Cell) => boolean): ExtractedValue | null {
+  const ordered = TOTALS.has(spec.field) ? [...grids].reverse() : grids;
+  for (const [rank, label] of spec.labels.entries()) {
+    const tokens = label.split(" ");
+    for (const grid of ordered) {
+      for (const [row, cells] of grid.rows.entries()) {
+        for (const [column, cell] of cells.entries()) {
+          const rest = afterLabel(cell, tokens);
+          if (rest === null) continue;
+          const right = cells[column + 1];
+          // Totals stand beside their labels; under a "Total" heading are a table's line amounts.
+          const below = rest.length === 0 && !TOTALS.has(spec.field) ? cellBelow(grid, row, cell) : null;
+          const candidates: [PageWord[], number][] = [
+            [rest, 0.9],
+            ...(rest.length === 0 && right && !isLabel(right) ? ([[right.words, 0.85]] as [PageWord[], number][]) : []),
+            ...(below && !isLabel(below) ? ([[below.words, 0.8]] as [PageWord[], number][]) : []),
+          ];
+          for (const [words, placement] of candidates) {
+            const read = asType(spec.type, words);
+            if (!read) continue;
+            const confidence = Math.max(0.5, placement - 0.04 * rank) * grid.confidence(read.words);
+            return {
+              value: read.value,
+              printed: read.words.map((word) => word.text).join(" "),
+              confidence: Math.round(confidence * 100) / 100,
+              location: locate(read.words, grid.page),
+            };
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A document's header fields (numbers, dates, terms, totals, …) by their labels, as `HEADER_SPECS`
+ * lists them for its kind. Parties and addresses are not read yet.
+ */
+export function extractHeader(kind: DocumentKind, pages: PageText[]): Record<string, ExtractedValue> {
+  const specs = HEADER_SPECS[kind] ?? [];
+  const grids: Grid[] = pages.map((page) => ({
+    page: page.page,
+    rows: linesOf(page).map(cellsOf),
+    confidence: (words) => Math.min(1, ...words.map((word) => (word.confidence ?? 100) / 100)),
+  }));
+  const labels = specs.flatMap((spec) => spec.labels.map((label) => label.split(" ")));
+  // A cell that is itself a label (a grid's next heading) is never another label's value.
+  const isLabel = (cell: Cell) => labels.some((label) => afterLabel(cell, label)?.length === 0);
+  const fields: Record<string, ExtractedValue> = {};
+  for (const spec of specs) {
+    const found = findField(spec, grids, isLabel);
+    if (found) fields[spec.field] = found;
+  }
+  return fields;
+}
