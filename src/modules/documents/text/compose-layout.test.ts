@@ -44,6 +44,21 @@ describe("composeLayout", () => {
     expect(text).toBe("Total\n\nSigned    »");
   });
 
+  it("follows the OCR engine's own lines, which follow a tilted scan, rather than the words' heights", () => {
+    // A line tilted down to the right: its last word stands a whole line lower than its first.
+    const tilted = [
+      { ...word("Item", 0, 50), lineKey: "1.1.1" },
+      { ...word("Amount", 300, 60), lineKey: "1.1.1" },
+      { ...word("HIS-1", 0, 62), lineKey: "1.1.2" },
+      { ...word("9.35", 300, 72), lineKey: "1.1.2" },
+    ];
+    expect(composeLayout(tilted).text.split("\n")).toEqual([
+      "Item                                              Amount",
+      "HIS-1                                             9.35",
+    ]);
+    expect(composeLayout(tilted.map(({ lineKey: _, ...rest }) => rest)).text.split("\n")).toHaveLength(3);
+  });
+
   it("gives nothing for a page without words", () => {
     expect(composeLayout([])).toEqual({ text: "", words: [] });
   });

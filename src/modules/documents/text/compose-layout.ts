@@ -20,7 +20,8 @@ export function composeLayout(found: readonly FoundWord[]): { text: string; word
   const placed: PageWord[] = [];
   let previousBottom: number | null = null;
   let lineNumber = 0;
-  for (const line of groupLines(words)) {
+  const lines = words.every((word) => word.lineKey !== undefined) ? linesByKey(words) : groupLines(words);
+  for (const line of lines) {
     const top = Math.min(...line.map((word) => word.box.y0));
     if (previousBottom !== null) {
       text += "\n";
@@ -70,6 +71,20 @@ function groupLines(words: readonly FoundWord[]): FoundWord[][] {
     lines.push({ words: [word], top: word.box.y0, bottom: word.box.y1, middle: middle(word) });
   }
   return lines.map((line) => line.words.sort((a, b) => a.box.x0 - b.box.x0));
+}
+
+/** Lines as the OCR engine found them (following the scan's tilt), top to bottom by their middles. */
+function linesByKey(words: readonly FoundWord[]): FoundWord[][] {
+  const lines = new Map<string, FoundWord[]>();
+  for (const word of words) {
+    const line = lines.get(word.lineKey as string) ?? [];
+    line.push(word);
+    lines.set(word.lineKey as string, line);
+  }
+  const meanMiddle = (line: FoundWord[]) => line.reduce((sum, word) => sum + middle(word), 0) / line.length;
+  return [...lines.values()]
+    .sort((a, b) => meanMiddle(a) - meanMiddle(b))
+    .map((line) => line.sort((a, b) => a.box.x0 - b.box.x0));
 }
 
 const ownCharWidth = (word: FoundWord) => (word.box.x1 - word.box.x0) / Math.max(1, [...word.text].length);

@@ -1,8 +1,11 @@
 /** A rectangle on a page, in the page's own unit (`PageText.unit`), origin at the top left, y downwards. */
 export type Box = { x0: number; y0: number; x1: number; y1: number };
 
-/** A word as an engine found it: its text, where it is, and how sure an OCR engine was (0–100). */
-export type FoundWord = { text: string; box: Box; confidence?: number };
+/**
+ * A word as an engine found it: its text, where it is, how sure an OCR engine was (0–100), and the
+ * line the OCR engine put it on (its own line finding follows a scan's tilt).
+ */
+export type FoundWord = { text: string; box: Box; confidence?: number; lineKey?: string };
 
 /** A word of a page's text: where it stands in `PageText.text` (`start` to `end`) and on the page. */
 export type PageWord = FoundWord & { start: number; end: number; line: number };

@@ -32,7 +32,7 @@ export function tesseractWords(image: Buffer): Promise<FoundWord[]> {
   });
 }
 
-/** level page block paragraph line word left top width height confidence text; level 5 is a word. */
+/** level page block paragraph line word left top width height confidence text; level 5 is a word, on line block.paragraph.line. */
 export function parseTesseractTsv(tsv: string): FoundWord[] {
   const words: FoundWord[] = [];
   for (const row of tsv.split("\n").slice(1)) {
@@ -41,7 +41,12 @@ export function parseTesseractTsv(tsv: string): FoundWord[] {
     const text = cells.slice(11).join("\t").trim();
     if (text === "") continue;
     const [left, top, width, height, confidence] = cells.slice(6, 11).map(Number) as [number, number, number, number, number];
-    words.push({ text, box: { x0: left, y0: top, x1: left + width, y1: top + height }, confidence });
+    words.push({
+      text,
+      box: { x0: left, y0: top, x1: left + width, y1: top + height },
+      confidence,
+      lineKey: cells.slice(2, 5).join("."),
+    });
   }
   return words;
 }

@@ -22,10 +22,12 @@ export class TesseractJs {
     try {
       const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
       const words: FoundWord[] = [];
-      for (const block of data.blocks ?? [])
-        for (const paragraph of block.paragraphs)
-          for (const line of paragraph.lines)
-            for (const word of line.words) words.push({ text: word.text, box: { ...word.bbox }, confidence: word.confidence });
+      for (const [b, block] of (data.blocks ?? []).entries())
+        for (const [p, paragraph] of block.paragraphs.entries())
+          for (const [l, line] of paragraph.lines.entries())
+            for (const word of line.words) {
+              words.push({ text: word.text, box: { ...word.bbox }, confidence: word.confidence, lineKey: `${b}.${p}.${l}` });
+            }
       return words;
     } catch (error) {
       throw new TextReadError("ocr_failed", `tesseract.js could not read the image: ${(error as Error).message ?? error}`);
