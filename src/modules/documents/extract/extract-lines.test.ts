@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateDocuments } from "../../../demo/documents/index.ts";
 import { fixtureWorld } from "../../../demo/documents/testing/fixture-world.ts";
 import { Random } from "../../../demo/random.ts";
 import type { DocumentKind } from "../classify/document-kinds.ts";
-import { addCounts, type ExpectedLine, emptyCounts, f1Of, scoreLines } from "../evaluate/score-lines.ts";
+import { addCounts, emptyCounts, f1Of, scoreLines } from "../evaluate/score-lines.ts";
+import { readTextPdfs } from "../testing/read-text-pdfs.ts";
 import { textOf } from "../testing/text-of.ts";
-import { createTextReader, type TextReader } from "../text/read-text.ts";
 import { extractLines } from "./extract-lines.ts";
 import { headerPhrases } from "./line-columns.ts";
 
@@ -112,35 +112,18 @@ describe("extractLines", () => {
     expect(values("invoice", ["Dear customer,", "thank you for your order of 12 boxes."])).toEqual([]);
   });
 
-  describe("on the demo's text PDFs", () => {
-    let reader: TextReader;
-    beforeAll(() => {
-      reader = createTextReader({ engines: { pdf: "pdfjs", ocr: "tesseract.js" } });
-    });
-    afterAll(() => reader?.close());
-
-    it("reads every layout's lines with a field F1 of at least 0.95 (the issue's target for text PDFs)", async () => {
-      const files = generateDocuments(fixtureWorld("small"), new Random(5).fork("documents"));
-      const byLayout = new Map<string, ReturnType<typeof emptyCounts>>();
-      for (const file of files) {
-        if (!file.path.endsWith(".pdf") || file.path.includes("/scan/")) continue;
-        const truth = JSON.parse(String(files.find((candidate) => candidate.path === `${file.path}.truth.json`)?.content)) as {
-          kind: DocumentKind;
-          layout: string;
-          lines: ExpectedLine[];
-        };
-        if (truth.kind === "proof_of_delivery") continue; // its "lines" are the exceptions noted, not a table
-        const text = await reader.read(Buffer.from(file.content));
-        byLayout.set(
-          truth.layout,
-          addCounts(byLayout.get(truth.layout) ?? emptyCounts(), scoreLines(extractLines(truth.kind, text.pages), truth.lines)),
-        );
-      }
-      expect(byLayout.size).toBeGreaterThanOrEqual(10);
-      const below = [...byLayout]
-        .map(([layout, counts]) => [layout, Number(f1Of(counts).f1.toFixed(3))] as const)
-        .filter(([, f1]) => f1 < 0.95);
-      expect(below).toEqual([]);
-    });
+  it("reads every layout of the demo's text PDFs with a field F1 of at least 0.95 (the issue's target for text PDFs)", async () => {
+    const documents = await readTextPdfs(generateDocuments(fixtureWorld("small"), new Random(5).fork("documents")));
+    const byLayout = new Map<string, ReturnType<typeof emptyCounts>>();
+    for (const { truth, text } of documents) {
+      if (truth.kind === "proof_of_delivery") continue; // its "lines" are the exceptions noted, not a table
+      const counts = scoreLines(extractLines(truth.kind, text.pages), truth.lines);
+      byLayout.set(truth.layout, addCounts(byLayout.get(truth.layout) ?? emptyCounts(), counts));
+    }
+    expect(byLayout.size).toBeGreaterThanOrEqual(10);
+    const below = [...byLayout]
+      .map(([layout, counts]) => [layout, Number(f1Of(counts).f1.toFixed(3))] as const)
+      .filter(([, f1]) => f1 < 0.95);
+    expect(below).toEqual([]);
   });
 });
