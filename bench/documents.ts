@@ -22,6 +22,7 @@ import {
   scoreLines,
   tesseractInstalled,
 } from "../src/modules/documents/index.ts";
+import { scoreInvoice2data } from "./support/invoice2data.ts";
 import { type Metric, report } from "./support/results.ts";
 
 /**
@@ -211,6 +212,19 @@ export async function main(): Promise<void> {
       }
     }
     if (real.length === 0) process.stdout.write(`(no shared documents at ${DOCUMENTS}: the real invoices are not measured)\n`);
+    const invoice2data = await scoreInvoice2data(DOCUMENTS, reader);
+    if (invoice2data) {
+      const keys = Object.entries(invoice2data.byKey)
+        .filter(([, counts]) => counts.right > 0)
+        .map(([key, counts]) => `${key} ${counts.right}/${counts.of}`);
+      metrics.push({
+        name: "invoice2data's 10 text PDFs: expected fields read right, no template",
+        value: (invoice2data.right / invoice2data.fields) * 100,
+        unit: `% of ${invoice2data.fields}`,
+        target: ">= 85",
+        note: `right: ${keys.join(", ") || "none"}; invoice2data itself reads 146/146 with one template per issuer`,
+      });
+    }
   } finally {
     await reader.close();
   }
