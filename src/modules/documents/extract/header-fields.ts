@@ -4,28 +4,10 @@ import { readAmount } from "../values/read-amount.ts";
 import { readDate } from "../values/read-date.ts";
 import type { ExtractedValue } from "./extracted.ts";
 import { HEADER_SPECS, type HeaderSpec, TOTALS, type ValueType } from "./header-labels.ts";
-import { foldHeader } from "./line-columns.ts";
+import { afterLabel } from "./label-cells.ts";
 import { type Cell, cellsOf, linesOf, locate } from "./page-lines.ts";
 
 type Grid = { page: number; rows: Cell[][]; confidence: (words: PageWord[]) => number };
-
-const tokensOf = (word: PageWord) => foldHeader(word.text).split(" ").filter(Boolean);
-
-/** The words of `cell` after `label` when the cell starts with it; null when it does not. */
-function afterLabel(cell: Cell, label: string[]): PageWord[] | null {
-  let at = 0;
-  let index = 0;
-  for (; index < cell.words.length && at < label.length; index++) {
-    const tokens = tokensOf(cell.words[index] as PageWord);
-    for (const token of tokens) {
-      if (token !== label[at]) return null;
-      at += 1;
-    }
-  }
-  if (at < label.length) return null;
-  // A colon or dash standing alone between the label and its value.
-  return cell.words.slice(index).filter((word, position) => position > 0 || tokensOf(word).length > 0);
-}
 
 /** A candidate read as the field's type: its normalised value and the words it took; null when it is not one. */
 function asType(type: ValueType, words: PageWord[]): { value: string; words: PageWord[] } | null {
