@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { extractHeader, extractLines, readAmount, type TextReader } from "../../src/modules/documents/index.ts";
+import { extractHeader, extractLines, extractParties, readAmount, type TextReader } from "../../src/modules/documents/index.ts";
 
 /**
  * invoice2data's real invoices (../shared/datasets/documents/invoice2data/compare) against their
@@ -18,6 +18,8 @@ const OURS: Record<string, string> = {
   amount: "total",
   amount_untaxed: "subtotal",
   amount_tax: "tax",
+  issuer: "supplier_name",
+  partner_name: "supplier_name",
 };
 const LINE_FIELDS: Record<string, string> = {
   name: "description",
@@ -44,7 +46,7 @@ export async function scoreInvoice2data(documents: string, reader: TextReader): 
     const [expected] = JSON.parse(await readFile(path.join(folder, name), "utf8")) as Expected[];
     if (!expected) continue;
     const text = await reader.read(await readFile(pdf));
-    const header = extractHeader("invoice", text.pages);
+    const header = { ...extractParties("invoice", text.pages), ...extractHeader("invoice", text.pages) };
     const lines = extractLines("invoice", text.pages);
     const total = header.total;
     for (const [key, value] of Object.entries(expected)) {

@@ -8,7 +8,7 @@ import { Random } from "../../../demo/random.ts";
 import { readTextPdfs } from "../testing/read-text-pdfs.ts";
 import { textOf } from "../testing/text-of.ts";
 import { createTextReader, type TextReader } from "../text/read-text.ts";
-import { classifyDocument } from "./classify-document.ts";
+import { classifyDocument, namesAKind } from "./classify-document.ts";
 
 const DOCUMENTS = path.resolve(import.meta.dirname, "../../../../../shared/datasets/documents");
 const sharedPresent = existsSync(DOCUMENTS);
@@ -55,6 +55,11 @@ describe("classifyDocument", () => {
     );
     expect(result.kind).toBe("invoice");
     expect(result.confidence).toBeLessThan(0.9);
+  });
+
+  it("says whether a line names a kind (a letterhead's title is not its writer's name)", () => {
+    expect(["FACTUUR.", "P U R C H A S E   O R D E R", "Delivery Receipt"].map(namesAKind)).toEqual([true, true, true]);
+    expect(["Coolblue B.V.", "Harbor Industrial Supply"].map(namesAKind)).toEqual([false, false]);
   });
 
   it("calls a document with no kind's title or labels other", () => {

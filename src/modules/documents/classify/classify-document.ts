@@ -39,6 +39,12 @@ const TITLES = Object.fromEntries(Object.entries(CUES).map(([kind, cues]) => [ki
   RegExp[]
 >;
 
+/** Whether `text` names a kind of document ("Purchase Order", "FACTUUR", "I N V O I C E"). */
+export function namesAKind(text: string): boolean {
+  const folded = normalise(text);
+  return Object.values(TITLES).some((titles) => titles.some((title) => title.test(folded)));
+}
+
 /**
  * Which kind a document is, from its text: a title at the top of the first page counts 3, a title
  * elsewhere on the first page 1 (a PO's "quote our order number on your invoice" mentions another

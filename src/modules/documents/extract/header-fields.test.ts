@@ -49,6 +49,23 @@ describe("extractHeader", () => {
     expect(found).toEqual({ po_number: "06-4500299", line_count: "1" });
   });
 
+  it("reads European invoices: labels in Dutch and French, a number glued to its label, day-first dates, comma decimals", () => {
+    expect(
+      values("invoice", [
+        "FACTUUR.                                        Coolblue B.V.",
+        "Factuurnummer: 993548900",
+        "Factuurdatum: 19 april 2014",
+        "    Exclusief BTW      € 593,36",
+        "        BTW 21%        € 124,61",
+        "          Totaal       € 717,97",
+      ]),
+    ).toEqual({ invoice_number: "993548900", invoice_date: "2014-04-19", subtotal: "593.36", tax: "124.61", total: "717.97" });
+    expect(values("invoice", ["Facture n°562044387", "Date : 03/04/2022", "Échéance 28/04/2022"])).toMatchObject({
+      invoice_number: "562044387",
+      invoice_date: "2022-04-03",
+    });
+  });
+
   it("locates each value in the page's text, with a confidence that is lower for a generic label", () => {
     const document = textOf(["INVOICE", "Invoice No. FASTCO-80000", "Date 11/17/2024"]);
     const found = extractHeader("invoice", document.pages);

@@ -1,16 +1,16 @@
 import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { PageText, PageWord } from "../text/page-text.ts";
 import { readAmount } from "../values/read-amount.ts";
-import { readDate } from "../values/read-date.ts";
+import { type DateStyle, readDate } from "../values/read-date.ts";
 import type { ExtractedValue } from "./extracted.ts";
 import { HEADER_SPECS, type HeaderSpec, TOTALS, type ValueType } from "./header-labels.ts";
 import { afterLabel } from "./label-cells.ts";
 import { type Cell, cellsOf, linesOf, locate } from "./page-lines.ts";
 
-type Grid = { page: number; rows: Cell[][]; confidence: (words: PageWord[]) => number };
+type Grid = { page: number; rows: Cell[][]; confidence: (words: PageWord[]) => number; dates: DateStyle };
 
 /** A candidate read as the field's type: its normalised value and the words it took; null when it is not one. */
-function asType(type: ValueType, words: PageWord[]): { value: string; words: PageWord[] } | null {
+function asType(type: ValueType, words: PageWord[], dates: DateStyle): { value: string; words: PageWord[] } | null {
   if (words.length === 0) return null;
   const text = words.map((word) => word.text).join(" ");
   switch (type) {
@@ -27,6 +27,7 @@ function asType(type: ValueType, words: PageWord[]): { value: string; words: Pag
             .map((word) => word.text)
             .join(" ")
             .replace(/[.,;:]+$/, ""),
+          dates,
         );
         if (date) return { value: date, words: words.slice(0, length) };
       }
@@ -102,13 +103,14 @@ function findField(spec: HeaderSpec, grids: Grid[], isLabel: (cell: Cell) => boo
           const right = cells[column + 1];
           // Totals stand beside their labels; under a "Total" heading are a table's line amounts.
           const below = rest.length === 0 && !TOTALS.has(spec.field) ? cellBelow(grid, row, cell) : null;
+          // After the label in its cell ("Terms: NET45"), else beside it ("BTW 21%   € 124,61"), else under it.
           const candidates: [PageWord[], number][] = [
             [rest, 0.9],
-            ...(rest.length === 0 && right && !isLabel(right) ? ([[right.words, 0.85]] as [PageWord[], number][]) : []),
+            ...(right && !isLabel(right) ? ([[right.words, 0.85]] as [PageWord[], number][]) : []),
             ...(below && !isLabel(below) ? ([[below.words, 0.8]] as [PageWord[], number][]) : []),
           ];
           for (const [words, placement] of candidates) {
-            const read = asType(spec.type, words);
+            const read = asType(spec.type, words, grid.dates);
             if (!read) continue;
             const confidence = Math.max(0.5, placement - 0.04 * rank) * grid.confidence(read.words);
             return {
@@ -126,15 +128,36 @@ function findField(spec: HeaderSpec, grids: Grid[], isLabel: (cell: Cell) => boo
 }
 
 /**
+ * Whether a document writes its all-number dates day first: a date whose first number is over 12
+ * ("28/11/2022") says so, one whose second is over 12 ("03/14/2025") says month first; dotted
+ * dates ("14.03.2025") are day first. Month first (the US) when nothing says.
+ */
+export function dateStyleOf(pages: PageText[]): DateStyle {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const page of pages) {
+    for (const word of page.words) {
+      const match = /^(\d{1,2})([./-])(\d{1,2})\2\d{2,4}$/.exec(word.text.replace(/[.,;:]+$/, ""));
+      if (!match) continue;
+      if (Number(match[1]) > 12 || match[2] === ".") dayFirst += 1;
+      else if (Number(match[3]) > 12) monthFirst += 1;
+    }
+  }
+  return { order: dayFirst > monthFirst ? "day-first" : "month-first" };
+}
+
+/**
  * A document's header fields (numbers, dates, terms, totals, …) by their labels, as `HEADER_SPECS`
  * lists them for its kind. Parties and addresses are not read yet.
  */
 export function extractHeader(kind: DocumentKind, pages: PageText[]): Record<string, ExtractedValue> {
   const specs = HEADER_SPECS[kind] ?? [];
+  const dates = dateStyleOf(pages);
   const grids: Grid[] = pages.map((page) => ({
     page: page.page,
     rows: linesOf(page).map(cellsOf),
     confidence: (words) => Math.min(1, ...words.map((word) => (word.confidence ?? 100) / 100)),
+    dates,
   }));
   const labels = specs.flatMap((spec) => spec.labels.map((label) => label.split(" ")));
   // A cell that is itself a label (a grid's next heading) is never another label's value.

@@ -8,23 +8,49 @@ export type HeaderSpec = { field: string; type: ValueType; labels: string[] };
 /** Totals are on a document's last page; the rest of its header on its first. */
 export const TOTALS = new Set(["subtotal", "tax", "freight", "total"]);
 
+/** Totals' labels, in English, Dutch, French and German (invoices in Europe name the untaxed amount and the tax). */
 const TOTAL_LABELS = {
-  subtotal: ["subtotal", "sub total", "merchandise", "sale amount", "net amount"],
-  tax: ["tax", "sales tax", "vat"],
+  subtotal: [
+    "subtotal",
+    "sub total",
+    "merchandise",
+    "sale amount",
+    "net amount",
+    "untaxed amount",
+    "exclusief btw",
+    "totaal excl btw",
+    "total ht",
+    "montant ht",
+    "montant eur ht",
+    "nettobetrag",
+    "zwischensumme",
+  ],
+  tax: ["tax", "sales tax", "vat", "btw", "tva", "montant tva", "mwst", "ust"],
   freight: ["freight", "shipping", "freight charges"],
   total: [
     "total",
     "grand total",
     "order total",
+    "order total usd",
     "total usd",
     "total due",
     "total due usd",
+    "total amount",
     "invoice total",
     "amount due",
     "amount due usd",
     "balance due",
     "total claimed",
     "total claimed usd",
+    "totaal",
+    "te betalen",
+    "total ttc",
+    "somme à payer",
+    "montant ttc",
+    "montant eur ttc",
+    "gesamtbetrag",
+    "rechnungsbetrag",
+    "endbetrag",
   ],
 };
 
@@ -32,6 +58,7 @@ const TOTAL_LABELS = {
  * The labels (folded as `foldHeader` folds them: lower case, punctuation out) that name each header
  * field of each kind, most specific first. A label is read with its value after it in the same
  * cell ("Terms: NET45"), in the next cell on its line, or in the cell under it (a grid's header row).
+ * An invoice's are also in Dutch, German and French.
  */
 export const HEADER_SPECS: Partial<Record<DocumentKind, HeaderSpec[]>> = {
   purchase_order: [
@@ -71,9 +98,34 @@ export const HEADER_SPECS: Partial<Record<DocumentKind, HeaderSpec[]>> = {
     { field: "total", type: "amount", labels: TOTAL_LABELS.total },
   ],
   invoice: [
-    { field: "invoice_number", type: "id", labels: ["invoice no", "invoice number", "invoice #", "invoice nr", "invoice", "no"] },
-    { field: "invoice_date", type: "date", labels: ["invoice date", "dated", "date"] },
-    { field: "due_date", type: "date", labels: ["due date", "due", "payable on or before"] },
+    {
+      field: "invoice_number",
+      type: "id",
+      labels: [
+        "invoice no",
+        "invoice number",
+        "invoice #",
+        "invoice nr",
+        "factuurnummer",
+        "factuur nr",
+        "rechnungsnummer",
+        "rechnung nr",
+        "numéro de facture",
+        "facture n",
+        "invoice",
+        "no",
+      ],
+    },
+    {
+      field: "invoice_date",
+      type: "date",
+      labels: ["invoice date", "factuurdatum", "rechnungsdatum", "date de facture", "dated", "date", "datum"],
+    },
+    {
+      field: "due_date",
+      type: "date",
+      labels: ["due date", "vervaldatum", "fälligkeitsdatum", "date limite de paiement le", "due", "payable on or before"],
+    },
     {
       field: "po_number",
       type: "id",
@@ -82,7 +134,18 @@ export const HEADER_SPECS: Partial<Record<DocumentKind, HeaderSpec[]>> = {
     {
       field: "customer_account",
       type: "id",
-      labels: ["account no", "account number", "account #", "customer no", "customer #", "cust no", "customer number", "account"],
+      labels: [
+        "account no",
+        "account number",
+        "account #",
+        "customer no",
+        "customer #",
+        "cust no",
+        "customer number",
+        "klantnummer",
+        "kundennummer",
+        "account",
+      ],
     },
     { field: "terms", type: "code", labels: ["terms", "payment terms"] },
     { field: "subtotal", type: "amount", labels: TOTAL_LABELS.subtotal },

@@ -12,11 +12,28 @@ export function afterLabel(cell: Cell, label: string[]): PageWord[] | null {
   let at = 0;
   let index = 0;
   for (; index < cell.words.length && at < label.length; index++) {
-    for (const token of tokensOf(cell.words[index] as PageWord)) {
+    const word = cell.words[index] as PageWord;
+    const tokens = tokensOf(word);
+    for (const [position, token] of tokens.entries()) {
+      if (at === label.length) {
+        // The value glued to the label's last word: "n°562044387", "No.12345".
+        return [gluedRest(word, tokens.slice(0, position)), ...cell.words.slice(index + 1)];
+      }
       if (token !== label[at]) return null;
       at += 1;
     }
   }
   if (at < label.length) return null;
   return cell.words.slice(index).filter((word, position) => position > 0 || tokensOf(word).length > 0);
+}
+
+/** What follows `consumed` (folded tokens) in a word, as a word of its own at the same place. */
+function gluedRest(word: PageWord, consumed: string[]): PageWord {
+  let text = word.text;
+  for (const token of consumed) {
+    const at = text.toLowerCase().indexOf(token);
+    text = text.slice(at + token.length);
+  }
+  const rest = text.replace(/^[^\p{L}\p{N}]+/u, "");
+  return { ...word, text: rest, start: word.end - rest.length };
 }

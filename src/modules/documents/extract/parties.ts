@@ -1,3 +1,4 @@
+import { namesAKind } from "../classify/classify-document.ts";
 import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { PageText, PageWord } from "../text/page-text.ts";
 import type { ExtractedValue } from "./extracted.ts";
@@ -40,8 +41,6 @@ const PARTY_LABELS: Partial<Record<DocumentKind, { letterhead?: string; blocks: 
 /** "Toledo, OH 43604", "FORT WORTH, TX 76102", "Cleveland, OH  44114-2301". */
 const CITY_LINE = /^(.+?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/i;
 const PHONE = /^(?:tel|phone|ph)\.?:?\s+(\+?[\d\s().-]{7,})$/i;
-/** A kind's title on a letterhead's line is not the writer's name. */
-const TITLE = /\b(purchase order|invoice|claim|bill of lading|delivery receipt|proof of delivery|p u r c h a s e)\b/i;
 
 type Row = { cells: Cell[]; top: number; bottom: number };
 
@@ -206,7 +205,7 @@ function letterhead(rows: Row[], isLabel: (cell: Cell) => boolean): { lines: Pag
   for (const [index, row] of rows.slice(0, 3).entries()) {
     const cell = row.cells.find(
       (candidate) =>
-        /\p{L}{2}/u.test(candidate.text) && !/\d/.test(candidate.text) && !TITLE.test(candidate.text) && !isLabel(candidate),
+        /\p{L}{2}/u.test(candidate.text) && !/\d/.test(candidate.text) && !namesAKind(candidate.text) && !isLabel(candidate),
     );
     if (cell) return { lines: blockFrom(rows, index, cell.words, isLabel, true) };
   }
