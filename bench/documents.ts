@@ -19,6 +19,7 @@ import {
   f1Of,
   HEADER_SPECS,
   popplerInstalled,
+  readDocument,
   sameValue,
   scoreLines,
   tesseractInstalled,
@@ -157,6 +158,8 @@ export async function main(): Promise<void> {
       const wrong: string[] = [];
       const lineCounts = emptyCounts();
       const headerCounts = emptyCounts();
+      let touchless = 0;
+      const touchlessWrong: string[] = [];
       let withLines = 0;
       for (const sample of samples) {
         const text = await reader.read(sample.bytes);
@@ -183,6 +186,26 @@ export async function main(): Promise<void> {
             }
           }
         }
+        if (sample.header) {
+          // Straight through at the shipped thresholds, and whether anything it read was wrong.
+          const read = readDocument(text);
+          if (read.straightThrough) {
+            touchless += 1;
+            const header = sample.header;
+            const wrongField = Object.entries(read.fields).some(
+              ([field, value]) =>
+                header.fields[field] !== undefined && !sameValue(value.value, header.fields[field], header.printed[field]),
+            );
+            const lines = sample.lines ? scoreLines(read.lines, sample.lines) : null;
+            if (
+              read.classification.kind !== sample.kind ||
+              wrongField ||
+              (lines && lines.falsePositives + lines.falseNegatives > 0)
+            ) {
+              touchlessWrong.push(sample.name);
+            }
+          }
+        }
         if (sample.lines) {
           // Lines are read as the document's own kind, so a misclassification does not count twice.
           addCounts(lineCounts, scoreLines(extractLines(sample.kind as DocumentKind, text.pages), sample.lines));
@@ -195,6 +218,20 @@ export async function main(): Promise<void> {
         unit: `% of ${samples.length}`,
         ...(wrong.length > 0 ? { note: wrong.slice(0, 5).join("; ") } : {}),
       });
+      if (samples.some((sample) => sample.header)) {
+        metrics.push({
+          name: `straight through (touchless) at the shipped thresholds: ${label}`,
+          value: (touchless / samples.length) * 100,
+          unit: `% of ${samples.length}`,
+        });
+        metrics.push({
+          name: `touchless documents with any field or line wrong: ${label}`,
+          value: touchless > 0 ? (touchlessWrong.length / touchless) * 100 : 0,
+          unit: `% of ${touchless}`,
+          target: "< 1",
+          ...(touchlessWrong.length > 0 ? { note: touchlessWrong.slice(0, 5).join("; ") } : {}),
+        });
+      }
       if (headerCounts.truePositives + headerCounts.falseNegatives > 0) {
         const { precision, recall, f1 } = f1Of(headerCounts);
         metrics.push({

@@ -72,7 +72,8 @@ describe("extractHeader", () => {
     const number = found.invoice_number;
     expect(document.pages[0]?.text.slice(number?.location.start, number?.location.end)).toBe("FASTCO-80000");
     expect(number?.confidence).toBe(0.9);
-    expect(found.invoice_date?.confidence).toBeLessThan(0.9);
+    // "Date" names the invoice's date only by where it stands.
+    expect(found.invoice_date?.confidence).toBe(0.81);
   });
 
   it("reads no header field of the demo's text PDFs wrong, and over 95% of those it has labels for", async () => {

@@ -86,6 +86,29 @@ function cellBelow(grid: Grid, row: number, cell: Cell): Cell | null {
   return null;
 }
 
+/** Labels that name a field only by where they stand ("No.", "Date", "Total"): less sure than "PO Number". */
+const GENERIC = new Set([
+  "no",
+  "date",
+  "datum",
+  "due",
+  "total",
+  "totaal",
+  "invoice",
+  "account",
+  "lines",
+  "via",
+  "buyer",
+  "contact",
+  "tax",
+  "vat",
+  "btw",
+  "tva",
+  "service",
+  "carrier",
+  "shipment",
+]);
+
 /**
  * One field: each of its labels in turn, most specific first, through the pages (the first page
  * first, the last first for totals), taking the first place where a label has a value of the
@@ -93,7 +116,7 @@ function cellBelow(grid: Grid, row: number, cell: Cell): Cell | null {
  */
 function findField(spec: HeaderSpec, grids: Grid[], isLabel: (cell: Cell) => boolean): ExtractedValue | null {
   const ordered = TOTALS.has(spec.field) ? [...grids].reverse() : grids;
-  for (const [rank, label] of spec.labels.entries()) {
+  for (const label of spec.labels) {
     const tokens = label.split(" ");
     for (const grid of ordered) {
       for (const [row, cells] of grid.rows.entries()) {
@@ -112,7 +135,7 @@ function findField(spec: HeaderSpec, grids: Grid[], isLabel: (cell: Cell) => boo
           for (const [words, placement] of candidates) {
             const read = asType(spec.type, words, grid.dates);
             if (!read) continue;
-            const confidence = Math.max(0.5, placement - 0.04 * rank) * grid.confidence(read.words);
+            const confidence = placement * (GENERIC.has(label) ? 0.9 : 1) * grid.confidence(read.words);
             return {
               value: read.value,
               printed: read.words.map((word) => word.text).join(" "),

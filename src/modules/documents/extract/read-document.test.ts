@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { generateDocuments } from "../../../demo/documents/index.ts";
+import { fixtureWorld } from "../../../demo/documents/testing/fixture-world.ts";
+import { Random } from "../../../demo/random.ts";
+import { sameValue, scoreLines } from "../evaluate/score-lines.ts";
+import { readTextPdfs } from "../testing/read-text-pdfs.ts";
+import { textOf } from "../testing/text-of.ts";
+import { readDocument } from "./read-document.ts";
+
+const INVOICE = [
+  "Fastco Fastener Manufacturing                              INVOICE",
+  "6086 Commerce Dr                                  Invoice No. FASTCO-80000",
+  "Chicago, IL 60607                                 Invoice Date 11/17/2024",
+  "",
+  " Item       Description                 Qty  UOM   Unit Price     Amount",
+  " HIS-1      Flat washer 1/2 SAE         133   BX        3.828     509.12",
+  " HIS-2      Flap disc 4-1/2 in.         123   EA         4.37     537.51",
+  "                                                   Subtotal     1,046.63",
+  "                                                   Freight         45.00",
+];
+
+describe("readDocument", () => {
+  it("lets a document whose kind, required fields, lines and sums are clear go straight through", () => {
+    const read = readDocument(textOf([...INVOICE, "                                                   TOTAL DUE    $1,091.63"]));
+    expect(read.reasons).toEqual([]);
+    expect(read).toMatchObject({ straightThrough: true, classification: { kind: "invoice" } });
+    expect(read.checks.map((check) => [check.check, check.passed])).toEqual([
+      ["lines add up to the subtotal", true],
+      ["subtotal, tax and freight add up to the total", true],
+    ]);
+  });
+
+  it("holds a document whose total is not its parts for a person, saying what was expected, found and at stake", () => {
+    const read = readDocument(textOf([...INVOICE, "                                                   TOTAL DUE    $1,191.63"]));
+    expect(read.straightThrough).toBe(false);
+    expect(read.checks.find((check) => !check.passed)).toEqual({
+      check: "subtotal, tax and freight add up to the total",
+      passed: false,
+      expected: "1091.63",
+      found: "1191.63",
+      at_stake: "100.00",
+    });
+    expect(read.reasons).toEqual(["subtotal, tax and freight add up to the total: expected 1091.63, found 1191.63"]);
+  });
+
+  it("holds a document without what its kind requires, or of no clear kind", () => {
+    expect(readDocument(textOf(INVOICE.slice(0, 2))).reasons).toEqual([
+      "invoice_date was not found",
+      "total was not found",
+      "no lines were found",
+    ]);
+    expect(readDocument(textOf(["Dear Sir,", "our new catalogue is attached."])).reasons).toEqual(["its kind is not clear"]);
+  });
+
+  it("sends most of the demo's text PDFs straight through, and none of those with a wrong field or line", async () => {
+    const documents = await readTextPdfs(generateDocuments(fixtureWorld("small"), new Random(5).fork("documents")));
+    let through = 0;
+    const wrong: string[] = [];
+    for (const { path, truth, text } of documents) {
+      const read = readDocument(text);
+      if (!read.straightThrough) continue;
+      through += 1;
+      const fields = Object.entries(read.fields).filter(
+        ([field, value]) =>
+          truth.fields[field] !== undefined && !sameValue(value.value, truth.fields[field], truth.printed[field]),
+      );
+      const lines = truth.kind === "proof_of_delivery" ? null : scoreLines(read.lines, truth.lines);
+      if (fields.length > 0 || (lines && lines.falsePositives + lines.falseNegatives > 0)) wrong.push(path);
+    }
+    expect(wrong).toEqual([]);
+    expect(through / documents.length).toBeGreaterThan(0.8);
+  });
+});

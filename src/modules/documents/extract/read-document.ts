@@ -1,0 +1,115 @@
+import { type Classification, classifyDocument } from "../classify/classify-document.ts";
+import type { DocumentKind } from "../classify/document-kinds.ts";
+import type { DocumentText } from "../text/page-text.ts";
+import { extractLines } from "./extract-lines.ts";
+import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
+import { extractHeader } from "./header-fields.ts";
+import { extractParties } from "./parties.ts";
+
+/** A check of a document against itself: what was expected, what was found, and the money at stake. */
+export type DocumentCheck = { check: string; passed: boolean; expected: string; found: string; at_stake: string | null };
+
+export type ReadDocument = {
+  classification: Classification;
+  fields: Record<string, ExtractedValue>;
+  lines: ExtractedLine[];
+  checks: DocumentCheck[];
+  /** Whether it may go straight through at the thresholds, and if not, why not. */
+  straightThrough: boolean;
+  reasons: string[];
+};
+
+/** What a document of each kind must have to go straight through. */
+const REQUIRED: Partial<Record<DocumentKind, string[]>> = {
+  purchase_order: ["po_number", "total"],
+  invoice: ["invoice_number", "invoice_date", "supplier_name", "total"],
+  bill_of_lading: ["bol_number", "ship_date", "carrier"],
+  proof_of_delivery: ["pro_number"],
+  rebate_claim: ["claim_number", "total"],
+};
+/** Kinds whose lines carry money, so their lines must add up. */
+const PRICED = new Set<DocumentKind>(["purchase_order", "invoice", "rebate_claim"]);
+
+/** The shipped thresholds: below them a person looks. */
+export const THRESHOLDS = { classification: 0.5, field: 0.7 };
+
+const cents = (value: string | undefined) => (value === undefined ? null : Math.round(Number(value) * 100));
+const money = (amount: number) => (amount / 100).toFixed(2);
+
+/** The document's own arithmetic: its lines add up to its subtotal (or total), and subtotal + tax + freight is its total. */
+function arithmetic(fields: Record<string, ExtractedValue>, lines: ExtractedLine[]): DocumentCheck[] {
+  const checks: DocumentCheck[] = [];
+  const subtotal = cents(fields.subtotal?.value);
+  const total = cents(fields.total?.value);
+  const lineAmounts = lines.map((line) => cents(line.fields.amount?.value));
+  if (lines.length > 0 && lineAmounts.every((amount) => amount !== null)) {
+    const sum = (lineAmounts as number[]).reduce((all, amount) => all + amount, 0);
+    const against = subtotal ?? (fields.tax || fields.freight ? null : total);
+    if (against !== null) {
+      checks.push({
+        check: subtotal !== null ? "lines add up to the subtotal" : "lines add up to the total",
+        passed: Math.abs(sum - against) <= 1,
+        expected: money(sum),
+        found: money(against),
+        at_stake: money(Math.abs(sum - against)),
+      });
+    }
+  }
+  if (subtotal !== null && total !== null) {
+    const expected = subtotal + (cents(fields.tax?.value) ?? 0) + (cents(fields.freight?.value) ?? 0);
+    checks.push({
+      check: "subtotal, tax and freight add up to the total",
+      passed: Math.abs(expected - total) <= 1,
+      expected: money(expected),
+      found: money(total),
+      at_stake: money(Math.abs(expected - total)),
+    });
+  }
+  for (const [index, line] of lines.entries()) {
+    const [quantity, price, amount] = [line.fields.quantity, line.fields.unit_price, line.fields.amount];
+    if (!quantity || !price || !amount) continue;
+    const expected = Math.round(Number(quantity.value) * Number(price.value) * 100);
+    const found = cents(amount.value) as number;
+    if (Math.abs(expected - found) > 1) {
+      checks.push({
+        check: `line ${index + 1}: quantity × price is its amount`,
+        passed: false,
+        expected: money(expected),
+        found: money(found),
+        at_stake: money(Math.abs(expected - found)),
+      });
+    }
+  }
+  return checks;
+}
+
+/**
+ * Reads a document whole: its kind, header fields and parties, lines, and its own checks; and
+ * whether it may go straight through (its kind clear, what its kind requires read with confidence,
+ * every line read with confidence, every check passed) or must be looked at, with the reasons.
+ */
+export function readDocument(text: DocumentText): ReadDocument {
+  const classification = classifyDocument(text);
+  const kind = classification.kind;
+  const fields = { ...extractParties(kind, text.pages), ...extractHeader(kind, text.pages) };
+  const lines = extractLines(kind, text.pages);
+  const checks = arithmetic(fields, lines);
+  const reasons: string[] = [];
+  if (kind === "other") reasons.push("its kind is not clear");
+  else if (classification.confidence < THRESHOLDS.classification)
+    reasons.push(`its kind is ${kind} with confidence ${classification.confidence} only`);
+  for (const field of REQUIRED[kind] ?? []) {
+    const value = fields[field];
+    if (!value) reasons.push(`${field} was not found`);
+    else if (value.confidence < THRESHOLDS.field) reasons.push(`${field} was read with confidence ${value.confidence} only`);
+  }
+  if (PRICED.has(kind) && lines.length === 0) reasons.push("no lines were found");
+  const unsure = lines.flatMap((line, index) =>
+    Object.entries(line.fields)
+      .filter(([, value]) => value.confidence < THRESHOLDS.field)
+      .map(([field]) => `line ${index + 1} ${field}`),
+  );
+  if (unsure.length > 0) reasons.push(`unsure: ${unsure.slice(0, 5).join(", ")}${unsure.length > 5 ? ", …" : ""}`);
+  for (const check of checks) if (!check.passed) reasons.push(`${check.check}: expected ${check.expected}, found ${check.found}`);
+  return { classification, fields, lines, checks, straightThrough: reasons.length === 0, reasons };
+}
