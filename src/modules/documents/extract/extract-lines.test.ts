@@ -22,6 +22,10 @@ describe("headerPhrases", () => {
     expect(read("LN ITEM-NUMBER")).toEqual(["line_number", "part_number"]);
     expect(read("Mfr/Vendor Item")).toEqual(["vendor_part_number"]);
     expect(read("Notes")).toEqual([]);
+    // European invoices' headers.
+    expect(read("Artikel Aantal")).toEqual(["description", "quantity"]);
+    expect(read("Prijs per stuk")).toEqual(["unit_price"]);
+    expect(read("P.U. HT")).toEqual(["unit_price"]);
   });
 });
 
