@@ -55,6 +55,25 @@ describe("extractLines", () => {
     expect(document.pages[0]?.text.slice(amount?.location.start, amount?.location.end)).toBe("2,622.69");
   });
 
+  it("keeps an item whose description names a totals word, ends at the totals, and takes a discount into the line's sum", () => {
+    const lines = values("invoice", [
+      " Description                  Qty    Price   Disc %    Amount",
+      " Merchandise display rack       1    50.00      10      45.00",
+      " Shelf labels                   2    10.00               20.00",
+      " Lines: 2",
+      "                                       Subtotal          65.00",
+    ]);
+    expect(lines.map((line) => [line.description, line.amount])).toEqual([
+      ["Merchandise display rack", "45.00"],
+      ["Shelf labels", "20.00"],
+    ]);
+    const [discounted] = extractLines(
+      "invoice",
+      textOf([" Description   Qty   Price   Disc %   Amount", " Rack            1   50.00       10    45.00"]).pages,
+    );
+    expect(discounted?.fields.amount?.confidence).toBe(0.9);
+  });
+
   it("halves the confidence of a line whose quantity × price is not its amount", () => {
     const [right, wrong] = extractLines(
       "invoice",

@@ -4,6 +4,7 @@ import { readAmount } from "../values/read-amount.ts";
 import { readDate } from "../values/read-date.ts";
 import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
 import { extractLabelledItems } from "./labelled-items.ts";
+import { lineAddsUp } from "./line-arithmetic.ts";
 import { headerPhrases, type LineField, resolvePartColumns } from "./line-columns.ts";
 import { cellsOf, linesOf, locate } from "./page-lines.ts";
 
@@ -20,7 +21,7 @@ const NUMERIC_FIELDS = new Set<LineField>([
   "line_number",
 ]);
 /** A line that ends a table: its totals, or its count. */
-const TABLE_END = /\b(sub ?total|total|merchandise|sale amount|amount due|balance due|lines:|total lines|sales tax)\b/i;
+const TABLE_END = /\b(?:sub ?total|total|merchandise|sale amount|amount due|balance due|total lines|sales tax)\b|\blines:/i;
 const NUMBER_LIKE = /^[-(]?[$€£]?[\d.,]+[)-]?$/;
 
 /** A table's header: a line whose cells read as at least three line fields, one of them a quantity, price, amount or weight. */
@@ -112,20 +113,11 @@ function markedOrNot(cell: ExtractedValue | undefined, column: Column, page: num
   };
 }
 
-/** Quantity × unit price against the amount (to a cent, or to the amount's own rounding): the line's own check. */
-function arithmeticHolds(fields: Record<string, ExtractedValue>): boolean | null {
-  const quantity = Number(fields.quantity?.value);
-  const price = Number(fields.unit_price?.value);
-  const amount = Number(fields.amount?.value);
-  if (![quantity, price, amount].every(Number.isFinite) || !fields.quantity || !fields.unit_price || !fields.amount) return null;
-  return Math.abs(quantity * price - amount) <= 0.011;
-}
-
 /**
  * A document's line items from its tables: on each page, a header row names the columns; the rows
  * under it, to the totals, are the lines; a row with only description text continues the line
- * above it. Each value keeps its place; a line whose quantity × price is not its amount has those
- * three's confidence halved, so a person checks them. A document without a table may write its
+ * above it. Each value keeps its place; a line whose quantity × price (less its discount) is not its
+ * amount has those three's confidence halved, so a person checks them. A document without a table may write its
  * lines as labelled blocks ("Line 1  Part …  Qty 12 RL  @ 99.35"): those are read instead.
  */
 export function extractLines(kind: DocumentKind, pages: PageText[]): ExtractedLine[] {
@@ -146,12 +138,6 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
         previousBottom = Math.max(...line.map((word) => word.box.y1));
         continue;
       }
-      const text = line.map((word) => word.text).join(" ");
-      if (TABLE_END.test(text)) {
-        columns = null;
-        previous = null;
-        continue;
-      }
       const byField = new Map<LineField, PageWord[]>();
       for (const word of line) {
         const column = columnOf(word, columns);
@@ -167,11 +153,19 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
         const value = cellValue(field, words, page.page);
         if (value) fields[field] = value;
       }
+      // A totals row ends the table; a line that only names such a word ("Merchandise display
+      // rack", 1 at 45.00) is an item: it has a quantity with a price or an amount.
+      const priced = Boolean(fields.quantity && (fields.unit_price || fields.amount));
+      if (TABLE_END.test(line.map((word) => word.text).join(" ")) && !priced) {
+        columns = null;
+        previous = null;
+        continue;
+      }
       const isItem = Boolean(fields.quantity || fields.amount || (fields.weight && fields.handling_units));
       if (isItem) {
         const hazmat = columns.find((column) => column.field === "hazmat");
         if (hazmat) fields.hazmat = markedOrNot(fields.hazmat, hazmat, page.page, line);
-        const holds = arithmeticHolds(fields);
+        const holds = lineAddsUp(fields);
         if (holds === false)
           for (const field of ["quantity", "unit_price", "amount"])
             if (fields[field]) (fields[field] as ExtractedValue).confidence /= 2;

@@ -66,6 +66,17 @@ describe("extractHeader", () => {
     });
   });
 
+  it("passes over a label that only begins a longer heading, whose value beside it is another field's", () => {
+    // "Invoice" begins "Invoice Date": the date beside it is not the invoice's number.
+    expect(values("invoice", ["Invoice Date   03/14/2025      Reference   INV-5531"])).toEqual({ invoice_date: "2025-03-14" });
+    expect(values("invoice", ["Total HT    100,00", "TVA 20%      20,00", "Total TTC   120,00"])).toMatchObject({
+      total: "120.00",
+      tax: "20.00",
+      subtotal: "100.00",
+    });
+    expect(values("invoice", ["Total Qty   2"]).total).toBeUndefined();
+  });
+
   it("locates each value in the page's text, with a confidence that is lower for a generic label", () => {
     const document = textOf(["INVOICE", "Invoice No. FASTCO-80000", "Date 11/17/2024"]);
     const found = extractHeader("invoice", document.pages);

@@ -86,6 +86,9 @@ function cellBelow(grid: Grid, row: number, cell: Cell): Cell | null {
   return null;
 }
 
+/** What may stand between a label and its value beside it: a rate, a currency, a note in brackets. */
+const QUALIFIER = /^(\(.*\)|\d+([.,]\d+)?\s?%|[A-Z]{3}|[$€£]|:)$/u;
+
 /** Labels that name a field only by where they stand ("No.", "Date", "Total"): less sure than "PO Number". */
 const GENERIC = new Set([
   "no",
@@ -123,7 +126,10 @@ function findField(spec: HeaderSpec, grids: Grid[], isLabel: (cell: Cell) => boo
         for (const [column, cell] of cells.entries()) {
           const rest = afterLabel(cell, tokens);
           if (rest === null) continue;
-          const right = cells[column + 1];
+          // A label that only begins a longer heading ("Invoice Date", "Total HT", "Total Qty") is not
+          // this field's: its value is not beside it. A rate or a currency may stand between ("BTW 21%").
+          const qualified = rest.every((word) => QUALIFIER.test(word.text));
+          const right = qualified ? cells[column + 1] : undefined;
           // Totals stand beside their labels; under a "Total" heading are a table's line amounts.
           const below = rest.length === 0 && !TOTALS.has(spec.field) ? cellBelow(grid, row, cell) : null;
           // After the label in its cell ("Terms: NET45"), else beside it ("BTW 21%   € 124,61"), else under it.

@@ -56,8 +56,10 @@ const TOTAL_LABELS = {
 
 /**
  * The labels (folded as `foldHeader` folds them: lower case, punctuation out) that name each header
- * field of each kind, most specific first. A label is read with its value after it in the same
- * cell ("Terms: NET45"), in the next cell on its line, or in the cell under it (a grid's header row).
+ * field of each kind, tried in turn. A label is read with its value after it in the same cell
+ * ("Terms: NET45"), in the next cell on its line, or in the cell under it (a grid's header row); a
+ * label that only begins a longer heading ("Total HT" for "total") is passed over, so a general
+ * label listed first does not take a more specific one's place.
  * An invoice's are also in Dutch, German and French.
  */
 export const HEADER_SPECS: Partial<Record<DocumentKind, HeaderSpec[]>> = {

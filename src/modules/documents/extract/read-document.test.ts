@@ -43,6 +43,19 @@ describe("readDocument", () => {
     expect(read.reasons).toEqual(["subtotal, tax and freight add up to the total: expected 1091.63, found 1191.63"]);
   });
 
+  it("holds a document with a line whose amount could not be read, rather than leave its sums unchecked", () => {
+    const read = readDocument(
+      textOf([
+        ...INVOICE.slice(0, 5),
+        " HIS-1      Flat washer 1/2 SAE         133   BX        3.828     5O9.12",
+        " HIS-2      Flap disc 4-1/2 in.         123   EA         4.37     537.51",
+        "                                                   TOTAL DUE    $537.51",
+      ]),
+    );
+    expect(read.straightThrough).toBe(false);
+    expect(read.reasons).toContain("no amount read on line 1");
+  });
+
   it("holds a document without what its kind requires, or of no clear kind", () => {
     expect(readDocument(textOf(INVOICE.slice(0, 2))).reasons).toEqual([
       "invoice_date was not found",

@@ -4,6 +4,7 @@ import type { DocumentText } from "../text/page-text.ts";
 import { extractLines } from "./extract-lines.ts";
 import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
 import { extractHeader } from "./header-fields.ts";
+import { expectedAmounts, lineAddsUp } from "./line-arithmetic.ts";
 import { extractParties } from "./parties.ts";
 
 /** A check of a document against itself: what was expected, what was found, and the money at stake. */
@@ -66,19 +67,16 @@ function arithmetic(fields: Record<string, ExtractedValue>, lines: ExtractedLine
     });
   }
   for (const [index, line] of lines.entries()) {
-    const [quantity, price, amount] = [line.fields.quantity, line.fields.unit_price, line.fields.amount];
-    if (!quantity || !price || !amount) continue;
-    const expected = Math.round(Number(quantity.value) * Number(price.value) * 100);
-    const found = cents(amount.value) as number;
-    if (Math.abs(expected - found) > 1) {
-      checks.push({
-        check: `line ${index + 1}: quantity × price is its amount`,
-        passed: false,
-        expected: money(expected),
-        found: money(found),
-        at_stake: money(Math.abs(expected - found)),
-      });
-    }
+    if (lineAddsUp(line.fields) !== false) continue;
+    const expected = Math.round((expectedAmounts(line.fields)[0] as number) * 100);
+    const found = cents(line.fields.amount?.value) as number;
+    checks.push({
+      check: `line ${index + 1}: quantity × price${line.fields.discount ? " less discount" : ""} is its amount`,
+      passed: false,
+      expected: money(expected),
+      found: money(found),
+      at_stake: money(Math.abs(expected - found)),
+    });
   }
   return checks;
 }
@@ -104,6 +102,12 @@ export function readDocument(text: DocumentText): ReadDocument {
     else if (value.confidence < THRESHOLDS.field) reasons.push(`${field} was read with confidence ${value.confidence} only`);
   }
   if (PRICED.has(kind) && lines.length === 0) reasons.push("no lines were found");
+  // A priced line without a readable amount would leave the sums unchecked.
+  if (PRICED.has(kind)) {
+    const unpriced = lines.flatMap((line, index) => (line.fields.amount ? [] : [`line ${index + 1}`]));
+    if (unpriced.length > 0)
+      reasons.push(`no amount read on ${unpriced.slice(0, 5).join(", ")}${unpriced.length > 5 ? ", …" : ""}`);
+  }
   const unsure = lines.flatMap((line, index) =>
     Object.entries(line.fields)
       .filter(([, value]) => value.confidence < THRESHOLDS.field)

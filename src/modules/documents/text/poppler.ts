@@ -41,7 +41,11 @@ export async function popplerWords(bytes: Uint8Array): Promise<PopplerPage[]> {
     } catch (error) {
       throw popplerError(error);
     }
-    return parseBboxLayout(xhtml);
+    try {
+      return parseBboxLayout(xhtml);
+    } catch (error) {
+      throw new TextReadError("corrupt", `The PDF's text layer cannot be read: ${(error as Error).message}`);
+    }
   });
 }
 
@@ -64,7 +68,9 @@ export function parseBboxLayout(xhtml: string): PopplerPage[] {
     pages.at(-1)?.words.push({ text: word.text, box: word.box });
     word = null;
   });
-  parser.write(xhtml.replace(/<!DOCTYPE[^>]*>/, "")).close();
+  // pdftotext writes a text layer's control characters as they are; XML allows none but tab and line breaks.
+  const text = xhtml.replace(/<!DOCTYPE[^>]*>/, "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+  parser.write(text).close();
   return pages;
 }
 

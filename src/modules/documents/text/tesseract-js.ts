@@ -18,8 +18,8 @@ export class TesseractJs {
   private worker: Promise<Worker> | undefined;
 
   async words(image: Buffer): Promise<FoundWord[]> {
-    const worker = await this.start();
     try {
+      const worker = await this.start();
       const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
       const words: FoundWord[] = [];
       for (const [b, block] of (data.blocks ?? []).entries())
@@ -35,12 +35,19 @@ export class TesseractJs {
   }
 
   private start(): Promise<Worker> {
-    this.worker ??= (async () => {
-      const { createWorker, OEM, PSM } = await import("tesseract.js");
-      const worker = await createWorker("eng", OEM.LSTM_ONLY, { langPath: LANG_PATH, cacheMethod: "none", gzip: true });
-      await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
-      return worker;
-    })();
+    if (!this.worker) {
+      const starting = (async () => {
+        const { createWorker, OEM, PSM } = await import("tesseract.js");
+        const worker = await createWorker("eng", OEM.LSTM_ONLY, { langPath: LANG_PATH, cacheMethod: "none", gzip: true });
+        await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
+        return worker;
+      })();
+      // A worker that failed to start is not kept: the next page tries again.
+      starting.catch(() => {
+        if (this.worker === starting) this.worker = undefined;
+      });
+      this.worker = starting;
+    }
     return this.worker;
   }
 
