@@ -69,7 +69,7 @@ export function parseBboxLayout(xhtml: string): PopplerPage[] {
     word = null;
   });
   // pdftotext writes a text layer's control characters as they are; XML allows none but tab and line breaks.
-  const text = xhtml.replace(/<!DOCTYPE[^>]*>/, "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+  const text = xhtml.replace(/<!DOCTYPE[^>]*>/, "").replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
   parser.write(text).close();
   return pages;
 }
