@@ -86,7 +86,7 @@ describe("classifyDocument", () => {
     afterAll(() => reader?.close());
 
     it.skipIf(!sharedPresent)(
-      "classifies the real invoices (invoice2data's, in four languages, and DocILE's scan) as invoices",
+      `classifies the real invoices (invoice2data's, in four languages, and DocILE's scan) as invoices${sharedPresent ? "" : ` (skipped: ${DOCUMENTS} is absent)`}`,
       async () => {
         const compare = path.join(DOCUMENTS, "invoice2data", "compare");
         const docile = path.join(DOCUMENTS, "docile-sample", "pdfs");

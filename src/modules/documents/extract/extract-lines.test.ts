@@ -6,13 +6,12 @@ import type { DocumentKind } from "../classify/document-kinds.ts";
 import { addCounts, emptyCounts, f1Of, scoreLines } from "../evaluate/score-lines.ts";
 import { readTextPdfs } from "../testing/read-text-pdfs.ts";
 import { textOf } from "../testing/text-of.ts";
+import { valuesOf } from "../testing/values-of.ts";
 import { extractLines } from "./extract-lines.ts";
 import { headerPhrases } from "./line-columns.ts";
 
 const values = (kind: DocumentKind, lines: string[]) =>
-  extractLines(kind, textOf(lines).pages).map((line) =>
-    Object.fromEntries(Object.entries(line.fields).map(([field, found]) => [field, found.value])),
-  );
+  extractLines(kind, textOf(lines).pages).map((line) => valuesOf(line.fields));
 
 describe("headerPhrases", () => {
   const read = (header: string) => headerPhrases(header.split(" ").map((text) => ({ text }))).map((phrase) => phrase.field);

@@ -6,11 +6,11 @@ import type { DocumentKind } from "../classify/document-kinds.ts";
 import { sameValue } from "../evaluate/score-lines.ts";
 import { readTextPdfs } from "../testing/read-text-pdfs.ts";
 import { textOf } from "../testing/text-of.ts";
+import { valuesOf } from "../testing/values-of.ts";
 import { extractHeader } from "./header-fields.ts";
 import { HEADER_SPECS } from "./header-labels.ts";
 
-const values = (kind: DocumentKind, lines: string[]) =>
-  Object.fromEntries(Object.entries(extractHeader(kind, textOf(lines).pages)).map(([field, found]) => [field, found.value]));
+const values = (kind: DocumentKind, lines: string[]) => valuesOf(extractHeader(kind, textOf(lines).pages));
 
 describe("extractHeader", () => {
   it("reads a value after its label in the cell, in the next cell, or under it in a grid", () => {

@@ -1,17 +1,16 @@
+import { continuesPhrase } from "../text/compose-layout.ts";
 import type { PageText, PageWord } from "../text/page-text.ts";
 import type { Location } from "./extracted.ts";
 
 /** Words of one line close enough to read as one phrase ("Unit Price", "Part HIS-ELE-10112"). */
 export type Cell = { text: string; words: PageWord[]; x0: number; x1: number };
 
-const charWidth = (word: PageWord) => (word.box.x1 - word.box.x0) / Math.max(1, [...word.text].length);
-
-/** A line's words in cells: words closer than one and a half characters belong together. */
+/** A line's words in cells: the words of one phrase, as the layout composer spaces them, belong together. */
 export function cellsOf(words: PageWord[]): Cell[] {
   const cells: Cell[] = [];
   for (const word of words) {
     const last = cells.at(-1);
-    if (last && word.box.x0 - last.x1 < 1.5 * charWidth(word)) {
+    if (last && continuesPhrase(last.x1, word)) {
       last.words.push(word);
       last.text += ` ${word.text}`;
       last.x1 = word.box.x1;

@@ -6,10 +6,10 @@ import type { DocumentKind } from "../classify/document-kinds.ts";
 import { sameValue } from "../evaluate/score-lines.ts";
 import { readTextPdfs } from "../testing/read-text-pdfs.ts";
 import { textOf } from "../testing/text-of.ts";
+import { valuesOf } from "../testing/values-of.ts";
 import { extractParties } from "./parties.ts";
 
-const values = (kind: DocumentKind, lines: string[]) =>
-  Object.fromEntries(Object.entries(extractParties(kind, textOf(lines).pages)).map(([field, found]) => [field, found.value]));
+const values = (kind: DocumentKind, lines: string[]) => valuesOf(extractParties(kind, textOf(lines).pages));
 
 describe("extractParties", () => {
   it("reads the letterhead as the writer and each labelled block under its label", () => {

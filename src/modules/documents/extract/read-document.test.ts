@@ -63,6 +63,14 @@ describe("readDocument", () => {
       "no lines were found",
     ]);
     expect(readDocument(textOf(["Dear Sir,", "our new catalogue is attached."])).reasons).toEqual(["its kind is not clear"]);
+    // Read as the kind a person says it is.
+    const corrected = readDocument(textOf(["Dear Sir,", "Invoice No. 4411"]), { kind: "invoice" });
+    expect(corrected).toMatchObject({
+      kind: "invoice",
+      classification: { kind: "other" },
+      fields: { invoice_number: { value: "4411" } },
+    });
+    expect(corrected.reasons).not.toContain("its kind is not clear");
   });
 
   it("sends most of the demo's text PDFs straight through, and none of those with a wrong field or line", async () => {

@@ -11,6 +11,8 @@ import { extractParties } from "./parties.ts";
 export type DocumentCheck = { check: string; passed: boolean; expected: string; found: string; at_stake: string | null };
 
 export type ReadDocument = {
+  /** The kind it was read as: the classifier's, or the one given (a person's correction). */
+  kind: DocumentKind;
   classification: Classification;
   fields: Record<string, ExtractedValue>;
   lines: ExtractedLine[];
@@ -85,16 +87,17 @@ function arithmetic(fields: Record<string, ExtractedValue>, lines: ExtractedLine
  * Reads a document whole: its kind, header fields and parties, lines, and its own checks; and
  * whether it may go straight through (its kind clear, what its kind requires read with confidence,
  * every line read with confidence, every check passed) or must be looked at, with the reasons.
+ * Given a kind (a person's correction of the classifier), it is read as that kind.
  */
-export function readDocument(text: DocumentText): ReadDocument {
+export function readDocument(text: DocumentText, options: { kind?: DocumentKind } = {}): ReadDocument {
   const classification = classifyDocument(text);
-  const kind = classification.kind;
+  const kind = options.kind ?? classification.kind;
   const fields = { ...extractParties(kind, text.pages), ...extractHeader(kind, text.pages) };
   const lines = extractLines(kind, text.pages);
   const checks = arithmetic(fields, lines);
   const reasons: string[] = [];
   if (kind === "other") reasons.push("its kind is not clear");
-  else if (classification.confidence < THRESHOLDS.classification)
+  else if (!options.kind && classification.confidence < THRESHOLDS.classification)
     reasons.push(`its kind is ${kind} with confidence ${classification.confidence} only`);
   for (const field of REQUIRED[kind] ?? []) {
     const value = fields[field];
@@ -115,5 +118,5 @@ export function readDocument(text: DocumentText): ReadDocument {
   );
   if (unsure.length > 0) reasons.push(`unsure: ${unsure.slice(0, 5).join(", ")}${unsure.length > 5 ? ", …" : ""}`);
   for (const check of checks) if (!check.passed) reasons.push(`${check.check}: expected ${check.expected}, found ${check.found}`);
-  return { classification, fields, lines, checks, straightThrough: reasons.length === 0, reasons };
+  return { kind, classification, fields, lines, checks, straightThrough: reasons.length === 0, reasons };
 }

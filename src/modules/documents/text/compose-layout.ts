@@ -35,7 +35,7 @@ export function composeLayout(found: readonly FoundWord[]): { text: string; word
       const wanted = Math.round((word.box.x0 - left) / charWidth);
       // Words of one phrase (a gap under one and a half of their own characters: a space is about one) keep one space between them,
       // whatever their size; farther apart, a word goes to its column, so a table's columns line up.
-      const phrase = previous !== null && word.box.x0 - previous.box.x1 < 1.5 * ownCharWidth(word);
+      const phrase = previous !== null && continuesPhrase(previous.box.x1, word);
       const at = row === "" ? Math.max(0, wanted) : phrase ? column + 1 : Math.max(column + 1, wanted);
       previous = word;
       row += " ".repeat(at - column);
@@ -88,6 +88,9 @@ function linesByKey(words: readonly FoundWord[]): FoundWord[][] {
 }
 
 const ownCharWidth = (word: FoundWord) => (word.box.x1 - word.box.x0) / Math.max(1, [...word.text].length);
+
+/** Whether `word` goes on the phrase that ends at `end`: a gap under one and a half of its own characters (a space is about one). */
+export const continuesPhrase = (end: number, word: FoundWord) => word.box.x0 - end < 1.5 * ownCharWidth(word);
 
 /** What OCR makes of a scan's dust: a mark with no letter or digit that it was unsure of. */
 const isSpeck = (word: FoundWord) => word.confidence !== undefined && word.confidence < 60 && !/[\p{L}\p{N}]/u.test(word.text);
