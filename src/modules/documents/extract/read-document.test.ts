@@ -64,11 +64,11 @@ describe("readDocument", () => {
     ]);
     expect(readDocument(textOf(["Dear Sir,", "our new catalogue is attached."])).reasons).toEqual(["its kind is not clear"]);
     // Read as the kind a person says it is.
-    const corrected = readDocument(textOf(["Dear Sir,", "Invoice No. 4411"]), { kind: "invoice" });
+    const corrected = readDocument(textOf(["Dear Sir,", "PO Number: 77-1"]), { kind: "purchase_order" });
     expect(corrected).toMatchObject({
-      kind: "invoice",
+      kind: "purchase_order",
       classification: { kind: "other" },
-      fields: { invoice_number: { value: "4411" } },
+      fields: { po_number: { value: "77-1" } },
     });
     expect(corrected.reasons).not.toContain("its kind is not clear");
   });
