@@ -3,6 +3,7 @@ import path from "node:path";
 import { Registry } from "prom-client";
 import { FLOWS } from "./flows/index.ts";
 import { actionsMigrations, createActions } from "./modules/actions/index.ts";
+import { createDocuments, documentsMigrations } from "./modules/documents/index.ts";
 import { governanceMigrations } from "./modules/governance/index.ts";
 import { createIngest, createWebhooksOut, ingestMigrations } from "./modules/ingest/index.ts";
 import { createRecords, recordsMigrations } from "./modules/records/index.ts";
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   actionsMigrations,
   workflowsMigrations,
   ingestMigrations,
+  documentsMigrations,
 ];
 
 async function openDatabase(config: Config, logger: Logger): Promise<Database> {
@@ -100,6 +102,7 @@ export async function createCrossdock(options: {
   });
   // The fan-out of events to webhook subscriptions is a subscriber of the bus: registered before launch.
   webhooksOut.subscribe(events);
+  const documents = createDocuments({ db, logger, metricsRegistry });
   let consoleUrl: string | null = config.publicUrl ?? null;
   const workflows = createWorkflows({
     db,
@@ -128,6 +131,7 @@ export async function createCrossdock(options: {
     actions,
     workflows,
     ingest,
+    documents,
     webhooksOut,
     metricsRegistry,
     operator,
@@ -144,6 +148,7 @@ export async function createCrossdock(options: {
     engine,
     workflows,
     ingest,
+    documents,
     webhooksOut,
     operator,
     http,
@@ -157,6 +162,7 @@ export async function createCrossdock(options: {
       ingest.pull.start();
       if (config.role !== "api") ingest.files.start();
       if (config.role !== "api") ingest.edi.start();
+      if (config.role !== "api") documents.start();
       webhooksOut.start();
       stopSweep = scheduleIdempotencySweep(db, config.idempotencyKeyHours, logger);
       stopMaintenance = schedulePgliteMaintenance(db, logger);
@@ -174,6 +180,7 @@ export async function createCrossdock(options: {
       await ingest.pull.stop();
       await ingest.files.stop();
       await ingest.edi.stop();
+      await documents.stop();
       await ingest.stop();
       await webhooksOut.stop();
       await events.stop();

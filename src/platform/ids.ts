@@ -34,6 +34,8 @@ export const ID_PREFIXES = {
   workflow: "wf",
   ingestSource: "src",
   ingestReceipt: "rcv",
+  documentFile: "dfl",
+  document: "doc",
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

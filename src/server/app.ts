@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Registry } from "prom-client";
 import type { Actions } from "../modules/actions/index.ts";
+import type { Documents } from "../modules/documents/index.ts";
 import type { Ingest, WebhooksOut } from "../modules/ingest/index.ts";
 import type { Records } from "../modules/records/index.ts";
 import type { Tenancy } from "../modules/tenancy/index.ts";
@@ -27,6 +28,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { brandingRoutes } from "./routes/branding.ts";
 import { connectorRoutes } from "./routes/connectors.ts";
 import { consoleRoutes } from "./routes/console.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { ediRoutes } from "./routes/edi.ts";
 import { fileImportRoutes } from "./routes/file-imports.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -51,6 +53,7 @@ export type HttpAppDeps = {
   actions: Actions;
   workflows: Workflows;
   ingest: Ingest;
+  documents: Documents;
   webhooksOut: WebhooksOut;
   /** The one Prometheus registry /metrics serves: HTTP's and the modules' metrics. */
   metricsRegistry?: Registry;
@@ -127,6 +130,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     actions: deps.actions,
     workflows: deps.workflows,
     ingest: deps.ingest,
+    documents: deps.documents,
     metrics,
     isReady: deps.isReady,
   };
@@ -149,6 +153,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     ediRoutes,
     fileImportRoutes,
     pullConnectorRoutes,
+    documentRoutes,
   ]) {
     register(routeDeps);
   }

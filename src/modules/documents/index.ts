@@ -22,3 +22,9 @@ export { createTextReader, sniffType, type TextReader, type TextReaderOptions } 
 export { TextReadError, type TextReadReason } from "./text/text-read-error.ts";
 export { type NumberStyle, type ReadAmount, readAmount } from "./values/read-amount.ts";
 export { type DateStyle, readDate } from "./values/read-date.ts";
+export const documentsMigrations = { module: "documents", directory: new URL("./migrations/", import.meta.url) };
+export * from "./contract/documents.ts";
+export { createDocuments, type Documents, type FileIn, MAX_FILE_BYTES } from "./documents.ts";
+export { plainTextDocument } from "./intake/plain-text.ts";
+export { MAX_ATTACHMENTS } from "./process/read-file.ts";
+export { splitDocuments } from "./process/split-documents.ts";

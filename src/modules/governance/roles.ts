@@ -19,6 +19,9 @@ const WORKER_SCOPES: readonly Scope[] = [
   "workflows:start",
   "actions:read",
   "policies:read",
+  "documents:read",
+  "documents:submit",
+  "documents:review",
 ];
 
 /** Built-in roles and the scopes they grant. Capabilities add their scopes here as they arrive. */
@@ -51,6 +54,10 @@ export const ROLES = {
       "policies:admin",
       "ingest:read",
       "webhooks:read",
+      "documents:read",
+      "documents:submit",
+      "documents:review",
+      "documents:admin",
     ],
   },
   csr: {
@@ -89,6 +96,7 @@ export const ROLES = {
       "actions:read",
       "policies:read",
       "webhooks:read",
+      "documents:read",
     ],
   },
   viewer: {

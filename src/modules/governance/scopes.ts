@@ -31,6 +31,11 @@ export const SCOPES = [
   // Inbound data: sources, everything received, quarantine; admin adds sources and replays receipts.
   "ingest:read",
   "ingest:admin",
+  // Documents: read them and their files, send files in, review the queue; admin reads quarantined files again.
+  "documents:read",
+  "documents:submit",
+  "documents:review",
+  "documents:admin",
   // Outbound webhooks: read subscriptions and their deliveries; admin points the tenant's events at a URL, replays, pings.
   "webhooks:read",
   "webhooks:admin",

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Handler } from "hono";
 import type { Actions } from "../../modules/actions/index.ts";
+import type { Documents } from "../../modules/documents/index.ts";
 import type { Ingest } from "../../modules/ingest/index.ts";
 import type { Records } from "../../modules/records/index.ts";
 import type { Tenancy } from "../../modules/tenancy/index.ts";
@@ -27,6 +28,7 @@ export type RouteDeps = {
   actions: Actions;
   workflows: Workflows;
   ingest: Ingest;
+  documents: Documents;
   metrics: HttpMetrics;
   isReady: () => boolean;
 };

@@ -11,7 +11,7 @@ export type FoundWord = { text: string; box: Box; confidence?: number; lineKey?:
 export type PageWord = FoundWord & { start: number; end: number; line: number };
 
 /** Which engine read a page: a PDF's text layer (poppler or pdf.js), or OCR (tesseract or tesseract.js). */
-export type TextEngine = "pdftotext" | "pdfjs" | "tesseract" | "tesseract.js";
+export type TextEngine = "pdftotext" | "pdfjs" | "tesseract" | "tesseract.js" | "text";
 
 /**
  * One page's text, laid out as it stands on the page (columns kept by spaces, lines in reading
@@ -33,6 +33,6 @@ export type PageText = {
 };
 
 export type DocumentText = {
-  kind: "pdf" | "image";
+  kind: "pdf" | "image" | "text";
   pages: PageText[];
 };

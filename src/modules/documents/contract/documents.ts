@@ -1,0 +1,198 @@
+import { z } from "zod";
+import { DOCUMENT_KINDS } from "../classify/document-kinds.ts";
+
+export const FileChannel = z.enum(["upload", "email", "folder", "edi", "api"]);
+export type FileChannel = z.infer<typeof FileChannel>;
+
+export const FileStatus = z.enum(["pending", "reading", "read", "quarantined"]);
+export const DocumentStatus = z.enum(["straight_through", "review", "approved", "rejected"]);
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
+const Box = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+
+/** Where a value was read: its page, its span of that page's text, and its box on the page. */
+export const ValueLocation = z.object({ page: z.number().int(), start: z.number().int(), end: z.number().int(), box: Box });
+
+export const FieldValue = z.object({
+  /** Normalised: amounts and quantities as exact decimals, dates YYYY-MM-DD. */
+  value: z.string(),
+  /** As printed on the document. */
+  printed: z.string(),
+  confidence: z.number(),
+  /** Null for a value a person typed in. */
+  location: ValueLocation.nullable(),
+});
+export type FieldValue = z.infer<typeof FieldValue>;
+
+export const DocumentLine = z.object({ fields: z.record(z.string(), FieldValue) });
+
+export const Check = z.object({
+  check: z.string(),
+  passed: z.boolean(),
+  expected: z.string(),
+  found: z.string(),
+  at_stake: z.string().nullable(),
+});
+
+/** A file as it came in, and what became of it. */
+export const StoredFile = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  channel: FileChannel,
+  sender: z.string().nullable(),
+  parent_id: z.string().nullable(),
+  status: FileStatus,
+  /** Why it is quarantined: empty, unsupported_type, encrypted, corrupt, too_many_pages, ocr_failed, too_many_attachments… */
+  reason: z.string().nullable(),
+  reason_detail: z.string().nullable(),
+  attempts: z.number().int(),
+  received_at: z.string(),
+  read_at: z.string().nullable(),
+  /** The documents found in it (an email's are under its attachments). */
+  document_ids: z.array(z.string()),
+  /** An email's attachments and body, each a file of its own. */
+  children: z.array(z.string()),
+});
+export type StoredFile = z.infer<typeof StoredFile>;
+
+export const Received = z.object({
+  file: StoredFile,
+  /** True when the same bytes came in before: `file` is the earlier one, nothing is read again. */
+  duplicate: z.boolean(),
+});
+export type Received = z.infer<typeof Received>;
+
+export const Route = z.object({
+  /** sales_order_proposal (a customer PO), ap_invoice (ready to post), delivery_proof (attached to its shipment), none. */
+  type: z.enum(["sales_order_proposal", "ap_invoice", "delivery_proof", "shipment_notice", "rebate_claim", "none"]),
+  summary: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type Route = z.infer<typeof Route>;
+
+export const ReviewRecord = z.object({
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string().nullable(),
+  /** Fields a person changed: field → { from, to }. */
+  corrected_fields: z.record(z.string(), z.object({ from: z.string().nullable(), to: z.string().nullable() })),
+  lines_corrected: z.boolean(),
+  kind_corrected: z.boolean(),
+  /** Fields the document had or was given, and how many the person changed: field accuracy. */
+  fields_reviewed: z.number().int(),
+  fields_corrected: z.number().int(),
+  seconds_in_queue: z.number(),
+});
+
+export const DocumentSummary = z.object({
+  id: z.string(),
+  file_id: z.string(),
+  file_name: z.string(),
+  channel: FileChannel,
+  first_page: z.number().int(),
+  last_page: z.number().int(),
+  kind: z.enum(DOCUMENT_KINDS),
+  kind_confidence: z.number(),
+  status: DocumentStatus,
+  reasons: z.array(z.string()),
+  sender_name: z.string().nullable(),
+  document_number: z.string().nullable(),
+  duplicate_of: z.string().nullable(),
+  total: z.string().nullable(),
+  checks_failed: z.number().int(),
+  created_at: z.string(),
+  reviewed_at: z.string().nullable(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const PageOfDocument = z.object({
+  page: z.number().int(),
+  width: z.number(),
+  height: z.number(),
+  unit: z.string(),
+  engine: z.string(),
+  confidence: z.number().nullable(),
+  text: z.string(),
+});
+
+export const DocumentDetail = DocumentSummary.extend({
+  classification: z.object({
+    kind: z.string(),
+    confidence: z.number(),
+    scores: z.record(z.string(), z.number()),
+    reasons: z.array(z.string()),
+  }),
+  fields: z.record(z.string(), FieldValue),
+  lines: z.array(DocumentLine),
+  checks: z.array(Check),
+  route: Route.nullable(),
+  review: ReviewRecord.nullable(),
+  reviewed_by: z.string().nullable(),
+  pages: z.array(PageOfDocument),
+});
+export type DocumentDetail = z.infer<typeof DocumentDetail>;
+
+export const DocumentQuery = z.object({
+  status: DocumentStatus.optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+  sender: z.string().max(200).optional(),
+  file_id: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The last id of the previous page. */
+  after: z.string().optional(),
+});
+export type DocumentQuery = z.infer<typeof DocumentQuery>;
+
+export const FileQuery = z.object({
+  status: FileStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: z.string().optional(),
+});
+export type FileQuery = z.infer<typeof FileQuery>;
+
+const CorrectedValue = z.string().max(2000).nullable();
+
+/** A reviewer's decision: approve (with corrections) or reject (with a reason). */
+export const ReviewInput = z
+  .object({
+    decision: z.enum(["approve", "reject"]),
+    comment: z.string().max(2000).optional(),
+    /** The kind, when the machine got it wrong. */
+    kind: z.enum(DOCUMENT_KINDS).optional(),
+    /** Fields as they should read: field → value (null removes a field). */
+    fields: z.record(z.string().max(100), CorrectedValue).optional(),
+    /** The lines as they should read, whole, when any is wrong. */
+    lines: z
+      .array(z.record(z.string().max(100), z.string().max(2000)))
+      .max(1000)
+      .optional(),
+  })
+  .strict()
+  .refine((review) => review.decision === "approve" || (review.comment ?? "").trim() !== "", {
+    message: "a rejection needs a comment saying why",
+    path: ["comment"],
+  });
+export type ReviewInput = z.infer<typeof ReviewInput>;
+
+/** How documents fared, for a kind and sender (or all of them): the touchless rate, accuracy from reviews, time in queue. */
+export const DocumentStats = z.object({
+  kind: z.string().nullable(),
+  sender: z.string().nullable(),
+  documents: z.number().int(),
+  straight_through: z.number().int(),
+  /** Documents that went straight through, of all read. */
+  touchless_rate: z.number().nullable(),
+  waiting: z.number().int(),
+  reviewed: z.number().int(),
+  fields_reviewed: z.number().int(),
+  fields_corrected: z.number().int(),
+  /** Fields a reviewer left as read, of all they saw. */
+  field_accuracy: z.number().nullable(),
+  mean_seconds_in_queue: z.number().nullable(),
+  oldest_waiting_seconds: z.number().nullable(),
+});
+export type DocumentStats = z.infer<typeof DocumentStats>;
+
+export const StatsQuery = z.object({ by: z.enum(["kind", "sender", "kind_and_sender"]).default("kind") });

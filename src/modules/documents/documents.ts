@@ -1,0 +1,94 @@
+import type { Registry } from "prom-client";
+import type { WriteContext } from "../../platform/actor.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { withTenant } from "../../platform/db/tenant-scope.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { Logger } from "../../platform/logger.ts";
+import type { DocumentQuery, FileChannel, FileQuery, Received, ReviewInput } from "./contract/documents.ts";
+import { fileTypeOf } from "./intake/file-type.ts";
+import { createDocumentMetrics } from "./metrics.ts";
+import { createProcessor } from "./process/processor.ts";
+import { reviewDocument } from "./process/review-document.ts";
+import { tenantStats } from "./store/document-stats.ts";
+import { getDocument, listDocuments, pageWords } from "./store/document-store.ts";
+import { fileBytes, fileOf, getFile, insertFile, listFiles, requeueFile } from "./store/file-store.ts";
+import { createTextReader, type TextReader } from "./text/read-text.ts";
+
+export type DocumentsDeps = {
+  db: Database;
+  logger: Logger;
+  metricsRegistry: Registry;
+  clock?: () => Date;
+  /** The text reader (engines chosen from what is installed, unless a test gives its own). */
+  reader?: TextReader;
+};
+
+/** A file as it comes in, from any channel. */
+export type FileIn = { name: string; bytes: Uint8Array; channel: FileChannel; sender?: string | null };
+
+/** Files larger than this are refused at the door (a 500-page scan is about 50 MB). */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The documents module: files received from every channel, read into documents in the
+ * background, routed or queued for review, and a person's review of them.
+ */
+export function createDocuments(deps: DocumentsDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  let reader = deps.reader;
+  const metrics = createDocumentMetrics(deps.metricsRegistry, deps.db, clock);
+  const processor = createProcessor({
+    db: deps.db,
+    logger: deps.logger,
+    clock,
+    reader: () => {
+      reader ??= createTextReader();
+      return reader;
+    },
+    onRead: (_file, outcome, _documents, seconds) => metrics.fileRead(outcome, seconds),
+  });
+
+  return {
+    /**
+     * Stores a file to be read (answered before reading: OCR takes seconds a page), or returns the
+     * earlier file with the same bytes, marked a duplicate.
+     */
+    async receive(ctx: WriteContext, file: FileIn): Promise<Received> {
+      if (file.bytes.length > MAX_FILE_BYTES) {
+        throw new AppError("payload_too_large", `The file is ${file.bytes.length} bytes; at most ${MAX_FILE_BYTES} are taken`);
+      }
+      const name = file.name.trim().slice(0, 255) || "document";
+      const { row, duplicate } = await withTenant(deps.db, ctx.tenantId, (tx) =>
+        insertFile(tx, ctx, { ...file, name, type: fileTypeOf(file.bytes, name) }, clock()),
+      );
+      if (!duplicate) processor.poke();
+      return { file: fileOf(row), duplicate };
+    },
+    getFile: (tenantId: string, id: string) => getFile(deps.db, tenantId, id),
+    fileBytes: (tenantId: string, id: string) => fileBytes(deps.db, tenantId, id),
+    listFiles: (tenantId: string, query: FileQuery) => listFiles(deps.db, tenantId, query),
+    /** Reads a quarantined file again. */
+    async retryFile(ctx: WriteContext, id: string) {
+      const file = await requeueFile(deps.db, ctx, id);
+      processor.poke();
+      return file;
+    },
+    list: (tenantId: string, query: DocumentQuery) => listDocuments(deps.db, tenantId, query),
+    get: (tenantId: string, id: string) => getDocument(deps.db, tenantId, id),
+    pageWords: (tenantId: string, id: string, page: number) => pageWords(deps.db, tenantId, id, page),
+    async review(ctx: WriteContext, id: string, input: ReviewInput) {
+      return (await reviewDocument(deps.db, ctx, id, input, clock())).document;
+    },
+    stats: (tenantId: string, by: "kind" | "sender" | "kind_and_sender") => tenantStats(deps.db, tenantId, by, clock()),
+    /** Starts reading files in the background. */
+    start: () => processor.start(),
+    /** Reads every file waiting now, and what they bring; resolves when none waits (tests, the CLI). */
+    drain: () => processor.drain(),
+    async stop() {
+      await processor.stop();
+      await reader?.close();
+    },
+  };
+}
+
+export type Documents = ReturnType<typeof createDocuments>;

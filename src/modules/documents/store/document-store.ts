@@ -1,0 +1,207 @@
+import { sql } from "drizzle-orm";
+import type { Database, Tx } from "../../../platform/db/database.ts";
+import { iso, isoOrNull } from "../../../platform/db/db-values.ts";
+import { rows, withTenant } from "../../../platform/db/tenant-scope.ts";
+import { notFound } from "../../../platform/errors.ts";
+import type { DocumentKind } from "../classify/document-kinds.ts";
+import type {
+  DocumentDetail,
+  DocumentQuery,
+  DocumentStatus,
+  DocumentSummary,
+  FieldValue,
+  FileChannel,
+  Route,
+} from "../contract/documents.ts";
+import type { DocumentCheck } from "../extract/read-document.ts";
+
+/** A document as stored: what was read from its pages and where it went. */
+export type StoredDocument = {
+  id: string;
+  fileId: string;
+  firstPage: number;
+  lastPage: number;
+  kind: DocumentKind;
+  kindConfidence: number;
+  classification: DocumentDetail["classification"];
+  fields: Record<string, FieldValue>;
+  lines: { fields: Record<string, FieldValue> }[];
+  checks: DocumentCheck[];
+  status: DocumentStatus;
+  reasons: string[];
+  senderName: string | null;
+  senderKey: string | null;
+  documentNumber: string | null;
+  duplicateOf: string | null;
+  route: Route | null;
+};
+
+type DocumentRow = {
+  id: string;
+  file_id: string;
+  file_name: string;
+  channel: FileChannel;
+  first_page: number;
+  last_page: number;
+  kind: DocumentKind;
+  kind_confidence: number;
+  classification: DocumentDetail["classification"];
+  fields: Record<string, FieldValue>;
+  lines: { fields: Record<string, FieldValue> }[];
+  checks: DocumentCheck[];
+  status: DocumentStatus;
+  reasons: string[];
+  sender_name: string | null;
+  sender_key: string | null;
+  document_number: string | null;
+  duplicate_of: string | null;
+  route: Route | null;
+  review: DocumentDetail["review"];
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+};
+
+const SELECT = sql`select d.*, f.name as file_name, f.channel from documents.documents d join documents.files f on f.id = d.file_id`;
+
+function summaryOf(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    file_id: row.file_id,
+    file_name: row.file_name,
+    channel: row.channel,
+    first_page: row.first_page,
+    last_page: row.last_page,
+    kind: row.kind,
+    kind_confidence: Number(row.kind_confidence),
+    status: row.status,
+    reasons: row.reasons,
+    sender_name: row.sender_name,
+    document_number: row.document_number,
+    duplicate_of: row.duplicate_of,
+    total: row.fields.total?.value ?? null,
+    checks_failed: row.checks.filter((check) => !check.passed).length,
+    created_at: iso(row.created_at),
+    reviewed_at: isoOrNull(row.reviewed_at),
+  };
+}
+
+export async function insertDocument(tx: Tx, tenantId: string, document: StoredDocument, now: Date): Promise<void> {
+  await tx.execute(sql`
+    insert into documents.documents (tenant_id, id, file_id, first_page, last_page, kind, kind_confidence, classification,
+      fields, lines, checks, status, reasons, sender_name, sender_key, document_number, duplicate_of, route, created_at)
+    values (${tenantId}, ${document.id}, ${document.fileId}, ${document.firstPage}, ${document.lastPage}, ${document.kind},
+      ${document.kindConfidence}, ${JSON.stringify(document.classification)}::jsonb, ${JSON.stringify(document.fields)}::jsonb,
+      ${JSON.stringify(document.lines)}::jsonb, ${JSON.stringify(document.checks)}::jsonb, ${document.status},
+      ${JSON.stringify(document.reasons)}::jsonb, ${document.senderName}, ${document.senderKey}, ${document.documentNumber},
+      ${document.duplicateOf}, ${document.route ? JSON.stringify(document.route) : null}::jsonb, ${now.toISOString()})`);
+}
+
+/** The earliest other document of this kind, sender and number: the one a new one would duplicate. */
+export async function findSameNumber(
+  tx: Tx,
+  match: { kind: DocumentKind; senderKey: string; documentNumber: string; fileId: string },
+): Promise<{ id: string; file_id: string } | undefined> {
+  const [found] = await rows<{ id: string; file_id: string }>(
+    tx,
+    sql`select id, file_id from documents.documents
+         where kind = ${match.kind} and sender_key = ${match.senderKey} and document_number = ${match.documentNumber}
+           and file_id <> ${match.fileId} and status <> 'rejected'
+         order by created_at, id limit 1`,
+  );
+  return found;
+}
+
+export async function listDocuments(db: Database, tenantId: string, query: DocumentQuery): Promise<DocumentSummary[]> {
+  const sender = query.sender ? `%${query.sender.toLowerCase().replace(/[%_\\]/g, "\\$&")}%` : null;
+  // The review queue is worked oldest first; everything else newest first.
+  const order = query.status === "review" ? sql`d.created_at, d.id` : sql`d.id desc`;
+  const after =
+    query.after === undefined ? sql`true` : query.status === "review" ? sql`d.id > ${query.after}` : sql`d.id < ${query.after}`;
+  const found = await withTenant(db, tenantId, (tx) =>
+    rows<DocumentRow>(
+      tx,
+      sql`${SELECT}
+           where (${query.status ?? null}::text is null or d.status = ${query.status ?? null})
+             and (${query.kind ?? null}::text is null or d.kind = ${query.kind ?? null})
+             and (${query.file_id ?? null}::text is null or d.file_id = ${query.file_id ?? null})
+             and (${sender}::text is null or lower(d.sender_name) like ${sender})
+             and ${after}
+           order by ${order} limit ${query.limit}`,
+    ),
+  );
+  return found.map(summaryOf);
+}
+
+export async function getDocument(db: Database, tenantId: string, id: string): Promise<DocumentDetail> {
+  return withTenant(db, tenantId, (tx) => documentIn(tx, id));
+}
+
+/** A document whole, with the text of its pages, inside the caller's transaction. */
+export async function documentIn(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<DocumentDetail> {
+  const [row] = await rows<DocumentRow>(
+    tx,
+    sql`${SELECT} where d.id = ${id} ${options.forUpdate ? sql`for update of d` : sql``}`,
+  );
+  if (!row) throw notFound("Document", id);
+  const pages = await rows<DocumentDetail["pages"][number]>(
+    tx,
+    sql`select page, width, height, unit, engine, confidence, text from documents.pages
+         where file_id = ${row.file_id} and page between ${row.first_page} and ${row.last_page} order by page`,
+  );
+  return {
+    ...summaryOf(row),
+    classification: row.classification,
+    fields: row.fields,
+    lines: row.lines,
+    checks: row.checks,
+    route: row.route,
+    review: row.review,
+    reviewed_by: row.reviewed_by,
+    pages,
+  };
+}
+
+/** A page's words with their boxes, for showing where a value was read. */
+export async function pageWords(
+  db: Database,
+  tenantId: string,
+  documentId: string,
+  page: number,
+): Promise<{ width: number; height: number; unit: string; words: { text: string; box: unknown; start: number; end: number }[] }> {
+  const [found] = await withTenant(db, tenantId, (tx) =>
+    rows<{ width: number; height: number; unit: string; words: { text: string; box: unknown; start: number; end: number }[] }>(
+      tx,
+      sql`select p.width, p.height, p.unit, p.words from documents.documents d
+            join documents.pages p on p.file_id = d.file_id and p.page = ${page}
+           where d.id = ${documentId} and ${page} between d.first_page and d.last_page`,
+    ),
+  );
+  if (!found) throw notFound("Page", `${page} of document ${documentId}`);
+  return found;
+}
+
+export async function recordReview(
+  tx: Tx,
+  id: string,
+  outcome: {
+    status: DocumentStatus;
+    kind: DocumentKind;
+    fields: Record<string, FieldValue>;
+    lines: { fields: Record<string, FieldValue> }[];
+    checks: DocumentCheck[];
+    route: Route | null;
+    review: NonNullable<DocumentDetail["review"]>;
+    reviewedBy: string;
+    documentNumber: string | null;
+  },
+  now: Date,
+): Promise<void> {
+  await tx.execute(sql`
+    update documents.documents
+       set status = ${outcome.status}, kind = ${outcome.kind}, fields = ${JSON.stringify(outcome.fields)}::jsonb,
+           lines = ${JSON.stringify(outcome.lines)}::jsonb, checks = ${JSON.stringify(outcome.checks)}::jsonb,
+           route = ${outcome.route ? JSON.stringify(outcome.route) : null}::jsonb, review = ${JSON.stringify(outcome.review)}::jsonb,
+           reviewed_by = ${outcome.reviewedBy}, reviewed_at = ${now.toISOString()}, document_number = ${outcome.documentNumber}
+     where id = ${id}`);
+}
