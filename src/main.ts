@@ -102,7 +102,16 @@ export async function createCrossdock(options: {
   });
   // The fan-out of events to webhook subscriptions is a subscriber of the bus: registered before launch.
   webhooksOut.subscribe(events);
-  const documents = createDocuments({ db, logger, metricsRegistry });
+  const documents = createDocuments({
+    db,
+    logger,
+    metricsRegistry,
+    inbox: {
+      root: config.documentsInboxDir ?? path.join(config.dataDir, "documents-inbox"),
+      tenantIds: async () =>
+        (await tenancy.listTenants()).filter((tenant) => tenant.status === "active").map((tenant) => tenant.id),
+    },
+  });
   let consoleUrl: string | null = config.publicUrl ?? null;
   const workflows = createWorkflows({
     db,

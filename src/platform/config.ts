@@ -64,6 +64,8 @@ export const Config = z.object({
   ediOutboxDir: z.string().min(1).optional(),
   /** Where local file drops' folders are (each tenant in a folder of its own); a drop's folder is a path under it. */
   fileDropsDir: z.string().min(1).optional(),
+  /** Where documents are dropped to be read (each tenant in a folder of its own, named by its id). */
+  documentsInboxDir: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -86,6 +88,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   secretKey: "CROSSDOCK_SECRET_KEY",
   ediOutboxDir: "CROSSDOCK_EDI_OUTBOX_DIR",
   fileDropsDir: "CROSSDOCK_FILE_DROPS_DIR",
+  documentsInboxDir: "CROSSDOCK_DOCUMENTS_INBOX_DIR",
 };
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string })
@@ -127,5 +130,6 @@ export function loadConfig(
   const dataDir = path.resolve(parsed.data.dataDir);
   const ediOutboxDir = path.resolve(parsed.data.ediOutboxDir ?? path.join(dataDir, "edi-outbox"));
   const fileDropsDir = path.resolve(parsed.data.fileDropsDir ?? path.join(dataDir, "file-drops"));
-  return { ...parsed.data, dataDir, ediOutboxDir, fileDropsDir };
+  const documentsInboxDir = path.resolve(parsed.data.documentsInboxDir ?? path.join(dataDir, "documents-inbox"));
+  return { ...parsed.data, dataDir, ediOutboxDir, fileDropsDir, documentsInboxDir };
 }

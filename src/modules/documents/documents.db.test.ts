@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import PDFDocument from "pdfkit";
@@ -262,5 +265,37 @@ describe(`documents: intake, reading, review (${usingServer() ? "PostgreSQL serv
       channel: "upload",
     });
     expect(harbor.duplicate).toBe(false);
+  });
+
+  it("takes files dropped in a tenant's inbox folder once they settle, and moves them to processed/", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "crossdock-documents-inbox-"));
+    const watcher = createDocuments({
+      db: test.db,
+      logger: createLogger({ level: "silent" }),
+      metricsRegistry: new Registry(),
+      inbox: { root, tenantIds: async () => [HARBOR], settleMs: 150 },
+    });
+    try {
+      await watcher.scanInbox();
+      const folder = path.join(root, HARBOR);
+      await writeFile(path.join(folder, "scanner-0001.pdf"), await pdfOf([invoiceText("INV-8001")]));
+      // Seen once: it may still be being written.
+      await watcher.scanInbox();
+      expect(await readdir(folder)).toContain("scanner-0001.pdf");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await watcher.scanInbox();
+      expect(await readdir(folder)).not.toContain("scanner-0001.pdf");
+      const [moved] = await readdir(path.join(folder, "processed"));
+      expect(moved).toMatch(/-scanner-0001\.pdf$/);
+      await watcher.drain();
+      const [file] = (await documents.listFiles(HARBOR, { limit: 50 })).filter(
+        (candidate) => candidate.name === "scanner-0001.pdf",
+      );
+      expect(file).toMatchObject({ channel: "folder", status: "read" });
+      expect((await documents.get(HARBOR, file?.document_ids[0] as string)).document_number).toBe("INV-8001");
+    } finally {
+      await watcher.stop();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@ import { AppError } from "../../platform/errors.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { DocumentQuery, FileChannel, FileQuery, Received, ReviewInput } from "./contract/documents.ts";
 import { fileTypeOf } from "./intake/file-type.ts";
+import { createWatchedFolder } from "./intake/watched-folder.ts";
 import { createDocumentMetrics } from "./metrics.ts";
 import { createProcessor } from "./process/processor.ts";
 import { reviewDocument } from "./process/review-document.ts";
@@ -21,6 +22,8 @@ export type DocumentsDeps = {
   clock?: () => Date;
   /** The text reader (engines chosen from what is installed, unless a test gives its own). */
   reader?: TextReader;
+  /** The documents inbox folder's root, and the tenants to watch a folder for there. */
+  inbox?: { root: string; tenantIds: () => Promise<string[]>; settleMs?: number };
 };
 
 /** A file as it comes in, from any channel. */
@@ -48,22 +51,25 @@ export function createDocuments(deps: DocumentsDeps) {
     onRead: (_file, outcome, _documents, seconds) => metrics.fileRead(outcome, seconds),
   });
 
+  const receive = async (ctx: WriteContext, file: FileIn): Promise<Received> => {
+    if (file.bytes.length > MAX_FILE_BYTES) {
+      throw new AppError("payload_too_large", `The file is ${file.bytes.length} bytes; at most ${MAX_FILE_BYTES} are taken`);
+    }
+    const name = file.name.trim().slice(0, 255) || "document";
+    const { row, duplicate } = await withTenant(deps.db, ctx.tenantId, (tx) =>
+      insertFile(tx, ctx, { ...file, name, type: fileTypeOf(file.bytes, name) }, clock()),
+    );
+    if (!duplicate) processor.poke();
+    return { file: fileOf(row), duplicate };
+  };
+  const folder = deps.inbox ? createWatchedFolder({ ...deps.inbox, logger: deps.logger, receive, clock }) : undefined;
+
   return {
     /**
      * Stores a file to be read (answered before reading: OCR takes seconds a page), or returns the
      * earlier file with the same bytes, marked a duplicate.
      */
-    async receive(ctx: WriteContext, file: FileIn): Promise<Received> {
-      if (file.bytes.length > MAX_FILE_BYTES) {
-        throw new AppError("payload_too_large", `The file is ${file.bytes.length} bytes; at most ${MAX_FILE_BYTES} are taken`);
-      }
-      const name = file.name.trim().slice(0, 255) || "document";
-      const { row, duplicate } = await withTenant(deps.db, ctx.tenantId, (tx) =>
-        insertFile(tx, ctx, { ...file, name, type: fileTypeOf(file.bytes, name) }, clock()),
-      );
-      if (!duplicate) processor.poke();
-      return { file: fileOf(row), duplicate };
-    },
+    receive,
     getFile: (tenantId: string, id: string) => getFile(deps.db, tenantId, id),
     fileBytes: (tenantId: string, id: string) => fileBytes(deps.db, tenantId, id),
     listFiles: (tenantId: string, query: FileQuery) => listFiles(deps.db, tenantId, query),
@@ -80,11 +86,17 @@ export function createDocuments(deps: DocumentsDeps) {
       return (await reviewDocument(deps.db, ctx, id, input, clock())).document;
     },
     stats: (tenantId: string, by: "kind" | "sender" | "kind_and_sender") => tenantStats(deps.db, tenantId, by, clock()),
-    /** Starts reading files in the background. */
-    start: () => processor.start(),
+    /** The inbox folder (when configured): look in it now. */
+    scanInbox: () => folder?.scanNow() ?? Promise.resolve(),
+    /** Starts reading files in the background, and watching the inbox folder. */
+    start() {
+      processor.start();
+      folder?.start();
+    },
     /** Reads every file waiting now, and what they bring; resolves when none waits (tests, the CLI). */
     drain: () => processor.drain(),
     async stop() {
+      await folder?.stop();
       await processor.stop();
       await reader?.close();
     },
