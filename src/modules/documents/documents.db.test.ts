@@ -298,4 +298,35 @@ describe(`documents: intake, reading, review (${usingServer() ? "PostgreSQL serv
       await rm(root, { recursive: true, force: true });
     }
   });
+
+  it("learns where a sender prints what reviewers corrected: their next document goes straight through", async () => {
+    const quayside = (n: number) =>
+      [
+        "Quayside Tools",
+        "9 Harbour Road",
+        "Bristol, ME 04101",
+        "",
+        "INVOICE",
+        "",
+        `Ledger key  QT/${n}/25              Dated  03/${10 + n}/2025`,
+        `Your order  PO-${7700 + n}`,
+        "",
+        "Line  Item       Description          Qty  UOM  Unit Price    Amount",
+        `1     HX-100     Hex bolt 1/2 in        ${n}  EA        2.50      ${(n * 2.5).toFixed(2)}`,
+        "",
+        `                                        Total           ${(n * 2.5).toFixed(2)}`,
+      ].join("\n");
+    const first = await receive("quayside-1.txt", Buffer.from(quayside(1)));
+    const firstId = first.file.document_ids[0] as string;
+    expect(await documents.get(HARBOR, firstId)).toMatchObject({ status: "review", reasons: ["invoice_number was not found"] });
+    await documents.review(ctx(), firstId, { decision: "approve", fields: { invoice_number: "QT/1/25" } });
+
+    const second = await receive("quayside-2.txt", Buffer.from(quayside(2)));
+    const read = await documents.get(HARBOR, second.file.document_ids[0] as string);
+    expect(read).toMatchObject({ status: "straight_through", document_number: "QT/2/25" });
+    expect(read.fields.invoice_number).toMatchObject({ value: "QT/2/25", confidence: 0.9, location: { page: 1 } });
+    // Another sender's documents are not read by Quayside's template.
+    const other = await receive("other.txt", Buffer.from(quayside(3).replace("Quayside Tools", "Northgate Supply")));
+    expect((await documents.get(HARBOR, other.file.document_ids[0] as string)).status).toBe("review");
+  });
 });

@@ -89,10 +89,18 @@ function arithmetic(fields: Record<string, ExtractedValue>, lines: ExtractedLine
  * every line read with confidence, every check passed) or must be looked at, with the reasons.
  * Given a kind (a person's correction of the classifier), it is read as that kind.
  */
-export function readDocument(text: DocumentText, options: { kind?: DocumentKind } = {}): ReadDocument {
+export function readDocument(
+  text: DocumentText,
+  options: { kind?: DocumentKind; learned?: (kind: DocumentKind, pages: DocumentText["pages"]) => Record<string, ExtractedValue> } = {},
+): ReadDocument {
   const classification = classifyDocument(text);
   const kind = options.kind ?? classification.kind;
-  const fields = { ...extractParties(kind, text.pages), ...extractHeader(kind, text.pages) };
+  // A sender's learned template reads its fields where reviewers showed them, over the general rules.
+  const fields = {
+    ...extractParties(kind, text.pages),
+    ...extractHeader(kind, text.pages),
+    ...(options.learned?.(kind, text.pages) ?? {}),
+  };
   const lines = extractLines(kind, text.pages);
   const checks = arithmetic(fields, lines);
   const reasons: string[] = [];

@@ -6,7 +6,9 @@ import { AppError } from "../../../platform/errors.ts";
 import { appendEvents } from "../../../platform/events/event-log.ts";
 import { appendAudit } from "../../governance/index.ts";
 import type { DocumentDetail, FieldValue, ReviewInput } from "../contract/documents.ts";
-import { documentIn, recordReview } from "../store/document-store.ts";
+import { learnRule } from "../learn/template-rules.ts";
+import { documentIn, documentPages, recordReview } from "../store/document-store.ts";
+import { learnRules } from "../store/template-store.ts";
 import { identityOf } from "./document-identity.ts";
 import { routeDocument } from "./route-document.ts";
 import { documentEvent } from "./store-outcome.ts";
@@ -106,6 +108,16 @@ export async function reviewDocument(
       },
       now,
     );
+    // What the corrections teach the sender's template, so their next document needs fewer.
+    if (approved && identity.senderKey && kind !== "other") {
+      const pages = await documentPages(tx, id);
+      const taught = Object.entries(corrected).flatMap(([field, change]) => {
+        const rule = change.to === null ? null : learnRule(kind, pages, field, change.to);
+        return rule ? [rule] : [];
+      });
+      if (taught.length > 0)
+        await learnRules(tx, ctx.tenantId, { key: identity.senderKey, name: identity.senderName }, kind, taught, now);
+    }
     await appendAudit(tx, {
       ...ctx,
       action: `document.${approved ? "approved" : "rejected"}`,

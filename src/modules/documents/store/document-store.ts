@@ -14,6 +14,7 @@ import type {
   Route,
 } from "../contract/documents.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
+import type { PageText } from "../text/page-text.ts";
 
 /** A document as stored: what was read from its pages and where it went. */
 export type StoredDocument = {
@@ -204,4 +205,14 @@ export async function recordReview(
            route = ${outcome.route ? JSON.stringify(outcome.route) : null}::jsonb, review = ${JSON.stringify(outcome.review)}::jsonb,
            reviewed_by = ${outcome.reviewedBy}, reviewed_at = ${now.toISOString()}, document_number = ${outcome.documentNumber}
      where id = ${id}`);
+}
+
+/** A document's pages with their words, as read (what a template learns from). */
+export async function documentPages(tx: Tx, id: string): Promise<PageText[]> {
+  return rows<PageText>(
+    tx,
+    sql`select p.page, p.width, p.height, p.unit, p.engine, p.confidence, p.text, p.words
+          from documents.documents d join documents.pages p on p.file_id = d.file_id and p.page between d.first_page and d.last_page
+         where d.id = ${id} order by p.page`,
+  );
 }
