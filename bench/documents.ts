@@ -22,6 +22,7 @@ import {
 } from "../src/modules/documents/index.ts";
 import { scoreInvoice2data } from "./support/invoice2data.ts";
 import { type Metric, report } from "./support/results.ts";
+import { measureSenderLearning } from "./support/sender-learning.ts";
 
 /**
  * Document intelligence (issue 7), as far as it is built: reading text (text PDFs in pages per
@@ -259,6 +260,20 @@ export async function main(): Promise<void> {
         note: `right: ${keys.join(", ") || "none"}; invoice2data itself reads 146/146 with one template per issuer`,
       });
     }
+    const learning = measureSenderLearning();
+    const reviews = learning.senders.map((sender) => sender.reviewsBeforeTouchless);
+    const learned = reviews.filter((count): count is number => count !== null);
+    metrics.push({
+      name: "reviews of a new sender before its documents go straight through",
+      value: learned.length > 0 ? Math.max(...learned) : Number.NaN,
+      unit: `at most, ${learned.length} of ${reviews.length} senders learned`,
+      note: learning.senders
+        .map(
+          (sender) =>
+            `${sender.name}: ${sender.reviewsBeforeTouchless ?? "never"} (then ${sender.touchlessAfter} of the rest touchless, ${sender.wrongTouchless} touchless with a wrong field)`,
+        )
+        .join("; "),
+    });
   } finally {
     await reader.close();
   }

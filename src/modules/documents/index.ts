@@ -26,5 +26,6 @@ export const documentsMigrations = { module: "documents", directory: new URL("./
 export * from "./contract/documents.ts";
 export { createDocuments, type Documents, type FileIn, MAX_FILE_BYTES } from "./documents.ts";
 export { plainTextDocument } from "./intake/plain-text.ts";
+export { applyRules, learnRule, type TemplateRule } from "./learn/template-rules.ts";
 export { MAX_ATTACHMENTS } from "./process/read-file.ts";
 export { splitDocuments } from "./process/split-documents.ts";

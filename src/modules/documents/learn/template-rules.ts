@@ -46,12 +46,16 @@ type Placed = { cells: Cell[][]; page: PageText };
 
 const placedOf = (pages: PageText[]): Placed[] => pages.map((page) => ({ page, cells: linesOf(page).map(cellsOf) }));
 
+/** Words that can label a value: letters, no digits (a cell with digits is another value, different on every document). */
+const isAnchor = (text: string) => text !== "" && /\p{L}/u.test(text) && !/\d/.test(text);
+
 const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0);
 
 /**
  * The rule a reviewer's value teaches: the value is looked for among the words of the document's
  * pages (as its type reads: a date as a date, an amount as an amount), and its anchor is what
- * stands before it in its cell, else the cell before it on its line, else the cell above it.
+ * stands before it in its cell, else the cell before it on its line, else the cell above it —
+ * words without digits (a cell of digits beside it is another value, not a label).
  */
 export function learnRule(kind: DocumentKind, pages: PageText[], field: string, value: string): TemplateRule | null {
   const type = typeOf(kind, field);
@@ -72,12 +76,12 @@ export function learnRule(kind: DocumentKind, pages: PageText[], field: string, 
                   .map((word) => word.text)
                   .join(" "),
               );
-              if (anchor !== "") return { field, anchor, position: "in_cell" };
+              if (isAnchor(anchor)) return { field, anchor, position: "in_cell" };
             }
             const before = line[column - 1];
-            if (before && fold(before.text) !== "") return { field, anchor: fold(before.text), position: "right" };
+            if (before && isAnchor(fold(before.text))) return { field, anchor: fold(before.text), position: "right" };
             const above = cells[row - 1]?.find((candidate) => overlaps(candidate, cell));
-            if (above && fold(above.text) !== "") return { field, anchor: fold(above.text), position: "below" };
+            if (above && isAnchor(fold(above.text))) return { field, anchor: fold(above.text), position: "below" };
           }
         }
       }
