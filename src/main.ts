@@ -104,6 +104,7 @@ export async function createCrossdock(options: {
   webhooksOut.subscribe(events);
   const documents = createDocuments({
     db,
+    records,
     logger,
     metricsRegistry,
     inbox: {

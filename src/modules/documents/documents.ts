@@ -4,6 +4,7 @@ import type { Database } from "../../platform/db/database.ts";
 import { withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Logger } from "../../platform/logger.ts";
+import type { Records } from "../records/index.ts";
 import type { DocumentQuery, FileChannel, FileQuery, Received, ReviewInput } from "./contract/documents.ts";
 import { fileTypeOf } from "./intake/file-type.ts";
 import { createWatchedFolder } from "./intake/watched-folder.ts";
@@ -14,12 +15,15 @@ import { tenantStats } from "./store/document-stats.ts";
 import { getDocument, listDocuments, pageWords } from "./store/document-store.ts";
 import { fileBytes, fileOf, getFile, insertFile, listFiles, requeueFile } from "./store/file-store.ts";
 import { createTextReader, type TextReader } from "./text/read-text.ts";
+import { DEFAULT_TOLERANCES } from "./validate/tolerances.ts";
 
 export type DocumentsDeps = {
   db: Database;
   logger: Logger;
   metricsRegistry: Registry;
   clock?: () => Date;
+  /** The records documents are checked against (a supplier's invoice against its PO and receipts…). */
+  records?: Records;
   /** The text reader (engines chosen from what is installed, unless a test gives its own). */
   reader?: TextReader;
   /** The documents inbox folder's root, and the tenants to watch a folder for there. */
@@ -42,6 +46,8 @@ export function createDocuments(deps: DocumentsDeps) {
   const metrics = createDocumentMetrics(deps.metricsRegistry, deps.db, clock);
   const processor = createProcessor({
     db: deps.db,
+    records: deps.records,
+    tolerances: async () => DEFAULT_TOLERANCES,
     logger: deps.logger,
     clock,
     reader: () => {

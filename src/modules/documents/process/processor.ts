@@ -2,14 +2,20 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database } from "../../../platform/db/database.ts";
 import type { Logger } from "../../../platform/logger.ts";
+import type { Records } from "../../records/index.ts";
 import type { StoredDocument } from "../store/document-store.ts";
 import { type ClaimedFile, claimNextFile, extendFileLease, quarantineFile } from "../store/file-store.ts";
 import type { TextReader } from "../text/read-text.ts";
+import type { Tolerances } from "../validate/tolerances.ts";
+import { prepareDocuments } from "./prepare-documents.ts";
 import { readFile } from "./read-file.ts";
 import { LeaseLostError, storeOutcome } from "./store-outcome.ts";
 
 export type ProcessorDeps = {
   db: Database;
+  /** The records documents are checked against; without them, documents are checked against themselves only. */
+  records?: Records | undefined;
+  tolerances: (tenantId: string) => Promise<Tolerances>;
   logger: Logger;
   reader: () => TextReader;
   clock?: () => Date;
@@ -55,7 +61,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       );
     }, leaseMs / 3);
     try {
-      const outcome = await readFile(file, deps.reader());
+      const read = await readFile(file, deps.reader());
+      const outcome = read.outcome === "documents" ? await prepareDocuments(deps, file, read) : read;
       const documents = await storeOutcome(deps.db, file, owner, outcome, clock());
       deps.onRead?.(
         file,

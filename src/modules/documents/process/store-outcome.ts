@@ -5,12 +5,9 @@ import { appendEvents } from "../../../platform/events/event-log.ts";
 import { newId } from "../../../platform/ids.ts";
 import { appendAudit } from "../../governance/index.ts";
 import type { DocumentStatus } from "../contract/documents.ts";
-import { type DocumentCheck, type ReadDocument, readDocument } from "../extract/read-document.ts";
-import { applyRules } from "../learn/template-rules.ts";
+import type { DocumentCheck, ReadDocument } from "../extract/read-document.ts";
 import { findSameNumber, insertDocument, type StoredDocument } from "../store/document-store.ts";
 import { type ClaimedFile, insertFile, insertPages, markRead, quarantineFile } from "../store/file-store.ts";
-import { templateRules } from "../store/template-store.ts";
-import type { PageText } from "../text/page-text.ts";
 import { identityOf } from "./document-identity.ts";
 import type { FileOutcome } from "./read-file.ts";
 import { routeDocument } from "./route-document.ts";
@@ -28,20 +25,9 @@ async function storeDocument(
   tx: Tx,
   file: ClaimedFile,
   part: { first: number; last: number; read: ReadDocument },
-  pages: PageText[],
 ): Promise<StoredDocument> {
-  let { read } = part;
-  let identity = identityOf(read.kind, read.fields, file.sender);
-  // A sender whose documents reviewers corrected before: read again with what they taught.
-  const rules = identity.senderKey && read.kind !== "other" ? await templateRules(tx, identity.senderKey, read.kind) : [];
-  if (rules.length > 0) {
-    const kind = read.kind;
-    read = readDocument(
-      { kind: "pdf", pages },
-      { learned: (readAs, of) => (readAs === kind ? applyRules(readAs, of, rules) : {}) },
-    );
-    identity = identityOf(read.kind, read.fields, file.sender);
-  }
+  const { read } = part;
+  const identity = identityOf(read.kind, read.fields, file.sender);
   const checks: DocumentCheck[] = [...read.checks];
   const reasons = [...read.reasons];
   let duplicateOf: string | null = null;
@@ -132,8 +118,7 @@ export async function storeOutcome(
     } else {
       await insertPages(tx, file.tenant_id, file.id, outcome.pages);
       for (const part of outcome.documents) {
-        const pages = outcome.pages.filter((page) => page.page >= part.first && page.page <= part.last);
-        const document = await storeDocument(tx, file, part, pages);
+        const document = await storeDocument(tx, file, part);
         await insertDocument(tx, file.tenant_id, document, now);
         stored.push(document);
         const summary = {

@@ -1,0 +1,19 @@
+import type { Records } from "../../records/index.ts";
+import type { DocumentKind } from "../classify/document-kinds.ts";
+import type { DocumentCheck } from "../extract/read-document.ts";
+import type { ReadValues, Tolerances } from "./tolerances.ts";
+import { validateInvoice } from "./validate-invoice.ts";
+import { validatePurchaseOrder } from "./validate-po.ts";
+
+/** A document's checks against the tenant's records, by kind (none yet for kinds without a check). */
+export function validateDocument(
+  records: Records,
+  tenantId: string,
+  kind: DocumentKind,
+  document: ReadValues,
+  tolerances: Tolerances,
+): Promise<DocumentCheck[]> {
+  if (kind === "invoice") return validateInvoice(records, tenantId, document, tolerances);
+  if (kind === "purchase_order") return validatePurchaseOrder(records, tenantId, document, tolerances);
+  return Promise.resolve([]);
+}

@@ -1,0 +1,233 @@
+import { Registry } from "prom-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WriteContext } from "../../../platform/actor.ts";
+import { platformMigrations } from "../../../platform/index.ts";
+import { createLogger } from "../../../platform/logger.ts";
+import { createTestDatabase, type TestDatabase, usingServer } from "../../../platform/testing/test-database.ts";
+import { governanceMigrations } from "../../governance/index.ts";
+import { createRecords, recordsMigrations } from "../../records/index.ts";
+import { tenancyMigrations } from "../../tenancy/index.ts";
+import { createDocuments, type DocumentDetail, type Documents, documentsMigrations } from "../index.ts";
+import { invoiceText } from "../testing/pdf-of.ts";
+
+const HARBOR = "ten_harbor";
+const ctx: WriteContext = { tenantId: HARBOR, actor: { type: "system", id: "test" } };
+const erp = { source_system: "erp" };
+
+describe(`documents checked against the records (${usingServer() ? "PostgreSQL server" : "PGlite"})`, () => {
+  let test: TestDatabase;
+  let documents: Documents;
+  beforeAll(async () => {
+    test = await createTestDatabase([
+      platformMigrations,
+      governanceMigrations,
+      tenancyMigrations,
+      recordsMigrations,
+      documentsMigrations,
+    ]);
+    const records = createRecords({ db: test.db });
+    await records.upsert(ctx, "supplier", [
+      { ...erp, external_id: "S-HIS", code: "HIS", name: "Harbor Industrial Supply Inc.", status: "active", currency: "USD" },
+      { ...erp, external_id: "S-OTHER", code: "OTH", name: "Otherway Metals", status: "active", currency: "USD" },
+    ]);
+    await records.upsert(ctx, "customer", [
+      { ...erp, external_id: "C-CD", account_number: "C-CD", name: "Crossdock Distributors", status: "active", currency: "USD" },
+    ]);
+    const item = (id: string, sku: string, price: string) => ({
+      ...erp,
+      external_id: id,
+      sku,
+      name: sku,
+      base_uom: "EA",
+      status: "active",
+      currency: "USD",
+      list_price: price,
+      uom_conversions: [{ uom: "CS", quantity_in_base: 12 }],
+    });
+    await records.upsert(ctx, "item", [item("I-HX", "HX-100", "2.50"), item("I-WS", "WS-200", "0.10")]);
+    await records.upsert(ctx, "item_xref", [
+      {
+        ...erp,
+        external_id: "X-1",
+        item_external_id: "I-HX",
+        kind: "customer",
+        customer_external_id: "C-CD",
+        part_number: "CD-BOLT",
+      },
+    ]);
+    await records.upsert(ctx, "price_agreement", [
+      {
+        ...erp,
+        external_id: "PA-1",
+        agreement_number: "PA-1",
+        customer_external_id: "C-CD",
+        item_external_id: "I-HX",
+        uom: "EA",
+        currency: "USD",
+        contract_price: "2.40",
+        valid_from: "2025-01-01",
+        status: "active",
+      },
+    ]);
+    const po = (number: string, status: string, supplier = "S-HIS") => ({
+      ...erp,
+      external_id: number,
+      po_number: number,
+      supplier_external_id: supplier,
+      status,
+      order_date: "2025-03-01",
+      location_external_id: "DC1",
+      currency: "USD",
+      lines: [
+        {
+          line_number: 1,
+          item_external_id: "I-HX",
+          supplier_part_number: "HX-100",
+          quantity: "10",
+          uom: "EA",
+          unit_cost: "2.50",
+        },
+        {
+          line_number: 2,
+          item_external_id: "I-WS",
+          supplier_part_number: "WS-200",
+          quantity: "100",
+          uom: "EA",
+          unit_cost: "0.10",
+        },
+      ],
+    });
+    await records.upsert(ctx, "purchase_order", [
+      po("PO-7781", "partially_received"),
+      po("PO-8801", "closed"),
+      po("PO-8802", "sent", "S-OTHER"),
+    ]);
+    await records.upsert(ctx, "receipt", [
+      {
+        ...erp,
+        external_id: "R-1",
+        receipt_number: "R-1",
+        purchase_order_external_id: "PO-7781",
+        supplier_external_id: "S-HIS",
+        location_external_id: "DC1",
+        status: "posted",
+        received_at: "2025-03-10T10:00:00Z",
+        lines: [
+          { line_number: 1, purchase_order_line_number: 1, item_external_id: "I-HX", quantity_received: "10", uom: "EA" },
+          // 5 cases of 12: 60 eaches of the 100 ordered.
+          { line_number: 2, purchase_order_line_number: 2, item_external_id: "I-WS", quantity_received: "5", uom: "CS" },
+        ],
+      },
+    ]);
+    documents = createDocuments({
+      db: test.db,
+      records,
+      logger: createLogger({ level: "silent" }),
+      metricsRegistry: new Registry(),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await documents?.stop();
+    await test?.drop();
+  });
+
+  const read = async (name: string, text: string): Promise<DocumentDetail> => {
+    const { file } = await documents.receive(ctx, { name, bytes: Buffer.from(text), channel: "upload" });
+    await documents.drain();
+    const [id] = (await documents.getFile(HARBOR, file.id)).document_ids;
+    return documents.get(HARBOR, id as string);
+  };
+  const failed = (document: DocumentDetail) => document.checks.filter((check) => !check.passed);
+
+  it("holds an invoice billing more than was received, saying what and how much is at stake", async () => {
+    const document = await read("inv-a.txt", invoiceText("INV-9101"));
+    expect(document.status).toBe("review");
+    expect(failed(document)).toEqual([
+      {
+        check: "line 2 quantity was received",
+        passed: false,
+        expected: "at most 60 EA received",
+        found: "100 EA billed",
+        at_stake: "4.00",
+      },
+    ]);
+    expect(document.checks.map((check) => check.check)).toEqual(
+      expect.arrayContaining([
+        "supplier is known",
+        "purchase order exists",
+        "purchase order is open",
+        "line 1 price matches the PO",
+      ]),
+    );
+  });
+
+  it("passes an invoice that matches its PO and receipts, in cases or eaches", async () => {
+    // 5 cases of washers at 1.20 a case: 60 eaches at 0.10, as ordered and received.
+    const text = invoiceText("INV-9102")
+      .replace(
+        "WS-200     Washer, steel        100  EA        0.10     10.00",
+        "WS-200     Washer, steel          5  CS        1.20      6.00",
+      )
+      .replaceAll("35.00", "31.00");
+    const document = await read("inv-b.txt", text);
+    expect(failed(document)).toEqual([]);
+    expect(document.status).toBe("straight_through");
+  });
+
+  it("holds an invoice naming an unknown, closed or another supplier's PO, or billing above the PO's cost", async () => {
+    const unknown = await read("inv-c.txt", invoiceText("INV-9103").replace("PO-7781", "PO-9999"));
+    expect(failed(unknown)).toContainEqual(
+      expect.objectContaining({ check: "purchase order exists", found: "no such PO", at_stake: "35.00" }),
+    );
+    const closed = await read("inv-d.txt", invoiceText("INV-9104").replace("PO-7781", "PO-8801"));
+    expect(failed(closed)).toContainEqual(
+      expect.objectContaining({ check: "purchase order is open", found: "PO PO-8801 closed" }),
+    );
+    const other = await read("inv-e.txt", invoiceText("INV-9105").replace("PO-7781", "PO-8802"));
+    expect(failed(other)).toContainEqual(expect.objectContaining({ check: "invoice is from the PO's supplier" }));
+    const dearer = await read(
+      "inv-f.txt",
+      invoiceText("INV-9106", { quantity: 4 })
+        .replace(
+          "1     HX-100     Hex bolt 1/2 in         4  EA        2.50      10.00",
+          "1     HX-100     Hex bolt 1/2 in         4  EA        2.75      11.00",
+        )
+        .replaceAll("20.00", "21.00"),
+    );
+    expect(failed(dearer)).toContainEqual(
+      expect.objectContaining({ check: "line 1 price matches the PO", found: "2.75", at_stake: "1.00" }),
+    );
+    const stranger = await read("inv-g.txt", invoiceText("INV-9107", { supplier: "Zebra Widgets Unlimited" }));
+    expect(failed(stranger)).toContainEqual(expect.objectContaining({ check: "supplier is known", found: "no such supplier" }));
+  });
+
+  it("checks a customer's PO: their part numbers through cross-references, and prices against their agreement", async () => {
+    const po = [
+      "Crossdock Distributors",
+      "12 Main St",
+      "Salem, OR 97301",
+      "",
+      "PURCHASE ORDER",
+      "",
+      "PO Number: 55120          Date: 03/14/2025",
+      "",
+      "Line  Our Part   Vendor Part  Description        Qty  UOM  Unit Price   Amount",
+      "1     CD-BOLT    HX-100       Hex bolt 1/2 in     10  EA         2.50    25.00",
+      "2     CD-NUT     NT-999       Hex nut             10  EA         1.00    10.00",
+      "",
+      "                                                   Total          35.00",
+    ].join("\n");
+    const document = await read("po-55120.txt", po);
+    expect(document.kind).toBe("purchase_order");
+    expect(document.checks.find((check) => check.check === "customer is known")).toMatchObject({ passed: true });
+    expect(failed(document)).toEqual([
+      expect.objectContaining({
+        check: "line 1 price is as agreed",
+        expected: "2.40 per EA (agreement PA-1), within 1%",
+        found: "2.50",
+        at_stake: "1.00",
+      }),
+      expect.objectContaining({ check: "line 2 item is known", found: expect.stringContaining("CD-NUT"), at_stake: "10.00" }),
+    ]);
+  });
+});
