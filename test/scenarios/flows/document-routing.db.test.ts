@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DocumentDetail } from "../../../src/modules/documents/index.ts";
+import { createFlowWorld, type FlowWorld } from "../../support/flow-world.ts";
+
+/** A customer's PO as Baxter prints it: their part numbers and ours, at their contract prices. */
+const baxterPo = (number: string, price = "9.00") =>
+  [
+    "Baxter Fabrication",
+    "400 Industrial Way",
+    "Dallas, TX 75201",
+    "",
+    "PURCHASE ORDER",
+    "",
+    `PO Number: ${number}          PO Date: 12/01/2026`,
+    "",
+    "Line  Our Part    Vendor Part  Description        Qty  UOM  Unit Price   Amount",
+    `1     BAX-BRG-1   BRG-1        Bearing 1           10  EA        ${price}    ${(10 * Number(price)).toFixed(2)}`,
+    "",
+    `                                                   Total          ${(10 * Number(price)).toFixed(2)}`,
+  ].join("\n");
+
+describe("documents routed into flows: a customer's PO document becomes a sales order", { timeout: 90_000 }, () => {
+  let w: FlowWorld;
+  beforeAll(async () => {
+    w = await createFlowWorld();
+    w.erp.answer((_request, count) => ({ status: 201, body: { data: { id: `SO-${2000 + count}` } } }));
+  }, 120_000);
+  afterAll(() => w?.close());
+
+  const read = async (name: string, text: string): Promise<DocumentDetail> => {
+    const documents = w.crossdock.documents;
+    const ctx = { tenantId: w.tenantId, actor: { type: "system" as const, id: "test" } };
+    const { file } = await documents.receive(ctx, {
+      name,
+      bytes: Buffer.from(text),
+      channel: "email",
+      sender: "buyer@baxter.test",
+    });
+    await documents.drain();
+    const [id] = (await documents.getFile(w.tenantId, file.id)).document_ids;
+    return documents.get(w.tenantId, id as string);
+  };
+  const runOf = async (id: string): Promise<string> => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const document = await w.crossdock.documents.get(w.tenantId, id);
+      if (document.run_id) return document.run_id;
+      if (Date.now() > deadline) throw new Error(`document ${id} started no run`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  it("sends a clean PO straight through, matched to the customer and item, and the flow writes the order to the ERP", async () => {
+    const document = await read("baxter-po.txt", baxterPo("BAX-50001"));
+    expect(document).toMatchObject({
+      kind: "purchase_order",
+      status: "straight_through",
+      route: { type: "sales_order_proposal" },
+    });
+    expect(document.matches).toMatchObject({ source_system: "erp", customer_external_id: "C-100", line_items: ["I-1"] });
+    const runId = await runOf(document.id);
+    const { run } = await w.until(runId, ["succeeded"]);
+    expect(run.output).toMatchObject({ outcome: "ordered" });
+    const orders = w
+      .erpWrites("/orders")
+      .filter((request) => (request.json as { customer_po_number?: string }).customer_po_number === "BAX-50001");
+    expect(orders).toHaveLength(1);
+    expect(orders[0]?.json).toMatchObject({
+      customer_external_id: "C-100",
+      lines: [{ item_external_id: "I-1", quantity: "10" }],
+    });
+  });
+
+  it("holds a PO priced off the agreement for review; once a person approves it, the order flow starts", async () => {
+    const document = await read("baxter-po-2.txt", baxterPo("BAX-50002", "7.00"));
+    expect(document.status).toBe("review");
+    expect(document.checks.find((check) => !check.passed)).toMatchObject({
+      check: "line 1 price is as agreed",
+      found: "7.00",
+      at_stake: "20.00",
+    });
+    const ctx = { tenantId: w.tenantId, actor: { type: "user" as const, id: w.userIds.csr2 as string } };
+    await w.crossdock.documents.review(ctx, document.id, { decision: "approve", comment: "Agreed by phone at 7.00" });
+    const runId = await runOf(document.id);
+    // The flow checks the price again and asks a CSR, as it would for an EDI 850 priced off contract.
+    const { run } = await w.until(runId, ["waiting", "succeeded"]);
+    expect(run.flow).toBe("inbound-po-to-order");
+  });
+
+  it("writes a supplier's invoice that matches its PO and receipts as an AP invoice, and the invoice flow posts it", async () => {
+    const invoice = [
+      "Northline Bearings",
+      "8 Foundry Road",
+      "Akron, OH 44301",
+      "",
+      "INVOICE",
+      "",
+      "Invoice No: NB-90017          Invoice Date: 11/28/2026",
+      "PO Number: PO-77              Terms: NET 30",
+      "",
+      "Line  Item       Description          Qty  UOM  Unit Price    Amount",
+      "1     BRG-1      Bearing 1            100  EA        8.00    800.00",
+      "",
+      "                                        Total          800.00",
+    ].join("\n");
+    const document = await read("northline-nb-90017.txt", invoice);
+    expect(document).toMatchObject({ kind: "invoice", status: "straight_through", route: { type: "ap_invoice" } });
+    expect(document.matches).toMatchObject({
+      supplier_external_id: "S-1",
+      purchase_order_external_id: "PO-77",
+      line_items: ["I-1"],
+    });
+    const runId = await runOf(document.id);
+    const { run } = await w.until(runId, ["succeeded", "waiting"]);
+    expect(run.flow).toBe("invoice-exception");
+    expect(run.status).toBe("succeeded");
+    const record = await w.crossdock.records.getByExternalId(w.tenantId, "invoice", "erp", "S-1:NB-90017");
+    expect(record).toMatchObject({
+      kind: "ap",
+      invoice_number: "NB-90017",
+      total_amount: "800",
+      purchase_order_external_id: "PO-77",
+    });
+  });
+});
