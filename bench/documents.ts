@@ -96,7 +96,9 @@ async function throughput(engines: Engines, samples: Sample[], workers: number):
       await Promise.all(
         readers.map(async (reader) => {
           for (let index = next++; index < samples.length; index = next++) {
-            pages += (await reader.read((samples[index] as Sample).bytes)).pages.length;
+            // Read first, then add: `pages += await …` would add to the count as it stood before the read.
+            const read = (await reader.read((samples[index] as Sample).bytes)).pages.length;
+            pages += read;
           }
         }),
       );

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Registry } from "prom-client";
-import { FLOWS } from "./flows/index.ts";
+import { FLOWS, routeDocumentsToFlows } from "./flows/index.ts";
 import { actionsMigrations, createActions } from "./modules/actions/index.ts";
 import { createDocuments, documentsMigrations } from "./modules/documents/index.ts";
 import { governanceMigrations } from "./modules/governance/index.ts";
@@ -105,6 +105,12 @@ export async function createCrossdock(options: {
   const documents = createDocuments({
     db,
     records,
+    // An interchange mailed or dropped as a document goes to the EDI intake, found by its ISA's sender.
+    handOverEdi: async (tenantId, file) => {
+      const accepted = await ingest.edi.receive(tenantId, { body: file.bytes, contentType: "application/edi-x12" });
+      return { reference: accepted.receipt_id, duplicate: accepted.duplicate };
+    },
+    keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
     logger,
     metricsRegistry,
     inbox: {
@@ -128,6 +134,8 @@ export async function createCrossdock(options: {
   });
   // Flows are durable workflows: registered before the engine launches, with what their stages use.
   workflows.register([...FLOWS], { records, actions });
+  // Routed documents start the flows that act on them (a customer's PO: a sales order).
+  routeDocumentsToFlows({ bus: events, documents, workflows, records, logger });
   const operator = createOperatorAccess();
   let ready = false;
   let stopSweep: (() => void) | undefined;

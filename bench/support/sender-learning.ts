@@ -11,7 +11,6 @@ import { applyRules, learnRule, plainTextDocument, readDocument, type TemplateRu
  */
 type Sender = { name: string; document: (n: number) => { text: string; truth: Record<string, string> } };
 
-const address = ["12 Main St", "Salem, OR 97301"];
 const lines = (n: number) => [
   "Line  Item       Description          Qty  UOM  Unit Price    Amount",
   `1     HX-100     Hex bolt 1/2 in       ${String(n).padStart(2)}  EA        2.50     ${(n * 2.5).toFixed(2).padStart(6)}`,

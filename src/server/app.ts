@@ -29,6 +29,7 @@ import { brandingRoutes } from "./routes/branding.ts";
 import { connectorRoutes } from "./routes/connectors.ts";
 import { consoleRoutes } from "./routes/console.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { documentSetupRoutes } from "./routes/documents-setup.ts";
 import { ediRoutes } from "./routes/edi.ts";
 import { fileImportRoutes } from "./routes/file-imports.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -153,6 +154,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     ediRoutes,
     fileImportRoutes,
     pullConnectorRoutes,
+    documentSetupRoutes,
     documentRoutes,
   ]) {
     register(routeDeps);

@@ -26,6 +26,16 @@ export {
   PolicyVersionSummary,
 } from "../../src/modules/actions/contract/index.ts";
 export {
+  DocumentDetail,
+  DocumentStats,
+  type DocumentStatus,
+  DocumentSummary,
+  type FieldValue,
+  Received,
+  type ReviewInput,
+  StoredFile,
+} from "../../src/modules/documents/contract/documents.ts";
+export {
   AuditEntry,
   AuditFacets,
   ChainReport,

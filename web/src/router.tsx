@@ -14,6 +14,7 @@ import { SignInPage, type SignInSearch } from "./pages/sign-in.tsx";
 import { RunPage } from "./pages/workflows/run-page.tsx";
 import { RunsPage } from "./pages/workflows/runs-page.tsx";
 import { appRoute, rootRoute } from "./routes/app-route.tsx";
+import { documentsRouteTree } from "./routes/documents-routes.tsx";
 import { integrationsRouteTree } from "./routes/integrations-routes.tsx";
 import { stringSearch, text } from "./routes/search-params.ts";
 import { settingsRouteTree } from "./routes/settings-routes.tsx";
@@ -206,6 +207,7 @@ const routeTree = rootRoute.addChildren([
     taskRoute,
     runsRoute,
     runRoute,
+    documentsRouteTree,
     integrationsRouteTree,
     settingsRouteTree,
     ...unbuiltRoutes,

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WriteContext } from "../../platform/actor.ts";
 import { platformMigrations } from "../../platform/index.ts";
 import { createLogger } from "../../platform/logger.ts";
+import { invoiceText, pdfOf } from "../../platform/testing/sample-documents.ts";
 import { createTestDatabase, type TestDatabase, usingServer } from "../../platform/testing/test-database.ts";
 import { governanceMigrations } from "../governance/index.ts";
 import { tenancyMigrations } from "../tenancy/index.ts";
 import { createDocuments, type Documents, documentsMigrations, type StoredFile } from "./index.ts";
-import { invoiceText, pdfOf } from "./testing/pdf-of.ts";
 
 const HARBOR = "ten_harbor";
 const OTHER = "ten_other";
@@ -328,5 +328,38 @@ describe(`documents: intake, reading, review (${usingServer() ? "PostgreSQL serv
     // Another sender's documents are not read by Quayside's template.
     const other = await receive("other.txt", Buffer.from(quayside(3).replace("Quayside Tools", "Northgate Supply")));
     expect((await documents.get(HARBOR, other.file.document_ids[0] as string)).status).toBe("review");
+  });
+
+  it("remembers the kind a reviewer gave a sender's documents, for the sender's next one", async () => {
+    const statement = (n: number) =>
+      [
+        "Quayside Marine",
+        "9 Harbour Road",
+        "Bristol, ME 04101",
+        "",
+        "STATEMENT OF CHARGES",
+        "",
+        `Reference  QM-${1000 + n}              Dated  03/${10 + n}/2025`,
+        "",
+        "Line  Item       Description          Qty  UOM  Unit Price    Amount",
+        `1     HX-100     Hex bolt 1/2 in        ${n}  EA        2.50      ${(n * 2.5).toFixed(2)}`,
+        "",
+        `                                        Total           ${(n * 2.5).toFixed(2)}`,
+      ].join("\n");
+    const sent = async (n: number) => {
+      const { file } = await documents.receive(ctx(), {
+        name: `statement-${n}.txt`,
+        bytes: Buffer.from(statement(n)),
+        channel: "email",
+        sender: "Billing@Quayside-Marine.test",
+      });
+      await documents.drain();
+      return documents.get(HARBOR, (await documents.getFile(HARBOR, file.id)).document_ids[0] as string);
+    };
+    const first = await sent(1);
+    expect(first).toMatchObject({ kind: "other", status: "review" });
+    await documents.review(ctx(), first.id, { decision: "approve", kind: "invoice", fields: { invoice_number: "QM-1001" } });
+    const second = await sent(2);
+    expect(second).toMatchObject({ kind: "invoice", status: "straight_through", document_number: "QM-1002" });
   });
 });

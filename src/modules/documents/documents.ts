@@ -4,18 +4,22 @@ import type { Database } from "../../platform/db/database.ts";
 import { withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Logger } from "../../platform/logger.ts";
+import type { Keyring } from "../../platform/secret-key.ts";
+import { appendAudit } from "../governance/index.ts";
 import type { Records } from "../records/index.ts";
-import type { DocumentQuery, FileChannel, FileQuery, Received, ReviewInput } from "./contract/documents.ts";
+import type { DocumentQuery, DocumentSettings, FileChannel, FileQuery, Received, ReviewInput } from "./contract/documents.ts";
 import { fileTypeOf } from "./intake/file-type.ts";
+import { createMailboxes } from "./intake/mailboxes/mailboxes.ts";
 import { createWatchedFolder } from "./intake/watched-folder.ts";
 import { createDocumentMetrics } from "./metrics.ts";
+import type { HandOverEdi } from "./process/hand-over-edi.ts";
 import { createProcessor } from "./process/processor.ts";
 import { reviewDocument } from "./process/review-document.ts";
 import { tenantStats } from "./store/document-stats.ts";
-import { getDocument, listDocuments, pageWords } from "./store/document-store.ts";
+import { attachRun, getDocument, listDocuments, pageWords } from "./store/document-store.ts";
 import { fileBytes, fileOf, getFile, insertFile, listFiles, requeueFile } from "./store/file-store.ts";
+import { documentSettings, updateDocumentSettings } from "./store/settings-store.ts";
 import { createTextReader, type TextReader } from "./text/read-text.ts";
-import { DEFAULT_TOLERANCES } from "./validate/tolerances.ts";
 
 export type DocumentsDeps = {
   db: Database;
@@ -26,6 +30,10 @@ export type DocumentsDeps = {
   records?: Records;
   /** The text reader (engines chosen from what is installed, unless a test gives its own). */
   reader?: TextReader;
+  /** Seals mailboxes' passwords; without it, mailboxes cannot be added (tests of other parts). */
+  keyring?: Keyring;
+  /** Where an EDI interchange sent as a document goes (the ingest module's EDI intake, wired in main.ts). */
+  handOverEdi?: HandOverEdi;
   /** The documents inbox folder's root, and the tenants to watch a folder for there. */
   inbox?: { root: string; tenantIds: () => Promise<string[]>; settleMs?: number };
 };
@@ -47,7 +55,11 @@ export function createDocuments(deps: DocumentsDeps) {
   const processor = createProcessor({
     db: deps.db,
     records: deps.records,
-    tolerances: async () => DEFAULT_TOLERANCES,
+    handOverEdi: deps.handOverEdi,
+    tolerances: async (tenantId) => {
+      const settings = await documentSettings(deps.db, tenantId);
+      return { price: settings.price_tolerance, quantity: settings.quantity_tolerance };
+    },
     logger: deps.logger,
     clock,
     reader: () => {
@@ -68,6 +80,9 @@ export function createDocuments(deps: DocumentsDeps) {
     if (!duplicate) processor.poke();
     return { file: fileOf(row), duplicate };
   };
+  const mailboxes = deps.keyring
+    ? createMailboxes({ db: deps.db, keyring: deps.keyring, logger: deps.logger, clock, receive })
+    : undefined;
   const folder = deps.inbox ? createWatchedFolder({ ...deps.inbox, logger: deps.logger, receive, clock }) : undefined;
 
   return {
@@ -91,17 +106,39 @@ export function createDocuments(deps: DocumentsDeps) {
     async review(ctx: WriteContext, id: string, input: ReviewInput) {
       return (await reviewDocument(deps.db, ctx, id, input, clock())).document;
     },
+    /** Records the workflow run a document's route started (by the flow that takes its proposal). */
+    attachRun: (ctx: WriteContext, id: string, runId: string) =>
+      withTenant(deps.db, ctx.tenantId, async (tx) => {
+        if (await attachRun(tx, id, runId))
+          await appendAudit(tx, {
+            ...ctx,
+            action: "document.run_started",
+            resourceType: "document",
+            resourceId: id,
+            data: { run_id: runId },
+          });
+      }),
+    /** The tenant's tolerances for checks against the records. */
+    settings: (tenantId: string) => documentSettings(deps.db, tenantId),
+    updateSettings: (ctx: WriteContext, settings: DocumentSettings) => updateDocumentSettings(deps.db, ctx, settings, clock()),
     stats: (tenantId: string, by: "kind" | "sender" | "kind_and_sender") => tenantStats(deps.db, tenantId, by, clock()),
+    /** Mailboxes polled over IMAP (when a keyring is given). */
+    get mailboxes() {
+      if (!mailboxes) throw new AppError("config_invalid", "Mailboxes need a secret key to seal their passwords");
+      return mailboxes;
+    },
     /** The inbox folder (when configured): look in it now. */
     scanInbox: () => folder?.scanNow() ?? Promise.resolve(),
     /** Starts reading files in the background, and watching the inbox folder. */
     start() {
       processor.start();
       folder?.start();
+      mailboxes?.start();
     },
     /** Reads every file waiting now, and what they bring; resolves when none waits (tests, the CLI). */
     drain: () => processor.drain(),
     async stop() {
+      await mailboxes?.stop();
       await folder?.stop();
       await processor.stop();
       await reader?.close();

@@ -25,7 +25,30 @@ export { type DateStyle, readDate } from "./values/read-date.ts";
 export const documentsMigrations = { module: "documents", directory: new URL("./migrations/", import.meta.url) };
 export * from "./contract/documents.ts";
 export { createDocuments, type Documents, type FileIn, MAX_FILE_BYTES } from "./documents.ts";
+export {
+  AfterTaking,
+  Mailbox,
+  MailboxInput,
+  MailboxStatus,
+  MailboxTls,
+  MailboxUpdate,
+  PollOutcome,
+  SkippedMessage,
+} from "./intake/mailboxes/mailbox-contract.ts";
+export { createMailboxes, type Mailboxes, type MailboxesDeps } from "./intake/mailboxes/mailboxes.ts";
+export { DEFAULT_POLL_SETTINGS, type PollSettings, type ReceiveMail } from "./intake/mailboxes/poll-mailbox.ts";
 export { plainTextDocument } from "./intake/plain-text.ts";
 export { applyRules, learnRule, type TemplateRule } from "./learn/template-rules.ts";
 export { MAX_ATTACHMENTS } from "./process/read-file.ts";
 export { splitDocuments } from "./process/split-documents.ts";
+export { type PreparedScan, prepareScan } from "./text/prepare-scan.ts";
+export { readBic } from "./values/bic.ts";
+export { type CompanyRegister, readCompanyNumber } from "./values/company-number.ts";
+export { hostOf, readEmail, readPhone, readWebsite } from "./values/contact-details.ts";
+export { countryCode } from "./values/country.ts";
+export { readIban } from "./values/iban.ts";
+export { numberStyleOf } from "./values/number-style.ts";
+export { type PostalLine, readPostalLine } from "./values/postal-line.ts";
+export { currencyMark } from "./values/read-amount.ts";
+export { type Period, readPeriod } from "./values/read-period.ts";
+export { readVatNumber, type VatNumber } from "./values/vat-number.ts";

@@ -81,6 +81,14 @@ function matches(patterns: string[], type: string): boolean {
   return patterns.some((pattern) => (pattern.endsWith("*") ? type.startsWith(pattern.slice(0, -1)) : pattern === type));
 }
 
+/**
+ * A subscriber's durable workflow, registered once per process (DBOS refuses a name twice, and
+ * registrations after launch); a later bus's subscriber of the same name replaces the handler it
+ * runs: tests build several Crossdocks in one process, each with its own dependencies.
+ */
+const workflows = new Map<string, (event: StoredEvent) => Promise<void>>();
+const handlers = new Map<string, EventSubscriber["handle"]>();
+
 export function createEventBus(deps: { db: Database; logger: Logger; pollMs?: number }): EventBus {
   const { db } = deps;
   const logger = deps.logger.child({ component: "event-bus" });
@@ -255,9 +263,15 @@ export function createEventBus(deps: { db: Database; logger: Logger; pollMs?: nu
 
   return {
     subscribe(subscriber) {
-      const workflow = DBOS.registerWorkflow(async (event: StoredEvent) => subscriber.handle(event), {
-        name: `event.${subscriber.name}`,
-      });
+      const name = `event.${subscriber.name}`;
+      handlers.set(name, subscriber.handle);
+      let workflow = workflows.get(name);
+      if (!workflow) {
+        workflow = DBOS.registerWorkflow(async (event: StoredEvent) => (handlers.get(name) as EventSubscriber["handle"])(event), {
+          name,
+        });
+        workflows.set(name, workflow);
+      }
       subscribers.push({ subscriber, workflow });
     },
     relay(relay) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentDetail, type DocumentSummary, Received, StoredFile } from "../../modules/documents/index.ts";
-import { invoiceText, pdfOf } from "../../modules/documents/testing/pdf-of.ts";
+import { invoiceText, pdfOf } from "../../platform/testing/sample-documents.ts";
 import { usingServer } from "../../platform/testing/test-database.ts";
 import { createTestServer, type TestServer } from "../testing/test-server.ts";
 
@@ -10,7 +10,7 @@ describe(`documents over the API (${usingServer() ? "PostgreSQL server" : "PGlit
   let reader: { key: string };
 
   beforeAll(async () => {
-    server = await createTestServer();
+    server = await createTestServer({ CROSSDOCK_SECRET_KEY: Buffer.alloc(32, 9).toString("base64") });
     harbor = await server.createTenantWithKey("harbor");
     reader = await server.createTenantWithKey("harbor-reader", ["documents:read"]);
   });
@@ -135,5 +135,67 @@ describe(`documents over the API (${usingServer() ? "PostgreSQL server" : "PGlit
     expect(text).toMatch(/crossdock_documents\{tenant="ten_[^"]+",kind="invoice",state="straight_through"\} 1/);
     expect(text).toMatch(/crossdock_documents_touchless_ratio\{tenant="ten_[^"]+",kind="invoice"\} 0\.5/);
     expect(text).toMatch(/crossdock_document_files_total\{outcome="quarantined"\} [1-9]/);
+  });
+
+  it("keeps mailboxes to poll, never showing their password, and says why a poll failed", async () => {
+    const created = await api("POST", "/api/v1/documents/mailboxes", {
+      name: "ap-inbox",
+      host: "127.0.0.1",
+      port: 1,
+      tls: "none",
+      username: "ap@harbor.test",
+      password: "s3cret-pass",
+    });
+    expect(created.status).toBe(201);
+    expect(JSON.stringify(created.body)).not.toContain("s3cret-pass");
+    expect((await api("GET", "/api/v1/documents/mailboxes")).body.data).toEqual([expect.objectContaining({ name: "ap-inbox" })]);
+    expect(
+      (await api("POST", "/api/v1/documents/mailboxes", { name: "x", host: "h", username: "u", password: "p" }, reader.key))
+        .status,
+    ).toBe(403);
+    const poll = await api("POST", "/api/v1/documents/mailboxes/ap-inbox/poll");
+    expect(poll.status).toBe(200);
+    expect((await api("GET", "/api/v1/documents/mailboxes/ap-inbox")).body.last_error).toBeTruthy();
+    expect((await api("DELETE", "/api/v1/documents/mailboxes/ap-inbox")).status).toBe(204);
+  });
+
+  it("hands an EDI interchange sent as a document to the EDI intake, or quarantines it until its partner exists", async () => {
+    const interchange = (control: string) =>
+      [
+        `ISA*00*          *00*          *12*4405197800     *01*999999999      *250314*1200*U*00401*${control}*0*P*>`,
+        "GS*PO*4405197800*999999999*20250314*1200*101*X*004010",
+        "ST*850*0001",
+        "BEG*00*SA*PO-555**20250314",
+        "PO1*1*10*EA*2.5**VP*HX-100",
+        "CTT*1",
+        "SE*5*0001",
+        "GE*1*101",
+        `IEA*1*${control}`,
+        "",
+      ].join("~\n");
+    const early = await upload("order.edi", Buffer.from(interchange("000000101")));
+    await server.crossdock.documents.drain();
+    const refused = await api("GET", `/api/v1/documents/files/${early.body.file.id}`);
+    expect(refused.body).toMatchObject({ type: "edi", status: "quarantined", reason: "edi_not_accepted", handed_over: null });
+    expect(refused.body.reason_detail).toContain("No trading partner sends as 12:4405197800");
+
+    const partner = await api("POST", "/api/v1/edi/partners", {
+      name: "acme",
+      their: { qualifier: "12", id: "4405197800" },
+      ours: { qualifier: "01", id: "999999999" },
+      customer_external_id: "CUS-ACME",
+    });
+    expect(partner.status).toBe(201);
+    await api("POST", `/api/v1/documents/files/${early.body.file.id}/retry`);
+    await server.crossdock.documents.drain();
+    const handed = await api("GET", `/api/v1/documents/files/${early.body.file.id}`);
+    expect(handed.body).toMatchObject({
+      status: "read",
+      reason: null,
+      document_ids: [],
+      handed_over: expect.stringMatching(/^rcv_/),
+    });
+    const receipt = await api("GET", `/api/v1/ingest/receipts/${handed.body.handed_over}`);
+    expect(receipt.status).toBe(200);
   });
 });

@@ -7,6 +7,8 @@ type Query = Record<string, string | number | boolean | undefined | null>;
 export type RequestOptions<S extends z.ZodType | undefined> = {
   query?: Query;
   json?: unknown;
+  /** A multipart body (a file upload); the browser sets its content type. */
+  form?: FormData;
   /** Validates the response against the contract; a mismatch is reported rather than rendered wrong. */
   schema?: S;
   signal?: AbortSignal;
@@ -67,7 +69,7 @@ export async function api<S extends z.ZodType | undefined = undefined>(
       method,
       headers,
       credentials: "same-origin",
-      body: options.json === undefined ? null : JSON.stringify(options.json),
+      body: options.form ?? (options.json === undefined ? null : JSON.stringify(options.json)),
       signal: options.signal ?? null,
     });
   } catch (error) {

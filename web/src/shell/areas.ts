@@ -1,3 +1,4 @@
+import { DOCUMENT_SCOPES } from "../documents/document-sections.ts";
 import { INTEGRATION_SCOPES } from "../integrations/integration-sections.ts";
 import { SETTINGS_SECTIONS } from "../settings/settings-sections.ts";
 
@@ -21,15 +22,7 @@ export type Area = {
 export const AREAS: readonly Area[] = [
   { key: "home", label: "Home", path: "/", scopes: [], built: true },
   { key: "inbox", label: "Inbox", path: "/inbox", scopes: ["tasks:read"], built: true },
-  {
-    key: "documents",
-    label: "Documents",
-    path: "/documents",
-    scopes: [],
-    built: false,
-    promise:
-      "Customer purchase orders, supplier invoices, ship notices, bills of lading, proofs of delivery and claims, read and checked, with a review queue for the ones the machine was unsure of.",
-  },
+  { key: "documents", label: "Documents", path: "/documents", scopes: DOCUMENT_SCOPES, built: true },
   {
     key: "planning",
     label: "Planning",

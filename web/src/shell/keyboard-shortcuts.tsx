@@ -4,6 +4,7 @@ import { Dialog } from "../ui/dialog.tsx";
 
 const GO_TO: Record<string, { path: string; label: string }> = {
   h: { path: "/", label: "Home" },
+  d: { path: "/documents", label: "Documents" },
   r: { path: "/records", label: "Records" },
   a: { path: "/audit", label: "Audit" },
   s: { path: "/settings", label: "Settings" },

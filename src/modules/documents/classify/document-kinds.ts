@@ -1,15 +1,6 @@
-/** What a document is, as the rest of Crossdock routes it. */
-export const DOCUMENT_KINDS = [
-  "purchase_order",
-  "invoice",
-  "credit_note",
-  "ship_notice",
-  "bill_of_lading",
-  "proof_of_delivery",
-  "rebate_claim",
-  "other",
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import type { DocumentKind } from "../contract/document-kinds.ts";
+
+export { DOCUMENT_KINDS, type DocumentKind } from "../contract/document-kinds.ts";
 
 type Cue = { pattern: RegExp; weight: number };
 

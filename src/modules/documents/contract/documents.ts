@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { DOCUMENT_KINDS } from "../classify/document-kinds.ts";
+import { DOCUMENT_KINDS } from "./document-kinds.ts";
+
+export { DOCUMENT_KINDS, type DocumentKind } from "./document-kinds.ts";
 
 export const FileChannel = z.enum(["upload", "email", "folder", "edi", "api"]);
 export type FileChannel = z.infer<typeof FileChannel>;
@@ -45,12 +47,14 @@ export const StoredFile = z.object({
   sender: z.string().nullable(),
   parent_id: z.string().nullable(),
   status: FileStatus,
-  /** Why it is quarantined: empty, unsupported_type, encrypted, corrupt, too_many_pages, ocr_failed, too_many_attachments… */
+  /** Why it is quarantined: empty, unsupported_type, encrypted, corrupt, too_many_pages, ocr_failed, too_many_attachments, edi_not_accepted, failed */
   reason: z.string().nullable(),
   reason_detail: z.string().nullable(),
   attempts: z.number().int(),
   received_at: z.string(),
   read_at: z.string().nullable(),
+  /** An EDI interchange handed to the EDI intake: the ingest receipt it became. */
+  handed_over: z.string().nullable(),
   /** The documents found in it (an email's are under its attachments). */
   document_ids: z.array(z.string()),
   /** An email's attachments and body, each a file of its own. */
@@ -128,6 +132,18 @@ export const DocumentDetail = DocumentSummary.extend({
   lines: z.array(DocumentLine),
   checks: z.array(Check),
   route: Route.nullable(),
+  /** What it was matched to in the records: customer or supplier, PO, each line's item. */
+  matches: z
+    .object({
+      source_system: z.string().nullable(),
+      customer_external_id: z.string().optional(),
+      supplier_external_id: z.string().optional(),
+      purchase_order_external_id: z.string().optional(),
+      line_items: z.array(z.string().nullable()),
+    })
+    .nullable(),
+  /** The workflow run its route started (a sales order, an AP invoice). */
+  run_id: z.string().nullable(),
   review: ReviewRecord.nullable(),
   reviewed_by: z.string().nullable(),
   pages: z.array(PageOfDocument),
@@ -196,3 +212,14 @@ export const DocumentStats = z.object({
 export type DocumentStats = z.infer<typeof DocumentStats>;
 
 export const StatsQuery = z.object({ by: z.enum(["kind", "sender", "kind_and_sender"]).default("kind") });
+
+/** A tenant's tolerances for checks against the records, as fractions (0.01 is 1%). */
+export const DocumentSettings = z
+  .object({
+    /** How far a billed price may stand over the PO's cost, or a customer's from their agreed price. */
+    price_tolerance: z.number().min(0).max(1),
+    /** How far a billed quantity may stand over what was received. */
+    quantity_tolerance: z.number().min(0).max(1),
+  })
+  .strict();
+export type DocumentSettings = z.infer<typeof DocumentSettings>;

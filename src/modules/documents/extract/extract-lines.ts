@@ -4,29 +4,24 @@ import { readAmount } from "../values/read-amount.ts";
 import { readDate } from "../values/read-date.ts";
 import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
 import { extractLabelledItems } from "./labelled-items.ts";
-import { lineAddsUp } from "./line-arithmetic.ts";
+import { lineAddsUp, settleByArithmetic } from "./line-arithmetic.ts";
 import { headerPhrases, type LineField, resolvePartColumns } from "./line-columns.ts";
+import { isOcr, tidyOcrLine } from "./ocr-words.ts";
 import { cellsOf, linesOf, locate } from "./page-lines.ts";
+import { CODE_LIKE, type Column, NUMERIC_FIELDS, rowCells } from "./row-cells.ts";
+import { unitOf } from "./units.ts";
 
-type Column = { field: LineField; x0: number; x1: number };
-
-const NUMERIC_FIELDS = new Set<LineField>([
-  "quantity",
-  "unit_price",
-  "amount",
-  "discount",
-  "rebate_per_unit",
-  "weight",
-  "handling_units",
-  "line_number",
-]);
 /** A line that ends a table: its totals, or its count. */
 const TABLE_END = /\b(?:sub ?total|total|merchandise|sale amount|amount due|balance due|total lines|sales tax)\b|\blines:/i;
-const NUMBER_LIKE = /^[-(]?[$€£]?[\d.,]+[)-]?$/;
 
-/** A table's header: a line whose cells read as at least three line fields, one of them a quantity, price, amount or weight. */
-function headerColumns(kind: DocumentKind, line: PageWord[]): Column[] | null {
-  const phrases = cellsOf(line).flatMap((cell) => headerPhrases(cell.words));
+/**
+ * A table's header: a line whose cells read as at least three line fields, one of them a quantity,
+ * price, amount or weight. On an OCR'd page a header word may be misread ("Oty", "Hem").
+ */
+function headerColumns(kind: DocumentKind, line: PageWord[], ocr: boolean): Column[] | null {
+  const phrases = cellsOf(line).flatMap((cell) => headerPhrases(cell.words, { tolerant: ocr }));
+  // Misread header words count only beside one read as printed (a line of misreadings is not a header).
+  if (!phrases.some((phrase) => !phrase.misread)) return null;
   const fields = resolvePartColumns(
     kind,
     phrases.map((phrase) => phrase.field),
@@ -48,42 +43,83 @@ function headerColumns(kind: DocumentKind, line: PageWord[]): Column[] | null {
   return columns.sort((a, b) => a.x0 - b.x0);
 }
 
-const overlap = (word: PageWord, column: Column) => Math.min(word.box.x1, column.x1) - Math.max(word.box.x0, column.x0);
+/** A row's printed quantity, price and amount, and its numbers left over, as the line's arithmetic may read them (a little less sure). */
+function arithmeticCandidates(byField: Map<LineField, PageWord[]>, spare: PageWord[], page: number) {
+  const candidate = (words: PageWord[]) => ({
+    printed: words.map((word) => word.text).join(" "),
+    value: (normalised: string): ExtractedValue => ({
+      value: normalised,
+      printed: words.map((word) => word.text).join(" "),
+      confidence: 0.8 * seenOf(words),
+      location: locate(words, page),
+    }),
+  });
+  return [
+    ...(["quantity", "unit_price", "amount"] as const).flatMap((field) => {
+      const words = byField.get(field);
+      return words ? [{ field, candidate: candidate(words) }] : [];
+    }),
+    ...spare.map((word) => ({ candidate: candidate([word]) })),
+  ];
+}
 
 /**
- * The column a word of a row belongs to: the header it stands under (the most overlap); else the
- * text column it runs on in (its header starts left of the word, the next header right of its
- * end); else, for a number, the numeric column whose right edge is nearest its own (numbers are
- * right-aligned); else the last column whose header starts left of it.
+ * Cells of an OCR'd row under no header a table has (OCR lost the header word): a row's first cell,
+ * a whole number left of every column, is its line number when the table names none; a code ("HIS-FAS-10077",
+ * letters or a dash with digits) is its part number when the table names no part column, as the
+ * document's writer would call it. A little less sure than a value under its header.
  */
-function columnOf(word: PageWord, columns: Column[]): Column | null {
-  let best: Column | null = null;
-  let most = 0;
-  for (const column of columns) {
-    const shared = overlap(word, column);
-    if (shared > most) {
-      most = shared;
-      best = column;
+function readUnnamed(
+  kind: DocumentKind,
+  fields: Record<string, ExtractedValue>,
+  unnamed: PageWord[][],
+  columns: Column[],
+  page: number,
+) {
+  const first = columns[0];
+  const named = (test: (field: LineField) => boolean) => columns.some((column) => test(column.field));
+  for (const cell of unnamed) {
+    const text = cell.map((word) => word.text).join(" ");
+    const [word] = cell;
+    if (!word) continue;
+    if (
+      !fields.line_number &&
+      !named((field) => field === "line_number") &&
+      first &&
+      word.box.x1 <= first.x0 &&
+      /^\d{1,3}$/.test(text)
+    ) {
+      fields.line_number = {
+        value: String(Number(text)),
+        printed: text,
+        confidence: 0.7 * seenOf(cell),
+        location: locate(cell, page),
+      };
+      continue;
+    }
+    const partField = resolvePartColumns(kind, ["part_number"])[0];
+    if (
+      partField &&
+      !fields[partField] &&
+      !named((field) => field.endsWith("part_number")) &&
+      cell.length === 1 &&
+      CODE_LIKE.test(text)
+    ) {
+      fields[partField] = { value: text, printed: text, confidence: 0.7 * seenOf(cell), location: locate(cell, page) };
     }
   }
-  if (best) return best;
-  const index = columns.findLastIndex((column) => column.x0 <= word.box.x0 + 2);
-  const before = index >= 0 ? (columns[index] as Column) : null;
-  const next = columns[index + 1];
-  if (before && !NUMERIC_FIELDS.has(before.field) && (!next || word.box.x1 <= next.x0)) return before;
-  if (NUMBER_LIKE.test(word.text)) {
-    const numeric = columns.filter((column) => NUMERIC_FIELDS.has(column.field));
-    const nearest = numeric.sort((a, b) => Math.abs(a.x1 - word.box.x1) - Math.abs(b.x1 - word.box.x1))[0];
-    if (nearest && Math.abs(nearest.x1 - word.box.x1) < 3 * (nearest.x1 - nearest.x0 + 10)) return nearest;
-  }
-  return before;
+}
+
+/** How sure OCR was of the words (the least sure of them, 0–1); 1 for a text layer. */
+function seenOf(words: PageWord[]): number {
+  const ocr = words.map((word) => word.confidence).filter((value): value is number => value !== undefined);
+  return ocr.length > 0 ? Math.min(...ocr) / 100 : 1;
 }
 
 function cellValue(field: LineField, words: PageWord[], page: number): ExtractedValue | null {
   const printed = words.map((word) => word.text).join(" ");
   const location = locate(words, page);
-  const ocr = words.map((word) => word.confidence).filter((value): value is number => value !== undefined);
-  const seen = ocr.length > 0 ? Math.min(...ocr) / 100 : 1;
+  const seen = seenOf(words);
   if (NUMERIC_FIELDS.has(field)) {
     const amount = readAmount(printed);
     return amount ? { value: amount.value, printed, confidence: 0.9 * seen, location } : null;
@@ -92,7 +128,16 @@ function cellValue(field: LineField, words: PageWord[], page: number): Extracted
     const date = readDate(printed);
     return date ? { value: date, printed, confidence: 0.9 * seen, location } : null;
   }
-  if (field === "uom") return { value: printed.toUpperCase(), printed, confidence: 0.85 * seen, location };
+  if (field.endsWith("part_number") && words.some((word) => word.confidence !== undefined)) {
+    // OCR splits a code at its dashes now and then ("HIS-FAS- 10042"): the pieces are one code.
+    const code = printed.replace(/(?<=-) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=-)/g, "");
+    return { value: code, printed, confidence: 0.85 * seen, location };
+  }
+  if (field === "uom") {
+    // On an OCR'd page a unit may be misread ("8x", "RL."): read as the unit it spells.
+    const unit = words.some((word) => word.confidence !== undefined) ? unitOf(printed) : printed.toUpperCase();
+    return unit ? { value: unit, printed, confidence: 0.85 * seen, location } : null;
+  }
   return { value: printed, printed, confidence: 0.85 * seen, location };
 }
 
@@ -128,30 +173,32 @@ export function extractLines(kind: DocumentKind, pages: PageText[]): ExtractedLi
 function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine[] {
   const result: ExtractedLine[] = [];
   for (const page of pages) {
-    const lines = linesOf(page);
+    const ocr = isOcr(page);
+    const lines = ocr
+      ? linesOf(page)
+          .map(tidyOcrLine)
+          .filter((line) => line.length > 0)
+      : linesOf(page);
     let columns: Column[] | null = null;
     let previous: ExtractedLine | null = null;
     let previousBottom = 0;
     for (const line of lines) {
       if (!columns) {
-        columns = headerColumns(kind, line);
+        columns = headerColumns(kind, line, ocr);
         previousBottom = Math.max(...line.map((word) => word.box.y1));
         continue;
       }
-      const byField = new Map<LineField, PageWord[]>();
-      for (const word of line) {
-        const column = columnOf(word, columns);
-        if (!column) continue;
-        const words = byField.get(column.field) ?? [];
-        words.push(word);
-        byField.set(column.field, words);
-      }
+      const { byField, spare, unnamed } = rowCells(line, columns, ocr);
       const top = Math.min(...line.map((word) => word.box.y0));
       const height = Math.max(...line.map((word) => word.box.y1 - word.box.y0));
       const fields: Record<string, ExtractedValue> = {};
       for (const [field, words] of byField) {
         const value = cellValue(field, words, page.page);
         if (value) fields[field] = value;
+      }
+      if (ocr) {
+        settleByArithmetic(fields, arithmeticCandidates(byField, spare, page.page));
+        readUnnamed(kind, fields, unnamed, columns, page.page);
       }
       // A totals row ends the table; a line that only names such a word ("Merchandise display
       // rack", 1 at 45.00) is an item: it has a quantity with a price or an amount.

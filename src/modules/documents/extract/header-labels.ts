@@ -1,9 +1,14 @@
 import type { DocumentKind } from "../classify/document-kinds.ts";
 
 /** How a header field's value is read and checked: an identifier has a digit, a date is a date, … */
-export type ValueType = "id" | "date" | "amount" | "measure" | "count" | "code" | "text" | "yes-no";
+export type ValueType = "id" | "date" | "amount" | "measure" | "count" | "code" | "text" | "yes-no" | "incoterm";
 
-export type HeaderSpec = { field: string; type: ValueType; labels: string[] };
+/**
+ * A header field: its value's type and its labels; `phrases` may also stand inside a sentence
+ * whose value follows a colon ("Please use the following communication for your payment : 2023…").
+ * A label on a line that `notOnLine` matches names another thing ("Bank Name   Account No.").
+ */
+export type HeaderSpec = { field: string; type: ValueType; labels: string[]; phrases?: string[]; notOnLine?: RegExp };
 
 /** Totals are on a document's last page; the rest of its header on its first. */
 export const TOTALS = new Set(["subtotal", "tax", "freight", "total"]);
@@ -24,11 +29,31 @@ const TOTAL_LABELS = {
     "montant eur ht",
     "nettobetrag",
     "zwischensumme",
+    "summe netto",
+    "gesamt netto",
+    "bedrag excl btw",
+    "total hors taxes",
+    "montant hors taxes",
+    "total net ht",
+    "subtotaal",
   ],
-  tax: ["tax", "sales tax", "vat", "btw", "tva", "montant tva", "mwst", "ust"],
+  tax: [
+    "tax",
+    "sales tax",
+    "tax amount",
+    "vat",
+    "vat amount",
+    "btw",
+    "btw bedrag",
+    "tva",
+    "montant tva",
+    "mwst",
+    "ust",
+    "mehrwertsteuer",
+    "umsatzsteuer",
+  ],
   freight: ["freight", "shipping", "freight charges"],
   total: [
-    "total",
     "grand total",
     "order total",
     "order total usd",
@@ -37,6 +62,7 @@ const TOTAL_LABELS = {
     "total due usd",
     "total amount",
     "invoice total",
+    "total for this invoice",
     "amount due",
     "amount due usd",
     "balance due",
@@ -48,9 +74,20 @@ const TOTAL_LABELS = {
     "somme à payer",
     "montant ttc",
     "montant eur ttc",
+    "totaalbedrag",
+    "te voldoen",
+    "total à payer",
+    "net à payer",
+    "montant total",
     "gesamtbetrag",
+    "gesamtsumme",
     "rechnungsbetrag",
     "endbetrag",
+    "zahlbetrag",
+    "zu zahlen",
+    "amount payable",
+    // Last: a table's "Total" row may hold its quantities before its amounts.
+    "total",
   ],
 };
 
@@ -111,6 +148,7 @@ export const HEADER_SPECS: Partial<Record<DocumentKind, HeaderSpec[]>> = {
         "factuurnummer",
         "factuur nr",
         "rechnungsnummer",
+        "rechnungsnr",
         "rechnung nr",
         "numéro de facture",
         "facture n",
@@ -146,10 +184,99 @@ export const HEADER_SPECS: Partial<Record<DocumentKind, HeaderSpec[]>> = {
         "customer number",
         "klantnummer",
         "kundennummer",
+        "kundennr",
+        "id client",
+        "client id",
+        "n client",
+        "numéro client",
+        "numéro de client",
         "account",
       ],
+      notOnLine: /\b(bank|banque|iban|ifsc|swift|bic|sort code|kreditinstitut)\b/i,
     },
     { field: "terms", type: "code", labels: ["terms", "payment terms"] },
+    {
+      field: "order_number",
+      type: "id",
+      labels: [
+        "order id",
+        "order number",
+        "order no",
+        "order #",
+        "sales order",
+        "ordernummer",
+        "bestellnummer",
+        "auftragsnummer",
+        "numéro de commande",
+        "commande n",
+        "booking id",
+        "booking reference",
+        "reservation number",
+      ],
+    },
+    {
+      field: "customer_reference",
+      type: "id",
+      labels: [
+        "your reference",
+        "your ref",
+        "customer reference",
+        "uw referentie",
+        "uw kenmerk",
+        "votre référence",
+        "ihre referenz",
+        "ihr zeichen",
+        "reference",
+      ],
+    },
+    {
+      field: "payment_reference",
+      type: "id",
+      labels: [
+        "payment reference",
+        "betalingskenmerk",
+        "betaalkenmerk",
+        "référence de paiement",
+        "verwendungszweck",
+        "zahlungsreferenz",
+      ],
+      phrases: ["communication for your payment", "payment reference", "reference for your payment"],
+    },
+    {
+      field: "payment_method",
+      type: "text",
+      labels: [
+        "payment method",
+        "payment mode",
+        "payment type",
+        "paid by",
+        "paid with",
+        "mode de paiement",
+        "mode de règlement",
+        "moyen de paiement",
+        "zahlungsart",
+        "zahlungsform",
+        "zahlungsweise",
+        "betaalmethode",
+        "betaalwijze",
+      ],
+    },
+    {
+      field: "incoterm",
+      type: "incoterm",
+      labels: ["incoterm", "incoterms", "delivery terms", "lieferbedingungen", "leveringsvoorwaarden", "conditions de livraison"],
+    },
+    // A stay's check-in and check-out are its service's first and last day.
+    {
+      field: "service_start",
+      type: "date",
+      labels: ["service start", "period start", "start date", "check in", "arrival", "anreise", "aankomst", "arrivée"],
+    },
+    {
+      field: "service_end",
+      type: "date",
+      labels: ["service end", "period end", "end date", "check out", "departure", "abreise", "vertrek", "départ"],
+    },
     { field: "subtotal", type: "amount", labels: TOTAL_LABELS.subtotal },
     { field: "freight", type: "amount", labels: TOTAL_LABELS.freight },
     { field: "tax", type: "amount", labels: TOTAL_LABELS.tax },

@@ -37,3 +37,19 @@ function gluedRest(word: PageWord, consumed: string[]): PageWord {
   const rest = text.replace(/^[^\p{L}\p{N}]+/u, "");
   return { ...word, text: rest, start: word.end - rest.length };
 }
+
+/**
+ * The words after the colon that follows `phrase` (folded tokens) anywhere in `cell`: "Please use
+ * the following communication for your payment : 202309097001". Null when the cell has no such phrase.
+ */
+export function afterPhrase(cell: Cell, phrase: string[]): PageWord[] | null {
+  const tokens = cell.words.flatMap((word, index) => tokensOf(word).map((token) => ({ token, index })));
+  for (let at = 0; at + phrase.length <= tokens.length; at++) {
+    if (!phrase.every((token, offset) => tokens[at + offset]?.token === token)) continue;
+    const after = (tokens[at + phrase.length - 1]?.index ?? 0) + 1;
+    const colon = cell.words.findIndex((word, index) => index >= after - 1 && /:$/.test(word.text));
+    if (colon < 0 || colon > after + 1) return null;
+    return cell.words.slice(colon + 1);
+  }
+  return null;
+}

@@ -1,4 +1,5 @@
 import type { DocumentKind } from "../classify/document-kinds.ts";
+import { misreadOf, ocrDistance } from "./fuzzy-phrase.ts";
 
 /** What a column of a document's line table holds, by the truth's and the records' names. */
 export type LineField =
@@ -181,32 +182,63 @@ export function headerField(text: string): LineField | null {
   return FIELD_OF.get(foldHeader(text)) ?? null;
 }
 
+/** The field whose phrase `folded` is, or (when `tolerant`, for OCR'd text) the one it is a misreading of; and whether misread. */
+function fieldOf(folded: string, tolerant: boolean): { field: LineField; misread: boolean } | null {
+  const exact = FIELD_OF.get(folded);
+  if (exact) return { field: exact, misread: false };
+  if (!tolerant) return null;
+  let best: { field: LineField; distance: number } | null = null;
+  for (const [phrase, field] of FIELD_OF) {
+    if (!misreadOf(folded, phrase)) continue;
+    const distance = ocrDistance(folded, phrase);
+    if (!best || distance < best.distance) best = { field, distance };
+  }
+  return best ? { field: best.field, misread: true } : null;
+}
+
 /**
  * A header cell's words read as the fewest whole phrases that cover most of them: "Qty Sold UOM"
  * is quantity and unit of measure, "Unit Price" one phrase (not unit and price), "LN ITEM-NUMBER"
  * (one space in a monospaced header) line number and item. Words no phrase covers are left out.
+ * `tolerant` (OCR'd text) also takes a word for a phrase it is a likely misreading of ("Oty" for
+ * Qty, "Hem" for Item), marked `misread`, when no phrase covers it as read.
  */
-export function headerPhrases<W extends { text: string }>(words: W[]): { field: LineField; words: W[] }[] {
+export function headerPhrases<W extends { text: string }>(
+  words: W[],
+  options: { tolerant?: boolean } = {},
+): { field: LineField; words: W[]; misread: boolean }[] {
   const folded = words.map((word) => foldHeader(word.text).split(" ").filter(Boolean));
-  // best[i]: the best reading of words i…end: [covered words, segments, the segments].
-  const best: [number, number, { field: LineField; words: W[] }[]][] = Array(words.length + 1);
-  best[words.length] = [0, 0, []];
+  type Reading = {
+    covered: number;
+    misread: number;
+    segments: number;
+    phrases: { field: LineField; words: W[]; misread: boolean }[];
+  };
+  // best[i]: the best reading of words i…end: most words covered, then fewest misread, then fewest phrases.
+  const best: Reading[] = Array(words.length + 1);
+  best[words.length] = { covered: 0, misread: 0, segments: 0, phrases: [] };
   for (let start = words.length - 1; start >= 0; start--) {
-    const skip = best[start + 1] as (typeof best)[number];
-    let choice: (typeof best)[number] = [skip[0], skip[1], skip[2]];
+    let choice: Reading = { ...(best[start + 1] as Reading) };
     for (let end = start + 1; end <= Math.min(words.length, start + LONGEST); end++) {
-      const field = FIELD_OF.get(folded.slice(start, end).flat().join(" "));
-      if (!field) continue;
-      const rest = best[end] as (typeof best)[number];
-      const covered = rest[0] + (end - start);
-      const segments = rest[1] + 1;
-      if (covered > choice[0] || (covered === choice[0] && segments < choice[1])) {
-        choice = [covered, segments, [{ field, words: words.slice(start, end) }, ...rest[2]]];
-      }
+      const found = fieldOf(folded.slice(start, end).flat().join(" "), options.tolerant === true);
+      if (!found) continue;
+      const rest = best[end] as Reading;
+      const reading: Reading = {
+        covered: rest.covered + (end - start),
+        misread: rest.misread + (found.misread ? 1 : 0),
+        segments: rest.segments + 1,
+        phrases: [{ field: found.field, words: words.slice(start, end), misread: found.misread }, ...rest.phrases],
+      };
+      if (
+        reading.covered > choice.covered ||
+        (reading.covered === choice.covered &&
+          (reading.misread < choice.misread || (reading.misread === choice.misread && reading.segments < choice.segments)))
+      )
+        choice = reading;
     }
     best[start] = choice;
   }
-  return (best[0] as (typeof best)[number])[2];
+  return (best[0] as Reading).phrases;
 }
 
 /**

@@ -75,6 +75,101 @@ describe("extractParties", () => {
     ).toEqual({});
   });
 
+  it("reads a European letterhead with its identifiers, and an unlabelled recipient's block", () => {
+    const letterhead = [
+      "FACTUUR.                                          Coolblue B.V.",
+      "                                                  Weena 664",
+      "                                                  3012 CN Rotterdam",
+      "                                                  Nederland",
+      "Pino Bluebird                                     www.tabletcenter.nl",
+      "Sessamestreet 32",
+      "1025 RX Amsterdam                                 KvK Rotterdam 24330087",
+      "                                                  BTW NL810433941B01",
+      "Factuurnummer: 993548900                          IBAN NL50INGB0683251309",
+      "                                                  BIC INGBNL2A",
+    ];
+    expect(values("invoice", letterhead)).toEqual({
+      supplier_name: "Coolblue B.V.",
+      supplier_address_line1: "Weena 664",
+      supplier_postal_code: "3012 CN",
+      supplier_city: "Rotterdam",
+      supplier_country: "NL",
+      supplier_website: "www.tabletcenter.nl",
+      supplier_company_number: "24330087",
+      supplier_company_register: "kvk",
+      supplier_vat_number: "NL810433941B01",
+      supplier_iban: "NL50INGB0683251309",
+      supplier_bic: "INGBNL2A",
+      bill_to_name: "Pino Bluebird",
+      bill_to_address_line1: "Sessamestreet 32",
+      bill_to_postal_code: "1025 RX",
+      bill_to_city: "Amsterdam",
+      bill_to_country: "NL",
+    });
+    // A mistyped IBAN is no IBAN; the customer's VAT number is not the supplier's.
+    const mistyped = letterhead.map((line) =>
+      line.replace("NL50INGB0683251309", "NL50INGB0683251308").replace("BTW NL810433941B01", "Uw BTW NL810433941B01"),
+    );
+    const found = values("invoice", mistyped);
+    expect(found.supplier_iban).toBeUndefined();
+    expect(found.supplier_vat_number).toBeUndefined();
+  });
+
+  it("takes the seller from the legal footer when the top of the page is the customer's address", () => {
+    const lines = [
+      "                                                  ALEXINUX",
+      "                                                  de Lattre Alexis",
+      "                                                  27 rue Henri Rolland",
+      "                                                  69100 Villeurbanne",
+      "                        Facture n° 2022089083",
+      ...Array.from({ length: 50 }, () => ""),
+      "                               NETPRESSE",
+      "  Siège social : 16 rue Mollien - 92100 BOULOGNE – Tél : 01 71 17 61 67 – annonce@publicationannoncelegale.fr",
+      "  Sarl au capital de 10 000€ - RSC Paris B 530 848 134 – Siret 53084813400017 – TVA F63530848134",
+    ];
+    expect(values("invoice", lines)).toEqual({
+      supplier_name: "NETPRESSE",
+      supplier_company_number: "530848134",
+      supplier_company_register: "siren",
+      supplier_phone: "01 71 17 61 67",
+      supplier_email: "annonce@publicationannoncelegale.fr",
+      bill_to_name: "ALEXINUX",
+      bill_to_city: "Villeurbanne",
+      bill_to_postal_code: "69100",
+      bill_to_address_line1: "27 rue Henri Rolland",
+    });
+  });
+
+  it("reads a labelled seller's block past a note in brackets, and identifiers in a grid and a footer", () => {
+    const found = values("invoice", [
+      "Amazon Web Services Invoice",
+      "                                        Service Provider:",
+      "                                        (Not to be used for payment remittance)",
+      "                                        Amazon Web Services, Inc.",
+      "                                        410 Terry Ave North",
+      "                                        Seattle, WA 98109-5210, US",
+      "",
+      "    GSTIN                                 CIN",
+      "    06AABCO6063D1ZQ                       U63090DL2012PTC231770",
+      ...Array.from({ length: 49 }, () => ""),
+      "      (870)-931-0505 billing@example.com http://www.example.com",
+    ]);
+    expect(found).toEqual({
+      supplier_name: "Amazon Web Services, Inc.",
+      supplier_address_line1: "410 Terry Ave North",
+      supplier_city: "Seattle",
+      supplier_region: "WA",
+      supplier_postal_code: "98109-5210",
+      supplier_country: "US",
+      supplier_vat_number: "06AABCO6063D1ZQ",
+      supplier_company_number: "U63090DL2012PTC231770",
+      supplier_company_register: "cin",
+      supplier_phone: "(870)-931-0505",
+      supplier_email: "billing@example.com",
+      supplier_website: "http://www.example.com",
+    });
+  });
+
   it("reads the demo's text PDFs' parties: over 95% of their fields, and none wrong", async () => {
     const documents = await readTextPdfs(generateDocuments(fixtureWorld("small"), new Random(5).fork("documents")));
     const party =

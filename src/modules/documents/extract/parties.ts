@@ -1,9 +1,14 @@
 import { namesAKind } from "../classify/classify-document.ts";
 import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { PageText, PageWord } from "../text/page-text.ts";
+import { readPostalLine } from "../values/postal-line.ts";
 import type { ExtractedValue } from "./extracted.ts";
 import { afterLabel } from "./label-cells.ts";
-import { type Cell, cellsOf, linesOf, locate } from "./page-lines.ts";
+import type { Cell } from "./page-lines.ts";
+import { partyFields } from "./party-block.ts";
+import { blockFrom, findBlock, type Row, rowsOf } from "./party-rows.ts";
+import { recipientBlock } from "./recipient-block.ts";
+import { sellerIdentity } from "./seller-identity.ts";
 
 /** Who a kind's party blocks are: the role each label names, and the role of the letterhead (who wrote it). */
 const PARTY_LABELS: Partial<Record<DocumentKind, { letterhead?: string; blocks: [string, string[]][] }>> = {
@@ -18,8 +23,38 @@ const PARTY_LABELS: Partial<Record<DocumentKind, { letterhead?: string; blocks: 
   invoice: {
     letterhead: "supplier",
     blocks: [
-      ["bill_to", ["bill to", "sold to", "invoice to"]],
-      ["ship_to", ["ship to", "shipped to", "deliver to"]],
+      [
+        "supplier",
+        [
+          "service provider",
+          "sold by",
+          "seller",
+          "supplier",
+          "vendor",
+          "from",
+          "leverancier",
+          "fournisseur",
+          "vendeur",
+          "lieferant",
+        ],
+      ],
+      [
+        "bill_to",
+        [
+          "bill to",
+          "sold to",
+          "invoice to",
+          "bill to address",
+          "billing address",
+          "factuuradres",
+          "adresse de facturation",
+          "rechnungsadresse",
+        ],
+      ],
+      [
+        "ship_to",
+        ["ship to", "shipped to", "deliver to", "shipping address", "afleveradres", "adresse de livraison", "lieferadresse"],
+      ],
     ],
   },
   bill_of_lading: {
@@ -38,97 +73,14 @@ const PARTY_LABELS: Partial<Record<DocumentKind, { letterhead?: string; blocks: 
   rebate_claim: { letterhead: "distributor", blocks: [["supplier", ["submitted to"]]] },
 };
 
-/** "Toledo, OH 43604", "FORT WORTH, TX 76102", "Cleveland, OH  44114-2301". */
-const CITY_LINE = /^(.+?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/i;
-const PHONE = /^(?:tel|phone|ph)\.?:?\s+(\+?[\d\s().-]{7,})$/i;
-
-type Row = { cells: Cell[]; top: number; bottom: number };
-
-function rowsOf(page: PageText): Row[] {
-  return linesOf(page).map((line) => ({
-    cells: cellsOf(line),
-    top: Math.min(...line.map((word) => word.box.y0)),
-    bottom: Math.max(...line.map((word) => word.box.y1)),
-  }));
-}
-
-const charWidth = (cell: Cell) => (cell.x1 - cell.x0) / Math.max(1, cell.text.length);
-
-/**
- * The block of lines that starts with `first` (words at the block's left edge on row `row`) and
- * goes on down the rows whose cell starts at the same edge (or, `centred`, overlaps it), until a
- * gap, a label or six lines.
- */
-function blockFrom(rows: Row[], row: number, first: PageWord[], isLabel: (cell: Cell) => boolean, centred = false): PageWord[][] {
-  const x0 = first[0]?.box.x0 ?? 0;
-  const x1 = first.at(-1)?.box.x1 ?? 0;
-  // A centred letterhead's lines share its middle, not its left edge.
-  const under = (candidate: Cell) =>
-    centred
-      ? Math.min(candidate.x1, x1) - Math.max(candidate.x0, x0) > 0
-      : Math.abs(candidate.x0 - x0) <= 2 * charWidth(candidate);
-  const lines: PageWord[][] = [first];
-  let bottom = (rows[row] as Row).bottom;
-  const height = (rows[row] as Row).bottom - (rows[row] as Row).top;
-  for (const next of rows.slice(row + 1)) {
-    if (lines.length >= 6 || next.top - bottom > 1.8 * height) break;
-    const cell = next.cells.find(under);
-    if (!cell || isLabel(cell)) break;
-    lines.push(cell.words);
-    bottom = next.bottom;
-  }
-  return lines;
-}
-
-/** A party's fields from its block's lines: name, address lines, city, region, postal code, phone. */
-function partyFields(role: string, lines: PageWord[][], page: number, confidence: number): Record<string, ExtractedValue> {
-  // One-line letterheads: "6535 Industrial Pkwy · Toledo, OH 43604 · Tel +1 555 010 1773".
-  const segments = lines.flatMap((line) => {
-    const parts: PageWord[][] = [[]];
-    for (const word of line) {
-      if (word.text === "·" || word.text === "|") parts.push([]);
-      else (parts.at(-1) as PageWord[]).push(word);
-    }
-    return parts.filter((part) => part.length > 0);
-  });
-  const fields: Record<string, ExtractedValue> = {};
-  const put = (field: string, words: PageWord[], value = words.map((word) => word.text).join(" ")) => {
-    const lowest = Math.min(...words.map((word) => (word.confidence ?? 100) / 100));
-    fields[`${role}_${field}`] = {
-      value,
-      printed: words.map((word) => word.text).join(" "),
-      confidence: Math.round(confidence * lowest * 100) / 100,
-      location: locate(words, page),
-    };
-  };
-  const [name, ...rest] = segments;
-  if (!name) return fields;
-  put("name", name);
-  let addressLines = 0;
-  for (const segment of rest) {
-    const text = segment.map((word) => word.text).join(" ");
-    const city = CITY_LINE.exec(text);
-    const phone = PHONE.exec(text);
-    if (city) {
-      const cityWords = segment.filter((word) => word.box.x1 <= (segment.at(-2) as PageWord).box.x0);
-      put("city", cityWords, (city[1] as string).replace(/,$/, ""));
-      put("region", [segment.at(-2) as PageWord], (city[2] as string).toUpperCase());
-      put("postal_code", [segment.at(-1) as PageWord], city[3] as string);
-    } else if (phone) {
-      put("phone", segment.slice(1), (phone[1] as string).trim());
-    } else if (!fields[`${role}_city`] && addressLines < 2 && /\d|\b(box|suite|dock|floor|building)\b/i.test(text)) {
-      addressLines += 1;
-      put(`address_line${addressLines}`, segment);
-    }
-  }
-  return fields;
-}
-
 /**
  * A document's parties: each block under (or after) its label — "Vendor", "Ship To", "Bill to:",
- * "SHIP FROM", "Consignee", "Submitted to" — and the letterhead (the writer: the buyer of a PO, the
- * supplier of an invoice, the carrier of a POD), read as name, address lines, city, region, postal
- * code and phone. A labelled block wins over the letterhead for the same role.
+ * "SHIP FROM", "Consignee", "Submitted to", "Service Provider:" — and the letterhead (the writer:
+ * the buyer of a PO, the supplier of an invoice, the carrier of a POD), read as name, address
+ * lines, city, region, postal code, country and phone. A labelled block wins over the letterhead
+ * for the same role. An invoice's seller is also read from its legal footer, with its identifiers
+ * and contacts (`sellerIdentity`); its recipient, where no label names it, from an address block
+ * at the top of the page.
  */
 export function extractParties(kind: DocumentKind, pages: PageText[]): Record<string, ExtractedValue> {
   const spec = PARTY_LABELS[kind];
@@ -138,15 +90,35 @@ export function extractParties(kind: DocumentKind, pages: PageText[]): Record<st
   const labels = spec.blocks.flatMap(([, names]) => names.map((name) => name.split(" ")));
   const isLabel = (cell: Cell) => labels.some((label) => afterLabel(cell, label) !== null) || /:\s*\S/.test(cell.text);
   const fields: Record<string, ExtractedValue> = {};
+  const blocks: [string, PageWord[][]][] = [];
   for (const [role, names] of spec.blocks) {
     const start = findBlock(rows, names, isLabel);
-    if (start) Object.assign(fields, partyFields(role, blockFrom(rows, start.row, start.words, isLabel), page.page, 0.85));
+    if (!start) continue;
+    const lines = blockFrom(rows, start.row, start.words, isLabel);
+    blocks.push([role, lines]);
+    Object.assign(fields, partyFields(role, lines, page.page, 0.85));
   }
-  if (spec.letterhead && !fields[`${spec.letterhead}_address_line1`]) {
+  const labelled = new Set(blocks.map(([role]) => role));
+  const writer = spec.letterhead;
+  // The lines the writer's fields are read from: its labelled block, else (or also) its letterhead.
+  let own = blocks.find(([role]) => role === writer)?.[1] ?? [];
+  if (writer && !fields[`${writer}_address_line1`]) {
     const head = letterhead(rows, isLabel);
     if (head) {
-      const read = partyFields(spec.letterhead, head.lines, page.page, 0.75);
+      const read = partyFields(writer, head.lines, page.page, 0.75);
       for (const [field, value] of Object.entries(read)) fields[field] ??= value;
+      own = [...own, ...head.lines];
+    }
+  }
+  if (kind === "invoice") {
+    const others = blocks.filter(([role]) => role !== "supplier").flatMap(([, lines]) => lines);
+    const seller = sellerIdentity(pages, fields, { labelled: labelled.has("supplier"), own, others, isLabel });
+    for (const field of Object.keys(fields)) if (field.startsWith("supplier_")) delete fields[field];
+    Object.assign(fields, seller.fields);
+    if (!labelled.has("bill_to")) {
+      const taken = new Set([...seller.own, ...blocks.flatMap(([, lines]) => lines)].flat());
+      const recipient = recipientBlock(rows, page.height, (word) => taken.has(word));
+      if (recipient) Object.assign(fields, partyFields("bill_to", recipient, page.page, 0.7));
     }
   }
   if (kind === "proof_of_delivery" && fields.carrier_name) {
@@ -156,58 +128,27 @@ export function extractParties(kind: DocumentKind, pages: PageText[]): Record<st
   return fields;
 }
 
+/** Whether a cell reads as a name: letters, no digits, at most six words, no label, title, email or web address. */
+const isName = (cell: Cell, isLabel: (cell: Cell) => boolean) =>
+  /\p{L}{2}/u.test(cell.text) &&
+  !/\d|@|www\.|https?:/.test(cell.text) &&
+  cell.words.length <= 6 &&
+  !namesAKind(cell.text) &&
+  !isLabel(cell);
+
 /**
- * Where a labelled block starts: after its label in the label's own cell when the label ends with a
- * colon ("To:  Harbor …", "VENDOR:  HARBOR …"), else in the cell beside an exact label, else in the
- * cell under it (the cell that stands under the label, which may be centred over its block). A
- * label spaced out over two cells ("SHIP  FROM") is read as one.
+ * The writer's block at the top of the first page: of the names in its first rows, the first
+ * with an address under it (a city line: a tagline or a heading standing alone is passed over),
+ * else the first.
  */
-function findBlock(rows: Row[], names: string[], isLabel: (cell: Cell) => boolean): { row: number; words: PageWord[] } | null {
-  for (const name of names) {
-    const label = name.split(" ");
-    for (const [index, row] of rows.entries()) {
-      for (const [column, single] of row.cells.entries()) {
-        const next = row.cells[column + 1];
-        const joined = next && next.x0 - single.x1 < 4 * charWidth(single) ? mergeCells(single, next) : null;
-        for (const [cell, used] of [[single, 1], ...(joined ? [[joined, 2]] : [])] as [Cell, number][]) {
-          const rest = afterLabel(cell, label);
-          if (rest === null) continue;
-          const colon = /:$/.test(cell.words[cell.words.length - rest.length - 1]?.text ?? "");
-          if (rest.length > 0) {
-            if (colon) return { row: index, words: rest };
-            continue;
-          }
-          const beside = row.cells[column + used];
-          if (colon && beside && !isLabel(beside) && beside.x0 - cell.x1 < 20 * charWidth(cell))
-            return { row: index, words: beside.words };
-          const below = rows[index + 1]?.cells.find(
-            (candidate) =>
-              Math.min(candidate.x1, cell.x1) - Math.max(candidate.x0, cell.x0) > 0 ||
-              Math.abs(candidate.x0 - cell.x0) <= 2 * charWidth(candidate),
-          );
-          if (below && !isLabel(below)) return { row: index + 1, words: below.words };
-        }
-      }
+function letterhead(rows: Row[], isLabel: (cell: Cell) => boolean): { lines: PageWord[][] } | null {
+  let first: { lines: PageWord[][] } | null = null;
+  for (const [index, row] of rows.slice(0, 3).entries()) {
+    for (const cell of row.cells.filter((candidate) => isName(candidate, isLabel))) {
+      const lines = blockFrom(rows, index, cell.words, isLabel, true);
+      if (lines.slice(1).some((line) => readPostalLine(line.map((word) => word.text).join(" ")))) return { lines };
+      first ??= { lines };
     }
   }
-  return null;
-}
-
-const mergeCells = (a: Cell, b: Cell): Cell => ({
-  text: `${a.text} ${b.text}`,
-  words: [...a.words, ...b.words],
-  x0: a.x0,
-  x1: b.x1,
-});
-
-/** The writer's block at the top of the first page: the first cell of the first rows that reads as a name. */
-function letterhead(rows: Row[], isLabel: (cell: Cell) => boolean): { lines: PageWord[][] } | null {
-  for (const [index, row] of rows.slice(0, 3).entries()) {
-    const cell = row.cells.find(
-      (candidate) =>
-        /\p{L}{2}/u.test(candidate.text) && !/\d/.test(candidate.text) && !namesAKind(candidate.text) && !isLabel(candidate),
-    );
-    if (cell) return { lines: blockFrom(rows, index, cell.words, isLabel, true) };
-  }
-  return null;
+  return first;
 }

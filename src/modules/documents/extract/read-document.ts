@@ -91,7 +91,10 @@ function arithmetic(fields: Record<string, ExtractedValue>, lines: ExtractedLine
  */
 export function readDocument(
   text: DocumentText,
-  options: { kind?: DocumentKind; learned?: (kind: DocumentKind, pages: DocumentText["pages"]) => Record<string, ExtractedValue> } = {},
+  options: {
+    kind?: DocumentKind;
+    learned?: (kind: DocumentKind, pages: DocumentText["pages"]) => Record<string, ExtractedValue>;
+  } = {},
 ): ReadDocument {
   const classification = classifyDocument(text);
   const kind = options.kind ?? classification.kind;

@@ -1,7 +1,7 @@
 import { sniffType } from "../text/read-text.ts";
 
 /** What a file is, by its bytes (a name or a declared type may lie): a PDF, an image, an email, plain text. */
-export type FileType = "pdf" | "png" | "jpeg" | "tiff" | "email" | "text" | "unknown";
+export type FileType = "pdf" | "png" | "jpeg" | "tiff" | "email" | "edi" | "text" | "unknown";
 
 /** Header fields a message starts with; an email has a From and at least one of the others. */
 const MESSAGE_HEADER =
@@ -27,6 +27,8 @@ export function fileTypeOf(bytes: Uint8Array, name: string): FileType {
   if (sniffed) return sniffed;
   if (!isText(bytes)) return "unknown";
   const head = Buffer.from(bytes.subarray(0, 4096)).toString("utf8");
+  // An EDI interchange (X12's ISA, EDIFACT's UNA or UNB) is not a document to read: the EDI intake takes it.
+  if (/^\uFEFF?\s*(ISA[^A-Za-z0-9\s]|UNA[^A-Za-z0-9\s]|UNB\+)/.test(head)) return "edi";
   const headers = head.split(/\r?\n\r?\n/)[0] ?? "";
   if (
     /^from:/im.test(headers) &&

@@ -24,7 +24,7 @@ const typeOf = (kind: DocumentKind, field: string): ValueType =>
   HEADER_SPECS[kind]?.find((spec) => spec.field === field)?.type ?? "text";
 
 /** A printed value as the field's type reads it (null when it does not read as one). */
-function valueOf(type: ValueType, printed: string): string | null {
+function readAsType(type: ValueType, printed: string): string | null {
   const text = printed.trim();
   if (text === "") return null;
   if (type === "date") return readDate(text) ?? readDate(text, { order: "day-first" });
@@ -123,7 +123,7 @@ export function applyRules(kind: DocumentKind, pages: PageText[], rules: Templat
           }
           if (!words || words.length === 0) continue;
           const printed = words.map((word) => word.text).join(" ");
-          const value = valueOf(type, printed);
+          const value = readAsType(type, printed);
           if (value === null) continue;
           found[rule.field] = { value, printed, confidence: confidenceOf(words), location: locate(words, page.page) };
           break search;

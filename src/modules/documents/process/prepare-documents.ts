@@ -1,11 +1,11 @@
 import type { Database } from "../../../platform/db/database.ts";
 import { withTenant } from "../../../platform/db/tenant-scope.ts";
 import type { Records } from "../../records/index.ts";
-import { type ReadDocument, readDocument } from "../extract/read-document.ts";
+import { type ReadDocument, readDocument, THRESHOLDS } from "../extract/read-document.ts";
 import { applyRules } from "../learn/template-rules.ts";
 import type { ClaimedFile } from "../store/file-store.ts";
-import { templateRules } from "../store/template-store.ts";
-import { readValuesOf, type Tolerances } from "../validate/tolerances.ts";
+import { learnedKind, templateRules } from "../store/template-store.ts";
+import { type RecordMatches, readValuesOf, type Tolerances } from "../validate/tolerances.ts";
 import { validateDocument } from "../validate/validate-document.ts";
 import { identityOf } from "./document-identity.ts";
 import type { FileOutcome } from "./read-file.ts";
@@ -13,8 +13,9 @@ import type { FileOutcome } from "./read-file.ts";
 type Read = Extract<FileOutcome, { outcome: "documents" }>;
 
 /**
- * Each document of a file as it will be kept: read again with its sender's learned template when
- * reviewers taught one, then checked against the records (a supplier's invoice against its PO and
+ * Each document of a file as it will be kept: read as the kind reviewers gave its file sender's
+ * documents when its text does not make its kind clear, read again with its sender's learned
+ * template when reviewers taught one, then checked against the records (a supplier's invoice against its PO and
  * receipts, a customer's PO against their items and prices); a failed check holds it for review.
  * Done before the transaction that stores it: the records are read on connections of their own.
  */
@@ -27,25 +28,35 @@ export async function prepareDocuments(
   for (const part of read.documents) {
     let document: ReadDocument = part.read;
     const pages = read.pages.filter((page) => page.page >= part.first && page.page <= part.last);
+    // A sender whose documents' kind reviewers gave before, on one whose text does not make it clear.
+    const sender = file.sender;
+    if (sender && (document.kind === "other" || document.classification.confidence < THRESHOLDS.classification)) {
+      const kind = await withTenant(deps.db, file.tenant_id, (tx) => learnedKind(tx, sender));
+      if (kind && kind !== "other") document = readDocument({ kind: "pdf", pages }, { kind });
+    }
     const senderKey = identityOf(document.kind, document.fields, file.sender).senderKey;
     if (senderKey && document.kind !== "other") {
       const kind = document.kind;
       const rules = await withTenant(deps.db, file.tenant_id, (tx) => templateRules(tx, senderKey, kind));
+      const given = kind !== part.read.kind ? { kind } : {};
       if (rules.length > 0) {
         document = readDocument(
           { kind: "pdf", pages },
-          { learned: (readAs, of) => (readAs === kind ? applyRules(readAs, of, rules) : {}) },
+          { ...given, learned: (readAs, of) => (readAs === kind ? applyRules(readAs, of, rules) : {}) },
         );
       }
     }
+    let matches: RecordMatches | undefined;
     if (deps.records && document.kind !== "other") {
-      const checks = await validateDocument(
+      const validation = await validateDocument(
         deps.records,
         file.tenant_id,
         document.kind,
         readValuesOf(document),
         await deps.tolerances(file.tenant_id),
       );
+      const { checks } = validation;
+      matches = validation.matches;
       const failed = checks.filter((check) => !check.passed);
       document = {
         ...document,
@@ -57,7 +68,7 @@ export async function prepareDocuments(
         straightThrough: document.straightThrough && failed.length === 0,
       };
     }
-    documents.push({ ...part, read: document });
+    documents.push({ ...part, read: document, matches });
   }
   return { ...read, documents };
 }

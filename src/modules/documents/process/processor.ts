@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
+import { availableParallelism, hostname } from "node:os";
 import type { Database } from "../../../platform/db/database.ts";
 import type { Logger } from "../../../platform/logger.ts";
 import type { Records } from "../../records/index.ts";
@@ -7,6 +7,7 @@ import type { StoredDocument } from "../store/document-store.ts";
 import { type ClaimedFile, claimNextFile, extendFileLease, quarantineFile } from "../store/file-store.ts";
 import type { TextReader } from "../text/read-text.ts";
 import type { Tolerances } from "../validate/tolerances.ts";
+import { type HandOverEdi, handOver } from "./hand-over-edi.ts";
 import { prepareDocuments } from "./prepare-documents.ts";
 import { readFile } from "./read-file.ts";
 import { LeaseLostError, storeOutcome } from "./store-outcome.ts";
@@ -16,6 +17,8 @@ export type ProcessorDeps = {
   /** The records documents are checked against; without them, documents are checked against themselves only. */
   records?: Records | undefined;
   tolerances: (tenantId: string) => Promise<Tolerances>;
+  /** Where an EDI interchange sent as a document goes: the EDI intake (ingest), which answers with its receipt. */
+  handOverEdi?: HandOverEdi | undefined;
   logger: Logger;
   reader: () => TextReader;
   clock?: () => Date;
@@ -23,6 +26,8 @@ export type ProcessorDeps = {
   leaseMs?: number;
   /** How often to look for files others stored, when not poked. */
   idleMs?: number;
+  /** Files read at once (default: the cores, up to 2: OCR takes one each). */
+  workers?: number;
   /** Told of each file read, with its documents (metrics). */
   onRead?: (file: ClaimedFile, outcome: "read" | "quarantined", documents: StoredDocument[], seconds: number) => void;
 };
@@ -37,7 +42,7 @@ export type Processor = {
 };
 
 /**
- * Reads stored files one at a time (OCR takes the cores): takes the oldest waiting under a lease
+ * Reads stored files, `workers` at a time (OCR takes a core each): takes the oldest waiting under a lease
  * it keeps extending while reading, reads it, and stores what it came to. A file whose reading
  * fails unexpectedly is quarantined with the error, so one bad file never stalls the ones behind it.
  */
@@ -46,10 +51,13 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   const leaseMs = deps.leaseMs ?? 600_000;
   const idleMs = deps.idleMs ?? 2_000;
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  const workers = Math.max(1, deps.workers ?? Math.min(2, availableParallelism()));
   let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  let current: Promise<boolean> | undefined;
+  let loops: Promise<void>[] = [];
+  const wakers = new Set<() => void>();
+  const active = new Set<Promise<boolean>>();
+  let free = workers;
+  const waiting: (() => void)[] = [];
 
   async function readOne(): Promise<boolean> {
     const file = await claimNextFile(deps.db, owner, clock(), leaseMs);
@@ -62,7 +70,12 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     }, leaseMs / 3);
     try {
       const read = await readFile(file, deps.reader());
-      const outcome = read.outcome === "documents" ? await prepareDocuments(deps, file, read) : read;
+      const outcome =
+        read.outcome === "documents"
+          ? await prepareDocuments(deps, file, read)
+          : read.outcome === "edi"
+            ? await handOver(deps.handOverEdi, file)
+            : read;
       const documents = await storeOutcome(deps.db, file, owner, outcome, clock());
       deps.onRead?.(
         file,
@@ -84,12 +97,20 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     return true;
   }
 
-  /** One file at a time, whoever asks (the loop or drain). */
-  function next(): Promise<boolean> {
-    const previous = current ?? Promise.resolve(true);
-    const mine = previous.catch(() => true).then(readOne);
-    current = mine;
-    return mine;
+  /** A file read in one of the `workers` slots, whoever asks (the loops or drain). */
+  async function next(): Promise<boolean> {
+    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    else free -= 1;
+    const reading = readOne();
+    active.add(reading);
+    try {
+      return await reading;
+    } finally {
+      active.delete(reading);
+      const queued = waiting.shift();
+      if (queued) queued();
+      else free += 1;
+    }
   }
 
   async function run(): Promise<void> {
@@ -102,13 +123,14 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       }
       if (!found && running) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, idleMs);
-          wake = () => {
+          const wake = () => {
             clearTimeout(timer);
+            wakers.delete(wake);
             resolve();
           };
+          const timer = setTimeout(wake, idleMs);
+          wakers.add(wake);
         });
-        wake = undefined;
       }
     }
   }
@@ -117,19 +139,28 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     start() {
       if (running) return;
       running = true;
-      loop = run();
+      loops = Array.from({ length: workers }, () => run());
     },
     poke() {
-      wake?.();
+      for (const wake of [...wakers]) wake();
     },
     async drain() {
-      while (await next()) {}
+      // Until nothing waits and nothing is being read (a file the loops were reading may bring more: an email's parts).
+      for (;;) {
+        await Promise.all(
+          Array.from({ length: workers }, async () => {
+            while (await next()) {}
+          }),
+        );
+        if (active.size === 0) return;
+        await Promise.all([...active].map((reading) => reading.catch(() => false)));
+      }
     },
     async stop() {
       running = false;
-      wake?.();
-      await loop;
-      await current?.catch(() => undefined);
+      for (const wake of [...wakers]) wake();
+      await Promise.all(loops);
+      await Promise.all([...active].map((reading) => reading.catch(() => undefined)));
     },
   };
 }

@@ -7,6 +7,7 @@ import type { IncomingFile } from "../store/file-store.ts";
 import type { DocumentText, PageText } from "../text/page-text.ts";
 import type { TextReader } from "../text/read-text.ts";
 import { TextReadError } from "../text/text-read-error.ts";
+import type { RecordMatches } from "../validate/tolerances.ts";
 import { splitDocuments } from "./split-documents.ts";
 
 /** More attachments than this and an email is quarantined whole for a person to look at (a mail loop, a bulk export). */
@@ -14,9 +15,15 @@ export const MAX_ATTACHMENTS = 100;
 
 /** What reading a file came to: documents on its pages, an email's parts to read in turn, or a reason it cannot be read. */
 export type FileOutcome =
-  | { outcome: "documents"; pages: PageText[]; documents: { first: number; last: number; read: ReadDocument }[] }
+  | {
+      outcome: "documents";
+      pages: PageText[];
+      documents: { first: number; last: number; read: ReadDocument; matches?: RecordMatches | undefined }[];
+    }
   | { outcome: "email"; children: Omit<IncomingFile, "channel">[] }
-  | { outcome: "quarantine"; reason: string; detail: string };
+  | { outcome: "quarantine"; reason: string; detail: string }
+  | { outcome: "edi" }
+  | { outcome: "handed_over"; reference: string };
 
 const quarantine = (reason: string, detail: string): FileOutcome => ({ outcome: "quarantine", reason, detail });
 
@@ -66,6 +73,7 @@ export async function readFile(file: { name: string; bytes: Uint8Array }, reader
   if (file.bytes.length === 0) return quarantine("empty", "The file is empty");
   const type = fileTypeOf(file.bytes, file.name);
   if (type === "email") return readMessage(file.bytes);
+  if (type === "edi") return { outcome: "edi" };
   if (type === "text") return documentsOf(plainTextDocument(Buffer.from(file.bytes).toString("utf8")));
   if (type === "unknown") {
     return quarantine("unsupported_type", "The file is neither a PDF, an image (PNG, JPEG, TIFF), an email nor plain text");

@@ -5,10 +5,13 @@ import { withTenant } from "../../../platform/db/tenant-scope.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { appendEvents } from "../../../platform/events/event-log.ts";
 import { appendAudit } from "../../governance/index.ts";
+import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { DocumentDetail, FieldValue, ReviewInput } from "../contract/documents.ts";
+import { readDocument } from "../extract/read-document.ts";
 import { learnRule } from "../learn/template-rules.ts";
-import { documentIn, documentPages, recordReview } from "../store/document-store.ts";
-import { learnRules } from "../store/template-store.ts";
+import { documentIn, documentPages, fileSenderOf, recordReview } from "../store/document-store.ts";
+import { learnKind, learnRules } from "../store/template-store.ts";
+import type { PageText } from "../text/page-text.ts";
 import { identityOf } from "./document-identity.ts";
 import { routeDocument } from "./route-document.ts";
 import { documentEvent } from "./store-outcome.ts";
@@ -17,6 +20,11 @@ import { documentEvent } from "./store-outcome.ts";
 function typed(value: string, before: FieldValue | undefined): FieldValue {
   const same = before && (before.value === value || before.printed === value);
   return { value, printed: same ? before.printed : value, confidence: 1, location: same ? before.location : null };
+}
+
+function reread(pages: PageText[], kind: DocumentKind): Pick<DocumentDetail, "fields" | "lines"> {
+  const read = readDocument({ kind: "pdf", pages }, { kind });
+  return { fields: read.fields, lines: read.lines };
 }
 
 function correctFields(document: DocumentDetail, corrections: ReviewInput["fields"]) {
@@ -72,14 +80,18 @@ export async function reviewDocument(
       throw new AppError("conflict", `Document ${id} is ${document.status.replace("_", " ")}, not waiting for review`);
     }
     const kind = input.kind ?? document.kind;
-    const { fields, corrected } = correctFields(document, input.fields);
-    const { lines, changed: linesChanged } = correctLines(document, input.lines);
+    // Another kind has other fields and parties: the pages are read again as that kind, then corrected.
+    const base = kind === document.kind ? document : { ...document, ...reread(await documentPages(tx, id), kind) };
+    const { fields, corrected } = correctFields(base, input.fields);
+    const { lines, changed: linesChanged } = correctLines(base, input.lines);
     const identity = identityOf(kind, fields, document.sender_name);
     const approved = input.decision === "approve";
     if (approved && kind === "other") {
       throw new AppError("bad_request", "A document of kind other cannot be approved: give its kind, or reject it");
     }
-    const route = approved ? routeDocument(kind, fields, lines, identity.documentNumber, identity.senderName) : null;
+    const route = approved
+      ? routeDocument(kind, fields, lines, identity.documentNumber, identity.senderName, document.matches)
+      : null;
     const fieldsReviewed = new Set([...Object.keys(document.fields), ...Object.keys(fields)]).size;
     const secondsInQueue = (now.getTime() - new Date(document.created_at).getTime()) / 1000;
     const review = {
@@ -108,6 +120,11 @@ export async function reviewDocument(
       },
       now,
     );
+    // A kind given by the reviewer is remembered for who sent the file (an email's From).
+    if (approved && kind !== document.kind) {
+      const sender = await fileSenderOf(tx, id);
+      if (sender) await learnKind(tx, ctx.tenantId, sender, kind, now);
+    }
     // What the corrections teach the sender's template, so their next document needs fewer.
     if (approved && identity.senderKey && kind !== "other") {
       const pages = await documentPages(tx, id);

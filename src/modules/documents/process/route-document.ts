@@ -1,5 +1,6 @@
 import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { FieldValue, Route } from "../contract/documents.ts";
+import type { RecordMatches } from "../validate/tolerances.ts";
 
 const ROUTES: Record<DocumentKind, Route["type"]> = {
   purchase_order: "sales_order_proposal",
@@ -27,6 +28,7 @@ export function routeDocument(
   lines: { fields: Record<string, FieldValue> }[],
   documentNumber: string | null,
   senderName: string | null,
+  matches: RecordMatches | null,
 ): Route {
   const type = ROUTES[kind];
   const values = valuesOf(fields);
@@ -49,6 +51,6 @@ export function routeDocument(
   return {
     type,
     summary,
-    payload: { kind, document_number: documentNumber, sender: senderName, fields: values, lines: lineValues },
+    payload: { kind, document_number: documentNumber, sender: senderName, matches, fields: values, lines: lineValues },
   };
 }

@@ -7,7 +7,8 @@ import { appendAudit } from "../../governance/index.ts";
 import type { DocumentStatus } from "../contract/documents.ts";
 import type { DocumentCheck, ReadDocument } from "../extract/read-document.ts";
 import { findSameNumber, insertDocument, type StoredDocument } from "../store/document-store.ts";
-import { type ClaimedFile, insertFile, insertPages, markRead, quarantineFile } from "../store/file-store.ts";
+import { type ClaimedFile, insertFile, insertPages, markHandedOver, markRead, quarantineFile } from "../store/file-store.ts";
+import type { RecordMatches } from "../validate/tolerances.ts";
 import { identityOf } from "./document-identity.ts";
 import type { FileOutcome } from "./read-file.ts";
 import { routeDocument } from "./route-document.ts";
@@ -24,7 +25,7 @@ export class LeaseLostError extends Error {
 async function storeDocument(
   tx: Tx,
   file: ClaimedFile,
-  part: { first: number; last: number; read: ReadDocument },
+  part: { first: number; last: number; read: ReadDocument; matches?: RecordMatches | undefined },
 ): Promise<StoredDocument> {
   const { read } = part;
   const identity = identityOf(read.kind, read.fields, file.sender);
@@ -69,9 +70,10 @@ async function storeDocument(
     senderKey: identity.senderKey,
     documentNumber: identity.documentNumber,
     duplicateOf,
+    matches: part.matches ?? null,
     route:
       status === "straight_through"
-        ? routeDocument(read.kind, read.fields, read.lines, identity.documentNumber, identity.senderName)
+        ? routeDocument(read.kind, read.fields, read.lines, identity.documentNumber, identity.senderName, part.matches ?? null)
         : null,
   };
 }
@@ -103,10 +105,20 @@ export async function storeOutcome(
     await quarantineFile(db, file, owner, outcome.reason, outcome.detail, now);
     return [];
   }
+  if (outcome.outcome === "edi") throw new Error(`file ${file.id} is EDI and was not handed over`);
   return withTenant(db, file.tenant_id, async (tx) => {
     const ctx: WriteContext = { tenantId: file.tenant_id, actor: SYSTEM };
     const stored: StoredDocument[] = [];
-    if (outcome.outcome === "email") {
+    if (outcome.outcome === "handed_over") {
+      await markHandedOver(tx, file.id, outcome.reference);
+      await appendAudit(tx, {
+        ...ctx,
+        action: "document_file.handed_over",
+        resourceType: "document_file",
+        resourceId: file.id,
+        data: { to: outcome.reference },
+      });
+    } else if (outcome.outcome === "email") {
       for (const child of outcome.children) {
         await insertFile(
           tx,

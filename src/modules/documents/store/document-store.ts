@@ -15,6 +15,7 @@ import type {
 } from "../contract/documents.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
 import type { PageText } from "../text/page-text.ts";
+import type { RecordMatches } from "../validate/tolerances.ts";
 
 /** A document as stored: what was read from its pages and where it went. */
 export type StoredDocument = {
@@ -34,6 +35,7 @@ export type StoredDocument = {
   senderKey: string | null;
   documentNumber: string | null;
   duplicateOf: string | null;
+  matches: RecordMatches | null;
   route: Route | null;
 };
 
@@ -57,6 +59,8 @@ type DocumentRow = {
   document_number: string | null;
   duplicate_of: string | null;
   route: Route | null;
+  matches: RecordMatches | null;
+  run_id: string | null;
   review: DocumentDetail["review"];
   reviewed_by: string | null;
   reviewed_at: string | null;
@@ -90,12 +94,13 @@ function summaryOf(row: DocumentRow): DocumentSummary {
 export async function insertDocument(tx: Tx, tenantId: string, document: StoredDocument, now: Date): Promise<void> {
   await tx.execute(sql`
     insert into documents.documents (tenant_id, id, file_id, first_page, last_page, kind, kind_confidence, classification,
-      fields, lines, checks, status, reasons, sender_name, sender_key, document_number, duplicate_of, route, created_at)
+      fields, lines, checks, status, reasons, sender_name, sender_key, document_number, duplicate_of, matches, route, created_at)
     values (${tenantId}, ${document.id}, ${document.fileId}, ${document.firstPage}, ${document.lastPage}, ${document.kind},
       ${document.kindConfidence}, ${JSON.stringify(document.classification)}::jsonb, ${JSON.stringify(document.fields)}::jsonb,
       ${JSON.stringify(document.lines)}::jsonb, ${JSON.stringify(document.checks)}::jsonb, ${document.status},
       ${JSON.stringify(document.reasons)}::jsonb, ${document.senderName}, ${document.senderKey}, ${document.documentNumber},
-      ${document.duplicateOf}, ${document.route ? JSON.stringify(document.route) : null}::jsonb, ${now.toISOString()})`);
+      ${document.duplicateOf}, ${document.matches ? JSON.stringify(document.matches) : null}::jsonb,
+      ${document.route ? JSON.stringify(document.route) : null}::jsonb, ${now.toISOString()})`);
 }
 
 /** The earliest other document of this kind, sender and number: the one a new one would duplicate. */
@@ -103,6 +108,10 @@ export async function findSameNumber(
   tx: Tx,
   match: { kind: DocumentKind; senderKey: string; documentNumber: string; fileId: string },
 ): Promise<{ id: string; file_id: string } | undefined> {
+  // Two files read at once with the same document in them: the second waits for the first to commit, and sees it.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`documents:${match.kind}:${match.senderKey}:${match.documentNumber}`}))`,
+  );
   const [found] = await rows<{ id: string; file_id: string }>(
     tx,
     sql`select id, file_id from documents.documents
@@ -157,6 +166,8 @@ export async function documentIn(tx: Tx, id: string, options: { forUpdate?: bool
     lines: row.lines,
     checks: row.checks,
     route: row.route,
+    matches: row.matches,
+    run_id: row.run_id,
     review: row.review,
     reviewed_by: row.reviewed_by,
     pages,
@@ -215,4 +226,22 @@ export async function documentPages(tx: Tx, id: string): Promise<PageText[]> {
           from documents.documents d join documents.pages p on p.file_id = d.file_id and p.page between d.first_page and d.last_page
          where d.id = ${id} order by p.page`,
   );
+}
+
+/** Records the workflow run a document's route started (once: a repeat keeps the first). */
+export async function attachRun(tx: Tx, id: string, runId: string): Promise<boolean> {
+  const updated = await rows<{ id: string }>(
+    tx,
+    sql`update documents.documents set run_id = ${runId} where id = ${id} and run_id is null returning id`,
+  );
+  return updated.length > 0;
+}
+
+/** Who sent the file a document is in (an email's From), if anyone said. */
+export async function fileSenderOf(tx: Tx, id: string): Promise<string | null> {
+  const [found] = await rows<{ sender: string | null }>(
+    tx,
+    sql`select f.sender from documents.documents d join documents.files f on f.id = d.file_id where d.id = ${id}`,
+  );
+  return found?.sender ?? null;
 }

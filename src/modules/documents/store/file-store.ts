@@ -26,6 +26,7 @@ export type FileRow = {
   attempts: number;
   received_at: string;
   read_at: string | null;
+  handed_over?: string | null;
   document_ids?: string[] | null;
   children?: string[] | null;
 };
@@ -41,7 +42,7 @@ export type IncomingFile = {
 };
 
 const COLUMNS = sql`f.tenant_id, f.id, f.name, f.type, f.size, f.sha256, f.channel, f.sender, f.parent_id, f.status,
-  f.reason, f.reason_detail, f.attempts, f.received_at, f.read_at,
+  f.reason, f.reason_detail, f.attempts, f.received_at, f.read_at, f.handed_over,
   array(select d.id from documents.documents d where d.file_id = f.id order by d.first_page) as document_ids,
   array(select c.id from documents.files c where c.parent_id = f.id order by c.received_at, c.id) as children`;
 
@@ -61,6 +62,7 @@ export function fileOf(row: FileRow): StoredFile {
     attempts: row.attempts,
     received_at: iso(row.received_at),
     read_at: isoOrNull(row.read_at),
+    handed_over: row.handed_over ?? null,
     document_ids: row.document_ids ?? [],
     children: row.children ?? [],
   };
@@ -264,4 +266,9 @@ export async function extendFileLease(db: Database, id: string, owner: string, u
     ),
   );
   return updated.length > 0;
+}
+
+/** Notes where a file handed to another intake went (an EDI interchange: its ingest receipt). */
+export async function markHandedOver(tx: Tx, id: string, reference: string): Promise<void> {
+  await tx.execute(sql`update documents.files set handed_over = ${reference} where id = ${id}`);
 }

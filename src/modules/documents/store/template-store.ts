@@ -31,3 +31,21 @@ export async function learnRules(
       set rules = excluded.rules, reviews = documents.sender_templates.reviews + 1, updated_at = excluded.updated_at,
           sender_name = coalesce(excluded.sender_name, documents.sender_templates.sender_name)`);
 }
+
+/** The kind reviewers said a file sender's documents are (an email's From), if they said. */
+export async function learnedKind(tx: Tx, sender: string): Promise<DocumentKind | null> {
+  const [found] = await rows<{ kind: DocumentKind }>(
+    tx,
+    sql`select kind from documents.sender_kinds where sender = ${sender.trim().toLowerCase()}`,
+  );
+  return found?.kind ?? null;
+}
+
+export async function learnKind(tx: Tx, tenantId: string, sender: string, kind: DocumentKind, now: Date): Promise<void> {
+  await tx.execute(sql`
+    insert into documents.sender_kinds (tenant_id, sender, kind, updated_at)
+    values (${tenantId}, ${sender.trim().toLowerCase()}, ${kind}, ${now.toISOString()})
+    on conflict (tenant_id, sender) do update
+      set kind = excluded.kind, updated_at = excluded.updated_at,
+          reviews = case when documents.sender_kinds.kind = excluded.kind then documents.sender_kinds.reviews + 1 else 1 end`);
+}

@@ -30,6 +30,11 @@ export type PageText = {
   words: PageWord[];
   /** Mean OCR confidence of the page's words (0–100); null for a text layer. */
   confidence: number | null;
+  /**
+   * Degrees a scan's print ran clockwise of level, when it was levelled before OCR: its words'
+   * boxes are on the page so levelled (turned back by `skew` about its middle). Absent otherwise.
+   */
+  skew?: number;
 };
 
 export type DocumentText = {

@@ -1,8 +1,10 @@
 import { composeLayout } from "./compose-layout.ts";
 import { chooseEngines, type Engines } from "./engines.ts";
+import { toPgm } from "./gray-image.ts";
 import type { DocumentText, FoundWord, PageText, TextEngine } from "./page-text.ts";
 import { openPdf, pdfjsPageWords, pdfjsRender } from "./pdfjs-text.ts";
 import { popplerRender, popplerWords } from "./poppler.ts";
+import { prepareScan } from "./prepare-scan.ts";
 import { tesseractWords } from "./tesseract-cli.ts";
 import { TesseractJs } from "./tesseract-js.ts";
 import { TextReadError } from "./text-read-error.ts";
@@ -13,6 +15,8 @@ export type TextReaderOptions = {
   ocrDpi?: number;
   /** A PDF with more pages is refused (a 500-page scan would hold the OCR queue for an hour). */
   maxPages?: number;
+  /** Level, clean and enlarge a scan before OCR (`prepareScan`); on unless turned off (to compare). */
+  prepareScans?: boolean;
 };
 
 /** A page with fewer words than this in its text layer is read by OCR (a scan, perhaps with a stamped header). */
@@ -47,16 +51,24 @@ export function createTextReader(options: TextReaderOptions = {}): TextReader {
   const maxPages = options.maxPages ?? 300;
   const tesseractJs = new TesseractJs();
 
-  const ocr = async (image: Buffer): Promise<{ words: FoundWord[]; engine: TextEngine }> =>
-    engines.ocr === "tesseract"
-      ? { words: await tesseractWords(image), engine: "tesseract" }
-      : { words: await tesseractJs.words(image), engine: "tesseract.js" };
+  const prepare = options.prepareScans ?? true;
+
+  /** OCR of an image, prepared first; the words' boxes in the image's own pixels, on the page as levelled. */
+  const ocr = async (image: Buffer): Promise<{ words: FoundWord[]; engine: TextEngine; skew: number }> => {
+    const prepared = prepare ? await prepareScan(image) : null;
+    const input = prepared ? toPgm(prepared.image) : image;
+    const words = engines.ocr === "tesseract" ? await tesseractWords(input) : await tesseractJs.words(input);
+    const engine = engines.ocr === "tesseract" ? "tesseract" : "tesseract.js";
+    const placed = prepared ? words.map((word) => ({ ...word, box: prepared.place(word.box) })) : words;
+    return { words: placed, engine, skew: prepared?.skew ?? 0 };
+  };
 
   const page = (
     number: number,
     size: { width: number; height: number; unit: "pt" | "px" },
     engine: TextEngine,
     found: FoundWord[],
+    skew = 0,
   ): PageText => {
     const { text, words } = composeLayout(found);
     const confidences = words.map((word) => word.confidence).filter((value): value is number => value !== undefined);
@@ -66,7 +78,7 @@ export function createTextReader(options: TextReaderOptions = {}): TextReader {
           ? Math.round((confidences.reduce((sum, value) => sum + value, 0) / confidences.length) * 10) / 10
           : 0
         : null;
-    return { page: number, ...size, engine, text, words, confidence };
+    return { page: number, ...size, engine, text, words, confidence, ...(skew !== 0 ? { skew } : {}) };
   };
 
   const readImage = async (bytes: Uint8Array, type: "png" | "jpeg" | "tiff"): Promise<DocumentText> => {
@@ -77,9 +89,9 @@ export function createTextReader(options: TextReaderOptions = {}): TextReader {
       );
     }
     const image = Buffer.from(bytes);
-    const { words, engine } = await ocr(image);
+    const { words, engine, skew } = await ocr(image);
     const { width, height } = imageSize(image) ?? boundsOf(words);
-    return { kind: "image", pages: [page(1, { width, height, unit: "px" }, engine, words)] };
+    return { kind: "image", pages: [page(1, { width, height, unit: "px" }, engine, words, skew)] };
   };
 
   const readPdf = async (bytes: Uint8Array): Promise<DocumentText> => {
@@ -104,14 +116,10 @@ export function createTextReader(options: TextReaderOptions = {}): TextReader {
         }
         const image =
           engines.pdf === "pdftotext" ? await popplerRender(bytes, number, dpi) : await pdfjsRender(document, number, dpi);
-        const { words, engine } = await ocr(image);
+        const { words, engine, skew } = await ocr(image);
         // OCR'd in pixels at `dpi`; boxes are given in points like the text layer's pages.
-        const scale = 72 / dpi;
-        const scaled = words.map((word) => ({
-          ...word,
-          box: { x0: word.box.x0 * scale, y0: word.box.y0 * scale, x1: word.box.x1 * scale, y1: word.box.y1 * scale },
-        }));
-        pages.push(page(number, { width: layer.width, height: layer.height, unit: "pt" }, engine, scaled));
+        const scaled = scaleBoxes(words, 72 / dpi);
+        pages.push(page(number, { width: layer.width, height: layer.height, unit: "pt" }, engine, scaled, skew));
       }
       return { kind: "pdf", pages };
     } finally {
@@ -146,6 +154,14 @@ function imageSize(image: Buffer): { width: number; height: number } | null {
     }
   }
   return null;
+}
+
+function scaleBoxes(words: FoundWord[], scale: number): FoundWord[] {
+  if (scale === 1) return words;
+  return words.map((word) => ({
+    ...word,
+    box: { x0: word.box.x0 * scale, y0: word.box.y0 * scale, x1: word.box.x1 * scale, y1: word.box.y1 * scale },
+  }));
 }
 
 function boundsOf(words: FoundWord[]) {

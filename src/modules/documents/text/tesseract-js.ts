@@ -39,7 +39,8 @@ export class TesseractJs {
       const starting = (async () => {
         const { createWorker, OEM, PSM } = await import("tesseract.js");
         const worker = await createWorker("eng", OEM.LSTM_ONLY, { langPath: LANG_PATH, cacheMethod: "none", gzip: true });
-        await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
+        // As the CLI is run: one block of text, and no second reading of unsure lines inverted (see tesseract-cli.ts).
+        await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_do_invert: "0" });
         return worker;
       })();
       // A worker that failed to start is not kept: the next page tries again.

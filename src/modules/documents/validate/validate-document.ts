@@ -1,7 +1,6 @@
 import type { Records } from "../../records/index.ts";
 import type { DocumentKind } from "../classify/document-kinds.ts";
-import type { DocumentCheck } from "../extract/read-document.ts";
-import type { ReadValues, Tolerances } from "./tolerances.ts";
+import type { ReadValues, Tolerances, Validation } from "./tolerances.ts";
 import { validateInvoice } from "./validate-invoice.ts";
 import { validatePurchaseOrder } from "./validate-po.ts";
 
@@ -12,8 +11,8 @@ export function validateDocument(
   kind: DocumentKind,
   document: ReadValues,
   tolerances: Tolerances,
-): Promise<DocumentCheck[]> {
+): Promise<Validation> {
   if (kind === "invoice") return validateInvoice(records, tenantId, document, tolerances);
   if (kind === "purchase_order") return validatePurchaseOrder(records, tenantId, document, tolerances);
-  return Promise.resolve([]);
+  return Promise.resolve({ checks: [], matches: { source_system: null, line_items: [] } });
 }

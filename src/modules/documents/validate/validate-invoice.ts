@@ -1,7 +1,7 @@
 import type { Item, PurchaseOrder, Receipt, Records, Supplier } from "../../records/index.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
 import { bestByName } from "./match-name.ts";
-import type { ReadValues, Tolerances } from "./tolerances.ts";
+import type { ReadValues, RecordMatches, Tolerances, Validation } from "./tolerances.ts";
 import { unitsInBase } from "./units.ts";
 
 const money = (value: number) => value.toFixed(2);
@@ -59,11 +59,13 @@ export async function validateInvoice(
   tenantId: string,
   document: ReadValues,
   tolerances: Tolerances,
-): Promise<DocumentCheck[]> {
+): Promise<Validation> {
   const checks: DocumentCheck[] = [];
+  const matches: RecordMatches = { source_system: null, line_items: document.lines.map(() => null) };
   const total = Number(document.fields.total ?? Number.NaN);
   const atStakeTotal = Number.isFinite(total) ? total : null;
   const { supplier, known } = await matchSupplier(records, tenantId, document.fields.supplier_name);
+  if (supplier) Object.assign(matches, { source_system: supplier.source_system, supplier_external_id: supplier.external_id });
   if (known && document.fields.supplier_name) {
     checks.push(
       check(
@@ -76,10 +78,11 @@ export async function validateInvoice(
     );
   }
   const poNumber = document.fields.po_number;
-  if (!poNumber) return checks;
+  if (!poNumber) return { checks, matches };
   const orders = (await records.list(tenantId, "purchase_order", { po_number: poNumber, limit: 5 })).data as PurchaseOrder[];
   // A tenant whose purchase orders are not in Crossdock (no ERP connected yet) has nothing to match against.
-  if (orders.length === 0 && (await records.list(tenantId, "purchase_order", { limit: 1 })).data.length === 0) return checks;
+  if (orders.length === 0 && (await records.list(tenantId, "purchase_order", { limit: 1 })).data.length === 0)
+    return { checks, matches };
   const order = orders.find((candidate) => !supplier || candidate.supplier_external_id === supplier.external_id) ?? orders[0];
   checks.push(
     check(
@@ -90,7 +93,8 @@ export async function validateInvoice(
       order ? null : atStakeTotal,
     ),
   );
-  if (!order) return checks;
+  if (!order) return { checks, matches };
+  Object.assign(matches, { source_system: order.source_system, purchase_order_external_id: order.external_id });
   const open = !["draft", "cancelled", "closed"].includes(order.status);
   checks.push(
     check("purchase order is open", open, `PO ${poNumber} open`, `PO ${poNumber} ${order.status}`, open ? null : atStakeTotal),
@@ -148,6 +152,7 @@ export async function validateInvoice(
       ),
     );
     if (!poLine) continue;
+    matches.line_items[index] = poLine.item_external_id;
     const item = items.get(poLine.item_external_id);
     const billedFactor = item && line.uom ? unitsInBase(item, line.uom) : 1;
     const orderedFactor = item ? (unitsInBase(item, poLine.uom) ?? 1) : 1;
@@ -199,5 +204,5 @@ export async function validateInvoice(
       }
     }
   }
-  return checks;
+  return { checks, matches };
 }

@@ -1,7 +1,7 @@
 import type { Customer, Item, ItemXref, PriceAgreement, Records } from "../../records/index.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
 import { bestByName } from "./match-name.ts";
-import type { ReadValues, Tolerances } from "./tolerances.ts";
+import type { ReadValues, RecordMatches, Tolerances, Validation } from "./tolerances.ts";
 import { unitsInBase } from "./units.ts";
 
 const money = (value: number) => value.toFixed(2);
@@ -73,16 +73,18 @@ export async function validatePurchaseOrder(
   tenantId: string,
   document: ReadValues,
   tolerances: Tolerances,
-): Promise<DocumentCheck[]> {
+): Promise<Validation> {
   const checks: DocumentCheck[] = [];
+  const matches: RecordMatches = { source_system: null, line_items: document.lines.map(() => null) };
   const name = document.fields.buyer_name;
   let customer: Customer | null = null;
   if (name) {
     const word = name.split(/\s+/).find((part) => part.length >= 3) ?? name;
     const candidates = (await records.list(tenantId, "customer", { q: word.slice(0, 64), limit: 50 })).data as Customer[];
     customer = bestByName(name, candidates)?.record ?? null;
+    if (customer) Object.assign(matches, { source_system: customer.source_system, customer_external_id: customer.external_id });
     const any = candidates.length > 0 || (await records.list(tenantId, "customer", { limit: 1 })).data.length > 0;
-    if (!any) return checks;
+    if (!any) return { checks, matches };
     checks.push({
       check: "customer is known",
       passed: customer !== null,
@@ -104,6 +106,8 @@ export async function validatePurchaseOrder(
       at_stake: resolved ? null : amount,
     });
     if (!resolved) continue;
+    matches.line_items[index] = resolved.item.external_id;
+    matches.source_system ??= resolved.item.source_system;
     const factor = line.uom ? unitsInBase(resolved.item, line.uom) : 1;
     if (factor === null) {
       checks.push({
@@ -130,5 +134,5 @@ export async function validatePurchaseOrder(
       at_stake: within ? null : money(Math.abs(price - expected) * (Number.isFinite(quantity) ? quantity : 0)),
     });
   }
-  return checks;
+  return { checks, matches };
 }

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WriteContext } from "../../../platform/actor.ts";
 import { platformMigrations } from "../../../platform/index.ts";
 import { createLogger } from "../../../platform/logger.ts";
+import { invoiceText } from "../../../platform/testing/sample-documents.ts";
 import { createTestDatabase, type TestDatabase, usingServer } from "../../../platform/testing/test-database.ts";
 import { governanceMigrations } from "../../governance/index.ts";
 import { createRecords, recordsMigrations } from "../../records/index.ts";
 import { tenancyMigrations } from "../../tenancy/index.ts";
 import { createDocuments, type DocumentDetail, type Documents, documentsMigrations } from "../index.ts";
-import { invoiceText } from "../testing/pdf-of.ts";
 
 const HARBOR = "ten_harbor";
 const ctx: WriteContext = { tenantId: HARBOR, actor: { type: "system", id: "test" } };
@@ -229,5 +229,24 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
       }),
       expect.objectContaining({ check: "line 2 item is known", found: expect.stringContaining("CD-NUT"), at_stake: "10.00" }),
     ]);
+  });
+
+  it("takes the tenant's own tolerances: a price 10% over the PO's cost passes at 15%", async () => {
+    const dearer = (number: string) =>
+      invoiceText(number, { quantity: 4 })
+        .replace(
+          "1     HX-100     Hex bolt 1/2 in         4  EA        2.50      10.00",
+          "1     HX-100     Hex bolt 1/2 in         4  EA        2.75      11.00",
+        )
+        .replaceAll("20.00", "21.00");
+    expect(await documents.settings(HARBOR)).toEqual({ price_tolerance: 0.01, quantity_tolerance: 0 });
+    await documents.updateSettings(ctx, { price_tolerance: 0.15, quantity_tolerance: 1 });
+    const document = await read("inv-h.txt", dearer("INV-9108"));
+    expect(document.checks.find((check) => check.check === "line 1 price matches the PO")).toMatchObject({
+      passed: true,
+      expected: expect.stringContaining("within 15%"),
+    });
+    expect(failed(document)).toEqual([]);
+    await documents.updateSettings(ctx, { price_tolerance: 0.01, quantity_tolerance: 0 });
   });
 });

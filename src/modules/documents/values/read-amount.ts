@@ -15,6 +15,8 @@ const SYMBOLS: Record<string, string> = {
   "£": "GBP",
   "¥": "JPY",
   "₹": "INR",
+  "Rs.": "INR",
+  Rs: "INR",
   C$: "CAD",
   A$: "AUD",
   CHF: "CHF",
@@ -23,6 +25,19 @@ const SYMBOLS: Record<string, string> = {
   zł: "PLN",
 };
 const CODE = /\b(USD|EUR|GBP|CAD|AUD|CHF|JPY|CNY|INR|MXN|SEK|NOK|DKK|PLN|CZK|BRL|NZD|ZAR)\b/;
+
+/**
+ * The currency a mark names when it stands alone or leads or ends an amount ("$", "(USD)", "€3.50",
+ * "Rs", "EUR"); null when it names none.
+ */
+export function currencyMark(printed: string): { currency: string; mark: string } | null {
+  const text = printed.trim().replace(/^[([]+|[)\]:,]+$/g, "");
+  const code = /^(?:[\d.,\s-]*)([A-Z]{3})(?:[\d.,\s-]*)$/.exec(text);
+  if (code && CODE.test(code[1] as string)) return { currency: code[1] as string, mark: code[1] as string };
+  const symbol = /^[\d.,\s-]*([^\d.,\s-]+)[\d.,\s-]*$/.exec(text)?.[1];
+  const named = symbol ? SYMBOLS[symbol] : undefined;
+  return named && symbol ? { currency: named, mark: symbol } : null;
+}
 
 /**
  * Reads a printed amount: "$1,234.50", "1.234,50 €", "1 234,50", "1'234.50", "EUR 99", "(12.00)"

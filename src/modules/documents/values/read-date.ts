@@ -28,12 +28,19 @@ const fullYear = (year: string) => (year.length === 4 ? Number(year) : Number(ye
 
 /**
  * Reads a printed date as YYYY-MM-DD: "2025-03-14", "03/14/2025", "3/14/25", "14.03.2025",
- * "14-Mar-2026", "March 14, 2025", "14 mars 2025", "14. März 2025", "20250314". All-number dates
+ * "14-Mar-2026", "March 14, 2025", "August 3 , 2014", "14 mars 2025", "1er juillet 2015", "14. März 2025",
+ * "20250314". All-number dates
  * are read in the document's order (`style`), unless one of the numbers can only be a day (over
  * 12). Null when the text is not one date, or names a day that does not exist.
  */
 export function readDate(printed: string, style: DateStyle = { order: "month-first" }): string | null {
-  const text = printed.trim().toLowerCase().replace(/\s+/g, " ");
+  // "August 3 , 2014" (a space before the comma), "1er juillet 2015", "1st July 2015".
+  const text = printed
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/ ,/g, ",")
+    .replace(/^(\d{1,2})(?:er|st|nd|rd|th)\b/, "$1");
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (match) return iso(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { textOf } from "../testing/text-of.ts";
+import { valuesOf } from "../testing/values-of.ts";
+import type { DocumentText } from "../text/page-text.ts";
+import { extractLines } from "./extract-lines.ts";
+import { settleByArithmetic } from "./line-arithmetic.ts";
+import { headerPhrases } from "./line-columns.ts";
+import { tidyOcrLine } from "./ocr-words.ts";
+import { unitOf } from "./units.ts";
+
+/** `textOf`'s page as if OCR had read it (tesseract, each word 90% sure). */
+function ocrOf(lines: string[]): DocumentText {
+  const text = textOf(lines);
+  return {
+    ...text,
+    pages: text.pages.map((page) => ({
+      ...page,
+      engine: "tesseract",
+      confidence: 90,
+      words: page.words.map((word) => ({ ...word, confidence: 90 })),
+    })),
+  };
+}
+
+const read = (header: string, tolerant: boolean) =>
+  headerPhrases(
+    header.split(" ").map((text) => ({ text })),
+    { tolerant },
+  ).map((phrase) => [phrase.field, phrase.misread]);
+
+describe("reading OCR'd tables", () => {
+  it("takes a misread header word for the phrase it misreads, only when told the text is OCR's", () => {
+    const cells = ["Hem", "Description", "Oty", "Pree", "Amount"];
+    expect(cells.map((cell) => read(cell, true))).toEqual([
+      [["part_number", true]],
+      [["description", false]],
+      [["quantity", true]],
+      [["unit_price", true]],
+      [["amount", false]],
+    ]);
+    expect(cells.map((cell) => read(cell, false))).toEqual([[], [["description", false]], [], [], [["amount", false]]]);
+    expect(read("Quantlty", true)).toEqual([["quantity", true]]);
+    // Words far from any header phrase are not taken for one.
+    expect(read("Harbor Industrial Supply", true)).toEqual([]);
+  });
+
+  it("drops OCR's marks around and between a row's words, keeping each piece's place", () => {
+    const [page] = ocrOf([" HIS-FAS-10077   ~36:«~BX   —   4.30‘   154.80"]).pages;
+    const words = tidyOcrLine(page?.words ?? []);
+    expect(words.map((word) => word.text)).toEqual(["HIS-FAS-10077", "36", "BX", "4.30", "154.80"]);
+    for (const word of words) expect(page?.text.slice(word.start, word.end)).toBe(word.text);
+    const [quantity, unit] = words.slice(1);
+    expect(quantity?.box.x1).toBeLessThanOrEqual(unit?.box.x0 ?? 0);
+  });
+
+  it("reads the lines of an OCR'd table under a misread header, units and amounts as printed", () => {
+    const lines = extractLines(
+      "purchase_order",
+      ocrOf([
+        " Hem              Description                    Oty   Unit      Pree      Amount",
+        " HIS-FAS-10077    Flat washer 1/2 SAE, zinc      ~36:  8x        4.30      154.80",
+        " HIS-ELE-10098    THHN wire 12 AWG, 500 ft        29   RL.     103.08    2,989.32",
+        "                                                         Total USD        3,144.12",
+      ]).pages,
+    ).map((line) => valuesOf(line.fields));
+    expect(lines).toEqual([
+      {
+        vendor_part_number: "HIS-FAS-10077",
+        description: "Flat washer 1/2 SAE, zinc",
+        quantity: "36",
+        uom: "BX",
+        unit_price: "4.30",
+        amount: "154.80",
+      },
+      {
+        vendor_part_number: "HIS-ELE-10098",
+        description: "THHN wire 12 AWG, 500 ft",
+        quantity: "29",
+        uom: "RL",
+        unit_price: "103.08",
+        amount: "2989.32",
+      },
+    ]);
+  });
+
+  it("reads a number whose point OCR lost by the line's arithmetic, from its printed digits only", () => {
+    const [line] = extractLines(
+      "invoice",
+      ocrOf([" Description          Qty    Price     Amount", " Nylon lock nut        26   7.9503     206 71"]).pages,
+    );
+    expect(line?.fields.amount).toMatchObject({ value: "206.71", printed: "206 71" });
+    expect(line?.fields.amount?.confidence).toBeCloseTo(0.72);
+    // Digits that are not the product's are left as read (nothing is made up).
+    const fields = {
+      quantity: {
+        value: "26",
+        printed: "26",
+        confidence: 0.9,
+        location: { page: 1, start: 0, end: 0, box: { x0: 0, y0: 0, x1: 0, y1: 0 } },
+      },
+      unit_price: {
+        value: "7.9503",
+        printed: "7.9503",
+        confidence: 0.9,
+        location: { page: 1, start: 0, end: 0, box: { x0: 0, y0: 0, x1: 0, y1: 0 } },
+      },
+    };
+    const candidate = { printed: "208 71", value: () => fields.quantity };
+    expect(settleByArithmetic(fields, [{ field: "amount", candidate }])).toEqual([]);
+  });
+
+  it("gives a row's unnamed line number and part code their fields when OCR lost those headers", () => {
+    const [line] = extractLines(
+      "purchase_order",
+      ocrOf([
+        "  8   Deseription                     eamNe            Quantity  Unit   Price      Total",
+        "  1   Flat washer 1/2 SAE, zinc       HIS-FAS-10077          26    BX    4.24    $110.24",
+      ]).pages,
+    );
+    expect(valuesOf(line?.fields ?? {})).toMatchObject({
+      line_number: "1",
+      vendor_part_number: "HIS-FAS-10077",
+      amount: "110.24",
+    });
+  });
+
+  it("reads a misread unit of measure as the unit it spells, a plain short word as printed, and no number as one", () => {
+    expect(["8x", "cal", "RL.", "EA", "6AL", "bx", "DRM"].map(unitOf)).toEqual(["BX", "GAL", "RL", "EA", "GAL", "BX", "DRM"]);
+    expect(["Nylon", "12", "4.92"].map(unitOf)).toEqual([null, null, null]);
+  });
+});
