@@ -228,7 +228,9 @@ describe(`documents: intake, reading, review (${usingServer() ? "PostgreSQL serv
     const text = invoiceText("INV-6001").replace("Invoice No: INV-6001", "Invoice No:");
     const { file } = await receive("inv-6001.txt", Buffer.from(text));
     const id = file.document_ids[0] as string;
-    expect((await documents.get(HARBOR, id)).reasons).toContain("invoice_number was not found");
+    const waiting = await documents.get(HARBOR, id);
+    expect(waiting.reasons).toContain("invoice_number was not found");
+    expect(waiting.required_fields).toEqual(["invoice_number", "invoice_date", "supplier_name", "total"]);
     const queue = await documents.list(HARBOR, { status: "review", limit: 200 });
     expect(queue.map((document) => document.id)).toContain(id);
 

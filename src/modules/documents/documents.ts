@@ -121,7 +121,7 @@ export function createDocuments(deps: DocumentsDeps) {
     /** The tenant's tolerances for checks against the records. */
     settings: (tenantId: string) => documentSettings(deps.db, tenantId),
     updateSettings: (ctx: WriteContext, settings: DocumentSettings) => updateDocumentSettings(deps.db, ctx, settings, clock()),
-    stats: (tenantId: string, by: "kind" | "sender" | "kind_and_sender") => tenantStats(deps.db, tenantId, by, clock()),
+    stats: (tenantId: string, by: "none" | "kind" | "sender" | "kind_and_sender") => tenantStats(deps.db, tenantId, by, clock()),
     /** Mailboxes polled over IMAP (when a keyring is given). */
     get mailboxes() {
       if (!mailboxes) throw new AppError("config_invalid", "Mailboxes need a secret key to seal their passwords");

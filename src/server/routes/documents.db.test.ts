@@ -106,6 +106,13 @@ describe(`documents over the API (${usingServer() ? "PostgreSQL server" : "PGlit
         touchless_rate: 0.5,
       }),
     );
+    const first = await api("GET", "/api/v1/documents?limit=1");
+    expect(first.body.next_cursor).toBe(first.body.data[0].id);
+    const second = await api("GET", `/api/v1/documents?limit=1&after=${first.body.next_cursor}`);
+    expect(second.body.data).toHaveLength(1);
+    expect(second.body.data[0].id).not.toBe(first.body.data[0].id);
+    const all = await api("GET", "/api/v1/documents/stats?by=none");
+    expect(all.body.data).toEqual([expect.objectContaining({ kind: null, sender: null, documents: 2, touchless_rate: 0.5 })]);
     const audit = await api("GET", `/api/v1/audit?resource_id=${id}`);
     expect(audit.body.data.map((entry: { action: string }) => entry.action)).toEqual(
       expect.arrayContaining(["document.read", "document.rejected"]),

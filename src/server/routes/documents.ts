@@ -21,6 +21,12 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
 });
 
+/** A page of a list, and where the next one starts when this one is full. */
+const page = <T extends { id: string }>(data: T[], limit: number) => ({
+  data,
+  next_cursor: data.length === limit ? (data[data.length - 1]?.id ?? null) : null,
+});
+
 const CONTENT_TYPES: Record<string, string> = {
   pdf: "application/pdf",
   png: "image/png",
@@ -78,9 +84,18 @@ export function documentRoutes({ routes, rawRoutes, documents }: RouteDeps) {
       summary: "Files sent in, newest first: by status (quarantined ones with the reason)",
       access: { scope: "documents:read" },
       request: { query: FileQuery },
-      responses: { 200: json(z.object({ data: z.array(StoredFile) }), "Files"), ...errorResponses },
+      responses: {
+        200: json(
+          z.object({ data: z.array(StoredFile), next_cursor: z.string().nullable() }),
+          "Files; `after=<next_cursor>` for the next page",
+        ),
+        ...errorResponses,
+      },
     },
-    async (c) => c.json({ data: await documents.listFiles(tenantOf(c), c.req.valid("query" as never)) }),
+    async (c) => {
+      const query = c.req.valid("query" as never) as FileQuery;
+      return c.json(page(await documents.listFiles(tenantOf(c), query), query.limit));
+    },
   );
   routes(
     {
@@ -138,16 +153,25 @@ export function documentRoutes({ routes, rawRoutes, documents }: RouteDeps) {
       summary: "Documents read: the review queue (status=review, oldest first), or all, newest first; by kind and sender",
       access: { scope: "documents:read" },
       request: { query: DocumentQuery },
-      responses: { 200: json(z.object({ data: z.array(DocumentSummary) }), "Documents"), ...errorResponses },
+      responses: {
+        200: json(
+          z.object({ data: z.array(DocumentSummary), next_cursor: z.string().nullable() }),
+          "Documents; `after=<next_cursor>` for the next page",
+        ),
+        ...errorResponses,
+      },
     },
-    async (c) => c.json({ data: await documents.list(tenantOf(c), c.req.valid("query" as never)) }),
+    async (c) => {
+      const query = c.req.valid("query" as never) as DocumentQuery;
+      return c.json(page(await documents.list(tenantOf(c), query), query.limit));
+    },
   );
   routes(
     {
       method: "get",
       path: "/api/v1/documents/stats",
       tags: ["documents"],
-      summary: "Touchless rate, field accuracy from reviews and time in queue, by kind, sender, or both",
+      summary: "Touchless rate, field accuracy from reviews and time in queue: all together (by=none), by kind, sender, or both",
       access: { scope: "documents:read" },
       request: { query: StatsQuery },
       responses: { 200: json(z.object({ data: z.array(DocumentStats) }), "Figures"), ...errorResponses },
@@ -156,7 +180,7 @@ export function documentRoutes({ routes, rawRoutes, documents }: RouteDeps) {
       c.json({
         data: await documents.stats(
           tenantOf(c),
-          (c.req.valid("query" as never) as { by: "kind" | "sender" | "kind_and_sender" }).by,
+          (c.req.valid("query" as never) as { by: "none" | "kind" | "sender" | "kind_and_sender" }).by,
         ),
       }),
   );
@@ -186,7 +210,14 @@ export function documentRoutes({ routes, rawRoutes, documents }: RouteDeps) {
             width: z.number(),
             height: z.number(),
             unit: z.string(),
-            words: z.array(z.object({ text: z.string(), start: z.number(), end: z.number(), box: z.unknown() })),
+            words: z.array(
+              z.object({
+                text: z.string(),
+                start: z.number(),
+                end: z.number(),
+                box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }),
+              }),
+            ),
           }),
           "The page's words",
         ),

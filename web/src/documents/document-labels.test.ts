@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { documentFieldLabel, formatDuration, formatRate, missingFields, reasonText } from "./document-labels.ts";
+import { documentFieldLabel, formatDuration, formatRate, reasonText } from "./document-labels.ts";
 
 describe("document labels", () => {
-  it("finds the fields a document's reasons say were not found", () => {
-    expect(missingFields(["invoice_number was not found", "total was read with confidence 0.5 only"])).toEqual([
-      "invoice_number",
-    ]);
-  });
-
   it("says reasons and fields in words", () => {
     expect(reasonText("invoice_number was not found")).toBe("Invoice number was not found");
     expect(reasonText("unsure: supplier_address_line1")).toBe("Unsure: supplier address line 1");

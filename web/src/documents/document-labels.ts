@@ -59,14 +59,6 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.round(seconds / 8_640) / 10} days`;
 }
 
-/** The fields a document's reasons say were not found ("invoice_number was not found"): a reviewer fills them in. */
-export function missingFields(reasons: readonly string[]): string[] {
-  return reasons.flatMap((reason) => {
-    const match = /^([a-z][a-z0-9_]*) was not found$/.exec(reason);
-    return match?.[1] ? [match[1]] : [];
-  });
-}
-
 /** "invoice_number" → "Invoice number"; "supplier_address_line1" → "Supplier address line 1". */
 export const documentFieldLabel = (field: string): string => fieldLabel(field.replace(/([a-z])(\d+)$/, "$1_$2"));
 

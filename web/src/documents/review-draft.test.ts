@@ -13,6 +13,7 @@ const document = {
   id: "doc_1",
   kind: "invoice",
   reasons: ["invoice_number was not found", "subtotal, tax and freight add up to the total: expected 35.00, found 53.00"],
+  required_fields: ["invoice_number", "invoice_date", "supplier_name", "total"],
   fields: { total: at("53.00", 338, 264, 0.77), supplier_name: at("Harbor", 36, 36), invoice_date: at("2025-03-14", 257, 108) },
   lines: [
     { fields: { amount: at("25.00", 381, 216), quantity: at("10", 252, 216) } },

@@ -1,5 +1,5 @@
 import type { DocumentDetail, FieldValue, ReviewInput } from "../contract.ts";
-import { type DocumentKind, missingFields } from "./document-labels.ts";
+import type { DocumentKind } from "./document-labels.ts";
 
 /** What a reviewer sees and edits: every header field's value, every line's values, and the kind. */
 export type ReviewDraft = {
@@ -26,9 +26,9 @@ const byPlace = (a: FieldValue | undefined, b: FieldValue | undefined): number =
   return pa - pb || ya - yb || xa - xb;
 };
 
-/** The document's header fields in reading order, those it lacks (its reasons say so) first. */
+/** The document's header fields in reading order, those its kind requires and it lacks first. */
 export function headerFields(document: DocumentDetail): string[] {
-  const missing = missingFields(document.reasons).filter((field) => !(field in document.fields));
+  const missing = document.required_fields.filter((field) => !(field in document.fields));
   const read = Object.keys(document.fields).sort((a, b) => byPlace(document.fields[a], document.fields[b]));
   return [...missing, ...read];
 }

@@ -142,6 +142,8 @@ export const DocumentDetail = DocumentSummary.extend({
       line_items: z.array(z.string().nullable()),
     })
     .nullable(),
+  /** The fields its kind must have to go straight through: a reviewer fills in those missing. */
+  required_fields: z.array(z.string()),
   /** The workflow run its route started (a sales order, an AP invoice). */
   run_id: z.string().nullable(),
   review: ReviewRecord.nullable(),
@@ -211,7 +213,7 @@ export const DocumentStats = z.object({
 });
 export type DocumentStats = z.infer<typeof DocumentStats>;
 
-export const StatsQuery = z.object({ by: z.enum(["kind", "sender", "kind_and_sender"]).default("kind") });
+export const StatsQuery = z.object({ by: z.enum(["none", "kind", "sender", "kind_and_sender"]).default("kind") });
 
 /** A tenant's tolerances for checks against the records, as fractions (0.01 is 1%). */
 export const DocumentSettings = z

@@ -30,6 +30,9 @@ const REQUIRED: Partial<Record<DocumentKind, string[]>> = {
   proof_of_delivery: ["pro_number"],
   rebate_claim: ["claim_number", "total"],
 };
+/** The fields a document of `kind` must have read to go straight through. */
+export const requiredFields = (kind: DocumentKind): string[] => [...(REQUIRED[kind] ?? [])];
+
 /** Kinds whose lines carry money, so their lines must add up. */
 const PRICED = new Set<DocumentKind>(["purchase_order", "invoice", "rebate_claim"]);
 

@@ -48,15 +48,15 @@ export function statsOf(row: StatsRow): DocumentStats {
   };
 }
 
-/** A tenant's documents' figures, by kind, by sender, or by both. */
+/** A tenant's documents' figures: all together, by kind, by sender, or by both. */
 export async function tenantStats(
   db: Database,
   tenantId: string,
-  by: "kind" | "sender" | "kind_and_sender",
+  by: "none" | "kind" | "sender" | "kind_and_sender",
   now: Date,
 ): Promise<DocumentStats[]> {
-  const kind: SQL = by === "sender" ? sql`null::text` : sql`kind`;
-  const sender: SQL = by === "kind" ? sql`null::text` : sql`sender_name`;
+  const kind: SQL = by === "sender" || by === "none" ? sql`null::text` : sql`kind`;
+  const sender: SQL = by === "kind" || by === "none" ? sql`null::text` : sql`sender_name`;
   const found = await withTenant(db, tenantId, (tx) =>
     rows<StatsRow>(
       tx,

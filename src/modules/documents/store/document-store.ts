@@ -13,7 +13,7 @@ import type {
   FileChannel,
   Route,
 } from "../contract/documents.ts";
-import type { DocumentCheck } from "../extract/read-document.ts";
+import { type DocumentCheck, requiredFields } from "../extract/read-document.ts";
 import type { PageText } from "../text/page-text.ts";
 import type { RecordMatches } from "../validate/tolerances.ts";
 
@@ -167,6 +167,7 @@ export async function documentIn(tx: Tx, id: string, options: { forUpdate?: bool
     checks: row.checks,
     route: row.route,
     matches: row.matches,
+    required_fields: requiredFields(row.kind),
     run_id: row.run_id,
     review: row.review,
     reviewed_by: row.reviewed_by,

@@ -1,6 +1,6 @@
-import type { Item, PurchaseOrder, Receipt, Records, Supplier } from "../../records/index.ts";
+import type { Item, PurchaseOrder, Receipt, Records } from "../../records/index.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
-import { bestByName } from "./match-name.ts";
+import { findParty } from "./find-party.ts";
 import type { ReadValues, RecordMatches, Tolerances, Validation } from "./tolerances.ts";
 import { unitsInBase } from "./units.ts";
 
@@ -16,10 +16,8 @@ const check = (name: string, passed: boolean, expected: string, found: string, a
 /** Who sent it: the supplier in the records most like the printed name, when the tenant has suppliers. */
 async function matchSupplier(records: Records, tenantId: string, name: string | undefined) {
   if (!name) return { supplier: null, known: false };
-  const word = name.split(/\s+/).find((part) => part.length >= 3) ?? name;
-  const candidates = (await records.list(tenantId, "supplier", { q: word.slice(0, 64), limit: 50 })).data as Supplier[];
-  const any = candidates.length > 0 || (await records.list(tenantId, "supplier", { limit: 1 })).data.length > 0;
-  return { supplier: bestByName(name, candidates)?.record ?? null, known: any };
+  const { party, known } = await findParty(records, tenantId, "supplier", name);
+  return { supplier: party, known };
 }
 
 /** What was received of each PO line, in base units: the receipts' good quantities, else the PO line's own count. */

@@ -1,6 +1,6 @@
 import type { Customer, Item, ItemXref, PriceAgreement, Records } from "../../records/index.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
-import { bestByName } from "./match-name.ts";
+import { findParty } from "./find-party.ts";
 import type { ReadValues, RecordMatches, Tolerances, Validation } from "./tolerances.ts";
 import { unitsInBase } from "./units.ts";
 
@@ -79,12 +79,10 @@ export async function validatePurchaseOrder(
   const name = document.fields.buyer_name;
   let customer: Customer | null = null;
   if (name) {
-    const word = name.split(/\s+/).find((part) => part.length >= 3) ?? name;
-    const candidates = (await records.list(tenantId, "customer", { q: word.slice(0, 64), limit: 50 })).data as Customer[];
-    customer = bestByName(name, candidates)?.record ?? null;
+    const found = await findParty(records, tenantId, "customer", name);
+    customer = found.party;
     if (customer) Object.assign(matches, { source_system: customer.source_system, customer_external_id: customer.external_id });
-    const any = candidates.length > 0 || (await records.list(tenantId, "customer", { limit: 1 })).data.length > 0;
-    if (!any) return { checks, matches };
+    if (!found.known) return { checks, matches };
     checks.push({
       check: "customer is known",
       passed: customer !== null,
