@@ -139,6 +139,7 @@ export const DocumentDetail = DocumentSummary.extend({
       customer_external_id: z.string().optional(),
       supplier_external_id: z.string().optional(),
       purchase_order_external_id: z.string().optional(),
+      shipment_external_id: z.string().optional(),
       line_items: z.array(z.string().nullable()),
     })
     .nullable(),

@@ -29,7 +29,8 @@ export function sameValue(extracted: string, expected: string | number | boolean
   if (typeof expected === "number" || (typeof expected === "string" && /^-?\d+(\.\d+)?$/.test(expected))) {
     return Number(extracted) === Number(expected);
   }
-  if (typeof expected === "string" && /^\d{4}-\d{2}-\d{2}$/.test(expected)) return extracted === expected;
+  // Dates and times are compared as normalised (a time in UTC), not as printed (a local time).
+  if (typeof expected === "string" && /^\d{4}-\d{2}-\d{2}(T[\d:]+(\.\d+)?Z)?$/.test(expected)) return extracted === expected;
   return collapse(extracted) === collapse(printed ?? String(expected));
 }
 

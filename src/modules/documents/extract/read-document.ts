@@ -1,6 +1,7 @@
 import { type Classification, classifyDocument } from "../classify/classify-document.ts";
 import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { DocumentText } from "../text/page-text.ts";
+import { extractDeliveryDetails } from "./delivery-details.ts";
 import { extractLines } from "./extract-lines.ts";
 import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
 import { extractHeader } from "./header-fields.ts";
@@ -105,10 +106,22 @@ export function readDocument(
   const fields = {
     ...extractParties(kind, text.pages),
     ...extractHeader(kind, text.pages),
+    ...(kind === "proof_of_delivery" ? extractDeliveryDetails(text.pages) : {}),
     ...(options.learned?.(kind, text.pages) ?? {}),
   };
   const lines = extractLines(kind, text.pages);
   const checks = arithmetic(fields, lines);
+  // A delivery with damage or a shortage noted is a claim in the making: a person looks.
+  const noted = fields.exceptions?.value;
+  if (kind === "proof_of_delivery" && noted !== undefined) {
+    checks.push({
+      check: "delivered without exceptions",
+      passed: noted === "NONE",
+      expected: "NONE",
+      found: noted,
+      at_stake: null,
+    });
+  }
   const reasons: string[] = [];
   if (kind === "other") reasons.push("its kind is not clear");
   else if (!options.kind && classification.confidence < THRESHOLDS.classification)

@@ -10,6 +10,7 @@ export type RecordMatches = {
   customer_external_id?: string;
   supplier_external_id?: string;
   purchase_order_external_id?: string;
+  shipment_external_id?: string;
   line_items: (string | null)[];
 };
 

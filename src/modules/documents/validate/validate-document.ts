@@ -3,6 +3,7 @@ import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { ReadValues, Tolerances, Validation } from "./tolerances.ts";
 import { validateInvoice } from "./validate-invoice.ts";
 import { validatePurchaseOrder } from "./validate-po.ts";
+import { validateProofOfDelivery } from "./validate-pod.ts";
 
 /** A document's checks against the tenant's records, by kind (none yet for kinds without a check). */
 export function validateDocument(
@@ -14,5 +15,6 @@ export function validateDocument(
 ): Promise<Validation> {
   if (kind === "invoice") return validateInvoice(records, tenantId, document, tolerances);
   if (kind === "purchase_order") return validatePurchaseOrder(records, tenantId, document, tolerances);
+  if (kind === "proof_of_delivery") return validateProofOfDelivery(records, tenantId, document);
   return Promise.resolve({ checks: [], matches: { source_system: null, line_items: [] } });
 }

@@ -119,6 +119,19 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
         ],
       },
     ]);
+    await records.upsert(ctx, "shipment", [
+      {
+        ...erp,
+        external_id: "SHP-1",
+        shipment_number: "SH700001",
+        direction: "outbound",
+        status: "in_transit",
+        carrier: "FEDEX FREIGHT",
+        tracking_number: "426240455",
+        customer_external_id: "C-CD",
+        package_count: 2,
+      },
+    ]);
     documents = createDocuments({
       db: test.db,
       records,
@@ -248,5 +261,33 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
     });
     expect(failed(document)).toEqual([]);
     await documents.updateSettings(ctx, { price_tolerance: 0.01, quantity_tolerance: 0 });
+  });
+
+  it("checks a proof of delivery against its shipment, and holds one with exceptions noted", async () => {
+    const pod = (number: string, pieces: number, exceptions: string) =>
+      [
+        "FEDEX FREIGHT                                     DELIVERY RECEIPT",
+        "",
+        " PRO NUMBER               SHIPPER REF              PICKUP DATE             PIECES                   WEIGHT",
+        ` ${number}                SH700001                 12/08/2024              ${pieces}                        796 LB`,
+        "",
+        " EXCEPTIONS (noted at delivery)",
+        `   ${exceptions}`,
+        "",
+        "Received the above described freight in good order, except as noted.",
+        "",
+        " RECEIVED BY (signature)                                       PRINT NAME",
+        "                                                                A. Castillo",
+        " DELIVERED    12/10/2024 8:01 AM CST                           Driver # 5903",
+      ].join("\n");
+    const clean = await read("pod-1.txt", pod("426240455", 2, "NONE"));
+    expect(clean).toMatchObject({ kind: "proof_of_delivery", status: "straight_through", route: { type: "delivery_proof" } });
+    expect(clean.matches).toMatchObject({ shipment_external_id: "SHP-1" });
+    expect(clean.fields.delivered_at?.value).toBe("2024-12-10T14:01:00Z");
+    const damaged = await read("pod-2.txt", pod("426240456", 3, "2 CARTONS DAMAGED"));
+    expect(failed(damaged).map((check) => [check.check, check.found])).toEqual([
+      ["delivered without exceptions", "2 CARTONS DAMAGED"],
+      ["pieces delivered as shipped", "3 pieces"],
+    ]);
   });
 });
