@@ -2,14 +2,16 @@ import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { PageText, PageWord } from "../text/page-text.ts";
 import { readAmount } from "../values/read-amount.ts";
 import { readDate } from "../values/read-date.ts";
+import { columnsFromRows } from "./columns-from-rows.ts";
 import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
 import { extractLabelledItems } from "./labelled-items.ts";
 import { lineAddsUp, settleByArithmetic } from "./line-arithmetic.ts";
 import { headerPhrases, type LineField, resolvePartColumns } from "./line-columns.ts";
 import { isOcr, tidyOcrLine } from "./ocr-words.ts";
 import { cellsOf, linesOf, locate } from "./page-lines.ts";
+import { settleCodes } from "./part-codes.ts";
 import { CODE_LIKE, type Column, NUMERIC_FIELDS, rowCells } from "./row-cells.ts";
-import { unitOf } from "./units.ts";
+import { settleUnits, unitOf } from "./units.ts";
 
 /** A line that ends a table: its totals, or its count. */
 const TABLE_END = /\b(?:sub ?total|total|merchandise|sale amount|amount due|balance due|total lines|sales tax)\b|\blines:/i;
@@ -41,6 +43,24 @@ function headerColumns(kind: DocumentKind, line: PageWord[], ocr: boolean): Colu
     });
   }
   return columns.sort((a, b) => a.x0 - b.x0);
+}
+
+/**
+ * An OCR'd header's columns, placed where the rows under it stand: when the rows right under the
+ * header read as a table by themselves (`columnsFromRows`), a field they place is where its values
+ * are (an OCR'd header word's box is rough, and a misread header word names nothing); a field only
+ * the header names stays where the header has it, unless a column of the rows stands there.
+ */
+function withColumnsFromRows(kind: DocumentKind, header: Column[], lines: PageWord[][], index: number): Column[] {
+  const rows = columnsFromRows(kind, lines, index + 1);
+  if (!rows || rows.start > index + 2) return header;
+  const placed = rows.columns;
+  const kept = header.filter(
+    (column) =>
+      !placed.some((other) => other.field === column.field) &&
+      !placed.some((other) => Math.min(other.x1, column.x1) > Math.max(other.x0, column.x0)),
+  );
+  return [...placed, ...kept].sort((a, b) => a.x0 - b.x0);
 }
 
 /** A row's printed quantity, price and amount, and its numbers left over, as the line's arithmetic may read them (a little less sure). */
@@ -116,13 +136,27 @@ function seenOf(words: PageWord[]): number {
   return ocr.length > 0 ? Math.min(...ocr) / 100 : 1;
 }
 
+/** An OCR'd number without the marks OCR read around it ("26),", "4.92)", "|878.73"); an accounting "(12.00)" kept. */
+const bareNumber = (printed: string) =>
+  printed.startsWith("(") && printed.endsWith(")")
+    ? printed
+    : printed.replace(/^[^\p{L}\p{N}$€£(-]+|[^\p{L}\p{N}]+$/gu, "").replace(/^\((?=[^)]*$)/, "");
+
 function cellValue(field: LineField, words: PageWord[], page: number): ExtractedValue | null {
   const printed = words.map((word) => word.text).join(" ");
   const location = locate(words, page);
   const seen = seenOf(words);
+  const ocr = words.some((word) => word.confidence !== undefined);
   if (NUMERIC_FIELDS.has(field)) {
-    const amount = readAmount(printed);
-    return amount ? { value: amount.value, printed, confidence: 0.9 * seen, location } : null;
+    const amount = readAmount(ocr ? bareNumber(printed) : printed);
+    if (amount) return { value: amount.value, printed, confidence: 0.9 * seen, location };
+    // OCR lost the point of a price or an amount, leaving a gap before its cents ("206 71").
+    const parted =
+      ocr && (field === "amount" || field === "unit_price")
+        ? /^([$€£]?\d{1,3}(?:,\d{3})*) (\d{2})$/.exec(bareNumber(printed))
+        : null;
+    const whole = parted ? readAmount(`${parted[1]}.${parted[2]}`) : null;
+    return whole ? { value: whole.value, printed, confidence: 0.8 * seen, location } : null;
   }
   if (field === "requested_date") {
     const date = readDate(printed);
@@ -130,7 +164,15 @@ function cellValue(field: LineField, words: PageWord[], page: number): Extracted
   }
   if (field.endsWith("part_number") && words.some((word) => word.confidence !== undefined)) {
     // OCR splits a code at its dashes now and then ("HIS-FAS- 10042"): the pieces are one code.
-    const code = printed.replace(/(?<=-) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=-)/g, "");
+    // A dash may read as a period after letters ("HIS. FAS. 10038"), or be lost between pieces ("HIS-FAS 10056").
+    const joined = printed
+      .replace(/(?<=[A-Za-z])\. ?(?=[A-Za-z0-9])/g, "-")
+      .replace(/(?<=-) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=-)/g, "");
+    const pieces = joined.split(" ");
+    const code =
+      pieces.length > 1 && joined.includes("-") && pieces.every((piece) => /^[A-Z0-9-]+$/.test(piece))
+        ? pieces.join("-")
+        : joined;
     return { value: code, printed, confidence: 0.85 * seen, location };
   }
   if (field === "uom") {
@@ -174,6 +216,7 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
   const result: ExtractedLine[] = [];
   for (const page of pages) {
     const ocr = isOcr(page);
+    const first = result.length;
     const lines = ocr
       ? linesOf(page)
           .map(tidyOcrLine)
@@ -182,11 +225,29 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
     let columns: Column[] | null = null;
     let previous: ExtractedLine | null = null;
     let previousBottom = 0;
-    for (const line of lines) {
+    // On an OCR'd page, a table whose header OCR could not read is found from its rows.
+    let fromRows: ReturnType<typeof columnsFromRows> | undefined;
+    for (const [index, line] of lines.entries()) {
+      if (columns && fromRows && columns === fromRows.columns && index >= fromRows.end) {
+        // A table found from its rows ends with them.
+        columns = null;
+        previous = null;
+      }
       if (!columns) {
-        columns = headerColumns(kind, line, ocr);
-        previousBottom = Math.max(...line.map((word) => word.box.y1));
-        continue;
+        const header = headerColumns(kind, line, ocr);
+        if (header) {
+          columns = ocr ? withColumnsFromRows(kind, header, lines, index) : header;
+          previousBottom = Math.max(...line.map((word) => word.box.y1));
+          continue;
+        }
+        if (ocr) {
+          if (fromRows === undefined || (fromRows && fromRows.start < index)) fromRows = columnsFromRows(kind, lines, index);
+          if (fromRows?.start === index) columns = fromRows.columns;
+        }
+        if (!columns) {
+          previousBottom = Math.max(...line.map((word) => word.box.y1));
+          continue;
+        }
       }
       const { byField, spare, unnamed } = rowCells(line, columns, ocr);
       const top = Math.min(...line.map((word) => word.box.y0));
@@ -208,7 +269,15 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
         previous = null;
         continue;
       }
-      const isItem = Boolean(fields.quantity || fields.amount || (fields.weight && fields.handling_units));
+      // On an OCR'd page an item shows two of its quantity, price, amount, part and description (a
+      // totals row OCR misread, "Ton $9.00", shows one). One whose numbers are unreadable is still an
+      // item when it shows its line number, part and description.
+      const shown = ["quantity", "unit_price", "amount", "description"].filter((field) => fields[field]).length;
+      const coded = Object.keys(fields).some((field) => field.endsWith("part_number"));
+      const isItem =
+        (Boolean(fields.quantity || fields.amount || (fields.weight && fields.handling_units)) &&
+          (!ocr || shown + (coded ? 1 : 0) >= 2)) ||
+        (ocr && Boolean(fields.line_number && fields.description) && coded);
       if (isItem) {
         const hazmat = columns.find((column) => column.field === "hazmat");
         if (hazmat) fields.hazmat = markedOrNot(fields.hazmat, hazmat, page.page, line);
@@ -230,6 +299,30 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
       }
       previousBottom = Math.max(...line.map((word) => word.box.y1));
     }
+    if (ocr) settlePageWords(result.slice(first));
   }
   return result;
+}
+
+/**
+ * An OCR'd page's misread units and part numbers' lost dashes, settled by its other lines'
+ * (`settleUnits`, `settleCodes`), a little less sure.
+ */
+function settlePageWords(lines: ExtractedLine[]) {
+  const partFields = [...new Set(lines.flatMap((line) => Object.keys(line.fields)))].filter((field) =>
+    field.endsWith("part_number"),
+  );
+  const settlers: [string, (values: string[]) => string[]][] = [
+    ["uom", settleUnits],
+    ...partFields.map((field): [string, (values: string[]) => string[]] => [field, settleCodes]),
+  ];
+  for (const [field, settle] of settlers) {
+    const settled = settle(lines.map((line) => line.fields[field]?.value ?? ""));
+    for (const [index, line] of lines.entries()) {
+      const value = line.fields[field];
+      if (!value || settled[index] === value.value) continue;
+      value.value = settled[index] as string;
+      value.confidence *= 0.8;
+    }
+  }
 }

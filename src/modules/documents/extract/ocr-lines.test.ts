@@ -6,7 +6,8 @@ import { extractLines } from "./extract-lines.ts";
 import { settleByArithmetic } from "./line-arithmetic.ts";
 import { headerPhrases } from "./line-columns.ts";
 import { tidyOcrLine } from "./ocr-words.ts";
-import { unitOf } from "./units.ts";
+import { settleCodes } from "./part-codes.ts";
+import { settleUnits, unitOf } from "./units.ts";
 
 /** `textOf`'s page as if OCR had read it (tesseract, each word 90% sure). */
 function ocrOf(lines: string[]): DocumentText {
@@ -127,5 +128,81 @@ describe("reading OCR'd tables", () => {
   it("reads a misread unit of measure as the unit it spells, a plain short word as printed, and no number as one", () => {
     expect(["8x", "cal", "RL.", "EA", "6AL", "bx", "DRM"].map(unitOf)).toEqual(["BX", "GAL", "RL", "EA", "GAL", "BX", "DRM"]);
     expect(["Nylon", "12", "4.92"].map(unitOf)).toEqual([null, null, null]);
+  });
+
+  it("finds a table whose header OCR could not read from its rows, and ends it with them", () => {
+    const lines = extractLines(
+      "purchase_order",
+      ocrOf([
+        " (Mee!)  ety!  WOR Oar      emer         @ [On               ee]",
+        "  1    26),  BX   HIS.FAS. 10038   Nylon insert lock nut      7.9503,     206 71",
+        "  2      38  BX   HIS-FAS-10042    Flat washer 1/2 SAE          8.72      331.36",
+        "  3      20  RL   HIS-ELE-10112    THHN wire 12 AWG, 500 ft   108.61    2,172.20",
+        "  Total lines: 3                                      Subtotal    2,710.27",
+      ]).pages,
+    ).map((line) => valuesOf(line.fields));
+    expect(lines).toEqual([
+      {
+        line_number: "1",
+        quantity: "26",
+        uom: "BX",
+        vendor_part_number: "HIS-FAS-10038",
+        description: "Nylon insert lock nut",
+        unit_price: "7.9503",
+        amount: "206.71",
+      },
+      {
+        line_number: "2",
+        quantity: "38",
+        uom: "BX",
+        vendor_part_number: "HIS-FAS-10042",
+        description: "Flat washer 1/2 SAE",
+        unit_price: "8.72",
+        amount: "331.36",
+      },
+      {
+        line_number: "3",
+        quantity: "20",
+        uom: "RL",
+        vendor_part_number: "HIS-ELE-10112",
+        description: "THHN wire 12 AWG, 500 ft",
+        unit_price: "108.61",
+        amount: "2172.20",
+      },
+    ]);
+  });
+
+  it("settles a misread unit, and a code's lost dashes, by the table's other lines", () => {
+    expect(settleUnits(["BX", "BK", "GAL", "GAR", "BX", "EA", "ZZ"])).toEqual(["BX", "BX", "GAL", "GAL", "BX", "EA", "ZZ"]);
+    expect(unitOf("s BX")).toBe("BX");
+    expect(settleCodes(["HIS-FAS-10035", "MIS.ELE-10112", "HIS-SAF-10168", "HIS JAN 10210", "HIS-FAB-1006)"])).toEqual([
+      "HIS-FAS-10035",
+      "MIS-ELE-10112",
+      "HIS-SAF-10168",
+      "HIS-JAN-10210",
+      "HIS-FAB-1006)",
+    ]);
+    expect(settleCodes(["A-100", "B-200"])).toEqual(["A-100", "B-200"]);
+  });
+
+  it("places an OCR'd header's columns where its rows' values stand, keeping the fields only the header names", () => {
+    const lines = extractLines(
+      "purchase_order",
+      ocrOf([
+        "  8   Deseription               BaND.              COQuantity)  Unit Price     SCT",
+        "  1   Flat washer 1/2 SAE       HIS-FAS-10077          26  BX     4.24      $110.24",
+        "  2   THHN wire 12 AWG          HIS-ELE-10112          20  RL   108.61    $2,172.20",
+        "  3   Safety glasses, clear     HIS-SAF-10189          23  EA     3.84       $88.32",
+      ]).pages,
+    ).map((line) => valuesOf(line.fields));
+    expect(lines[2]).toEqual({
+      line_number: "3",
+      description: "Safety glasses, clear",
+      vendor_part_number: "HIS-SAF-10189",
+      quantity: "23",
+      uom: "EA",
+      unit_price: "3.84",
+      amount: "88.32",
+    });
   });
 });

@@ -75,6 +75,8 @@ export function rowCells(
       column !== before.column &&
       !NUMERIC_FIELDS.has(before.column.field) &&
       !NUMBER_LIKE.test(word.text) &&
+      // A code is a cell of its own: the words after it (OCR's box of it a little wide) are not more of it.
+      !CODE_LIKE.test(before.word.text) &&
       continuesPhrase(before.word.box.x1, word);
     if (before && runsOn && (ocr || (column && NUMERIC_FIELDS.has(column.field)))) column = before.column;
     if (column) assigned.push({ word, column });

@@ -65,9 +65,14 @@ const AS_LETTER: Record<string, string> = { "0": "O", "1": "I", "2": "Z", "5": "
  * The unit of measure an OCR'd cell spells, as printed or misread by at most one look-alike
  * letter ("8x" BX, "cal" GAL, "RL." RL), or a short word of letters as printed; null when it is
  * no unit (a number, a long word). A unit is a short word, so a freer match would take any two
- * letters for a known one.
+ * letters for a known one. A cell of one known unit and OCR's noise beside it ("s BX") is that unit.
  */
 export function unitOf(printed: string): string | null {
+  const known = printed
+    .toUpperCase()
+    .split(/\s+/)
+    .filter((word) => KNOWN.has(word));
+  if (known.length === 1) return known[0] as string;
   const letters = printed.toUpperCase().replace(/[^\p{L}\p{N}]/gu, "");
   if (letters === "" || letters.length > 5) return null;
   if (KNOWN.has(letters)) return letters;
@@ -82,4 +87,20 @@ export function unitOf(printed: string): string | null {
   }
   // A unit this list lacks ("DRM", "BAG"), printed plainly, is taken as printed.
   return best?.unit ?? (/^\p{L}{1,4}$/u.test(letters) ? letters : null);
+}
+
+/**
+ * A table's units settled by one another: a unit OCR misread into no known one ("BK", "GAR") is
+ * the known unit of its length one letter away that the table's other lines are in (BX, GAL), when
+ * only one is. The units are as `unitOf` reads them; returns each one settled or as it was.
+ */
+export function settleUnits(units: string[]): string[] {
+  const seen = [...new Set(units.filter((unit) => KNOWN.has(unit)))];
+  return units.map((unit) => {
+    if (KNOWN.has(unit)) return unit;
+    const near = seen.filter(
+      (other) => other.length === unit.length && ocrDistance(unit.toLowerCase(), other.toLowerCase()) <= 1,
+    );
+    return near.length === 1 ? (near[0] as string) : unit;
+  });
 }
