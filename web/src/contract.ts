@@ -31,6 +31,7 @@ export {
   type DocumentStatus,
   DocumentSummary,
   type FieldValue,
+  PageWords,
   Received,
   type ReviewInput,
   StoredFile,

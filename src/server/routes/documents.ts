@@ -5,6 +5,7 @@ import {
   DocumentStats,
   DocumentSummary,
   FileQuery,
+  PageWords,
   Received,
   ReviewInput,
   StatsQuery,
@@ -205,22 +206,7 @@ export function documentRoutes({ routes, rawRoutes, documents }: RouteDeps) {
       access: { scope: "documents:read" },
       request: { params: z.object({ id: z.string(), page: z.coerce.number().int().min(1) }) },
       responses: {
-        200: json(
-          z.object({
-            width: z.number(),
-            height: z.number(),
-            unit: z.string(),
-            words: z.array(
-              z.object({
-                text: z.string(),
-                start: z.number(),
-                end: z.number(),
-                box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }),
-              }),
-            ),
-          }),
-          "The page's words",
-        ),
+        200: json(PageWords, "The page's words"),
         404: errorResponse("No such document or page"),
         ...errorResponses,
       },

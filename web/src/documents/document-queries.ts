@@ -6,6 +6,7 @@ import {
   DocumentStats,
   type DocumentStatus,
   DocumentSummary,
+  PageWords,
   Received,
   type ReviewInput,
   StoredFile,
@@ -43,21 +44,6 @@ export const documentQuery = (id: string) =>
     queryKey: ["documents", "one", id],
     queryFn: ({ signal }) => api("GET", `/api/v1/documents/${encodeURIComponent(id)}`, { schema: DocumentDetail, signal }),
   });
-
-export const PageWords = z.object({
-  width: z.number(),
-  height: z.number(),
-  unit: z.string(),
-  words: z.array(
-    z.object({
-      text: z.string(),
-      start: z.number(),
-      end: z.number(),
-      box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }),
-    }),
-  ),
-});
-export type PageWords = z.infer<typeof PageWords>;
 
 export const pageWordsQuery = (id: string, page: number) =>
   queryOptions({

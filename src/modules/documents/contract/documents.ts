@@ -15,6 +15,15 @@ const Box = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.num
 /** Where a value was read: its page, its span of that page's text, and its box on the page. */
 export const ValueLocation = z.object({ page: z.number().int(), start: z.number().int(), end: z.number().int(), box: Box });
 
+/** A page's words with their boxes (in the page's unit, from its top left), to show where a value was read. */
+export const PageWords = z.object({
+  width: z.number(),
+  height: z.number(),
+  unit: z.string(),
+  words: z.array(z.object({ text: z.string(), start: z.number(), end: z.number(), box: Box })),
+});
+export type PageWords = z.infer<typeof PageWords>;
+
 export const FieldValue = z.object({
   /** Normalised: amounts and quantities as exact decimals, dates YYYY-MM-DD. */
   value: z.string(),

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promi
 import path from "node:path";
 import type { WriteContext } from "../../../platform/actor.ts";
 import type { Logger } from "../../../platform/logger.ts";
+import { createStableFiles } from "../../../platform/stable-files.ts";
 import type { FileChannel, Received } from "../contract/documents.ts";
 
 export type WatchedFolderDeps = {
@@ -44,8 +45,7 @@ export function createWatchedFolder(deps: WatchedFolderDeps): WatchedFolder {
   const settleMs = deps.settleMs ?? 2_000;
   const pollMs = deps.pollMs ?? 5_000;
   const clock = deps.clock ?? (() => new Date());
-  /** What each file looked like when first seen this way: its size and time, and when. */
-  const seen = new Map<string, { size: number; mtimeMs: number; since: number }>();
+  const stable = createStableFiles(() => settleMs);
   let timer: NodeJS.Timeout | undefined;
   let scanning: Promise<void> | undefined;
 
@@ -71,7 +71,7 @@ export function createWatchedFolder(deps: WatchedFolderDeps): WatchedFolder {
     }
   }
 
-  async function scanTenant(tenantId: string): Promise<void> {
+  async function scanTenant(tenantId: string, listed: Set<string>): Promise<void> {
     const folder = path.join(deps.root, tenantId);
     await mkdir(folder, { recursive: true });
     const now = clock().getTime();
@@ -80,26 +80,23 @@ export function createWatchedFolder(deps: WatchedFolderDeps): WatchedFolder {
       const file = path.join(folder, entry.name);
       const info = await stat(file).catch(() => undefined);
       if (!info) continue;
-      const before = seen.get(file);
-      if (!before || before.size !== info.size || before.mtimeMs !== info.mtimeMs) {
-        seen.set(file, { size: info.size, mtimeMs: info.mtimeMs, since: now });
-        if (settleMs > 0) continue;
-      } else if (now - before.since < settleMs) {
-        continue;
-      }
-      seen.delete(file);
-      await take(tenantId, folder, entry.name);
+      listed.add(file);
+      if (stable.check({ name: file, size: info.size, mtimeMs: info.mtimeMs }, now).ready)
+        await take(tenantId, folder, entry.name);
     }
   }
 
   async function scan(): Promise<void> {
+    const listed = new Set<string>();
     for (const tenantId of await deps.tenantIds()) {
       try {
-        await scanTenant(tenantId);
+        await scanTenant(tenantId, listed);
       } catch (error) {
         deps.logger.warn({ err: error, tenant: tenantId }, "the documents inbox folder could not be read");
       }
     }
+    // Taken files are listed no more next time: what they looked like is forgotten then.
+    stable.keepOnly(listed);
   }
 
   const scanNow = () => {

@@ -11,6 +11,7 @@ import type {
   DocumentSummary,
   FieldValue,
   FileChannel,
+  PageWords,
   Route,
 } from "../contract/documents.ts";
 import { type DocumentCheck, requiredFields } from "../extract/read-document.ts";
@@ -176,14 +177,9 @@ export async function documentIn(tx: Tx, id: string, options: { forUpdate?: bool
 }
 
 /** A page's words with their boxes, for showing where a value was read. */
-export async function pageWords(
-  db: Database,
-  tenantId: string,
-  documentId: string,
-  page: number,
-): Promise<{ width: number; height: number; unit: string; words: { text: string; box: unknown; start: number; end: number }[] }> {
+export async function pageWords(db: Database, tenantId: string, documentId: string, page: number): Promise<PageWords> {
   const [found] = await withTenant(db, tenantId, (tx) =>
-    rows<{ width: number; height: number; unit: string; words: { text: string; box: unknown; start: number; end: number }[] }>(
+    rows<PageWords>(
       tx,
       sql`select p.width, p.height, p.unit, p.words from documents.documents d
             join documents.pages p on p.file_id = d.file_id and p.page = ${page}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createStableFiles } from "../../../platform/stable-files.ts";
 import { matchesPattern } from "./file-pattern.ts";
-import { createStableFiles } from "./stable-files.ts";
 
 describe("matchesPattern", () => {
   it("takes names matching one of the globs, without case, and never a file still being written", () => {

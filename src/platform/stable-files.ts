@@ -1,7 +1,8 @@
-import type { DroppedFile } from "./transport/transport.ts";
+/** A file as a listing shows it: its name (or path), size and modification time. */
+export type ListedFile = { name: string; size: number; mtimeMs: number };
 
 /**
- * Tells when a dropped file is complete: its size and modification time have held for `settleMs`
+ * Tells when a file dropped in a folder is complete: its size and modification time have held for `settleMs`
  * (with 0, at once — for writers that rename from `.part` when done). A file still being written
  * changes between looks, and waits.
  */
@@ -9,7 +10,7 @@ export function createStableFiles(settleMs: () => number) {
   const seen = new Map<string, { size: number; mtimeMs: number; since: number }>();
   return {
     /** `ready`, or how long to wait before looking again. */
-    check(file: DroppedFile, now: number): { ready: true } | { ready: false; waitMs: number } {
+    check(file: ListedFile, now: number): { ready: true } | { ready: false; waitMs: number } {
       const settle = settleMs();
       if (settle === 0) return { ready: true };
       const before = seen.get(file.name);
