@@ -125,10 +125,17 @@ export async function findSameNumber(
 
 export async function listDocuments(db: Database, tenantId: string, query: DocumentQuery): Promise<DocumentSummary[]> {
   const sender = query.sender ? `%${query.sender.toLowerCase().replace(/[%_\\]/g, "\\$&")}%` : null;
-  // The review queue is worked oldest first; everything else newest first.
-  const order = query.status === "review" ? sql`d.created_at, d.id` : sql`d.id desc`;
+  // The review queue is worked oldest first, in the order the files came in (files are read several
+  // at once, so their documents are made in any order), a file's documents in page order; the rest
+  // newest first.
+  const order = query.status === "review" ? sql`f.received_at, f.id, d.first_page` : sql`d.id desc`;
   const after =
-    query.after === undefined ? sql`true` : query.status === "review" ? sql`d.id > ${query.after}` : sql`d.id < ${query.after}`;
+    query.after === undefined
+      ? sql`true`
+      : query.status === "review"
+        ? sql`(f.received_at, f.id, d.first_page) > (select f2.received_at, f2.id, d2.first_page
+               from documents.documents d2 join documents.files f2 on f2.id = d2.file_id where d2.id = ${query.after})`
+        : sql`d.id < ${query.after}`;
   const found = await withTenant(db, tenantId, (tx) =>
     rows<DocumentRow>(
       tx,
