@@ -1,15 +1,13 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createCanvas } from "@napi-rs/canvas";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
-import PDFDocument from "pdfkit";
 import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WriteContext } from "../../platform/actor.ts";
 import { platformMigrations } from "../../platform/index.ts";
 import { createLogger } from "../../platform/logger.ts";
-import { invoiceText, pdfOf } from "../../platform/testing/sample-documents.ts";
+import { invoiceText, pdfOf, scanOf } from "../../platform/testing/sample-documents.ts";
 import { createTestDatabase, type TestDatabase, usingServer } from "../../platform/testing/test-database.ts";
 import { governanceMigrations } from "../governance/index.ts";
 import { tenancyMigrations } from "../tenancy/index.ts";
@@ -24,26 +22,6 @@ const ctx = (tenantId = HARBOR): WriteContext => ({
 
 function email(options: { from: string; text?: string; attachments?: { filename: string; content: Buffer }[] }): Promise<Buffer> {
   return new MailComposer({ to: "ap@crossdock.test", subject: "Documents", ...options }).compile().build();
-}
-
-/** A scan: the invoice's text drawn on an image, put in a PDF without a text layer. */
-async function imageOnlyPdf(text: string): Promise<Buffer> {
-  const canvas = createCanvas(1700, 2200);
-  const context = canvas.getContext("2d");
-  context.fillStyle = "white";
-  context.fillRect(0, 0, 1700, 2200);
-  context.fillStyle = "black";
-  context.font = "25px DejaVu Sans Mono, monospace";
-  for (const [row, line] of text.split("\n").entries()) context.fillText(line, 100, 120 + row * 34);
-  const png = canvas.toBuffer("image/png");
-  return new Promise((resolve) => {
-    const document = new PDFDocument({ size: "LETTER", margin: 0 });
-    const chunks: Buffer[] = [];
-    document.on("data", (chunk: Buffer) => chunks.push(chunk));
-    document.on("end", () => resolve(Buffer.concat(chunks)));
-    document.image(png, 0, 0, { width: 612, height: 792 });
-    document.end();
-  });
 }
 
 describe(`documents: intake, reading, review (${usingServer() ? "PostgreSQL server" : "PGlite"})`, () => {
@@ -158,7 +136,7 @@ describe(`documents: intake, reading, review (${usingServer() ? "PostgreSQL serv
   });
 
   it("OCRs an image-only PDF and records the OCR engine on its page", async () => {
-    const { file } = await receive("scan.pdf", await imageOnlyPdf(invoiceText("INV-5001")));
+    const { file } = await receive("scan.pdf", await scanOf(invoiceText("INV-5001")));
     expect(file.status).toBe("read");
     const document = await documents.get(HARBOR, file.document_ids[0] as string);
     expect(document.kind).toBe("invoice");

@@ -11,6 +11,7 @@ import type { DocumentQuery, DocumentSettings, FileChannel, FileQuery, Received,
 import { fileTypeOf } from "./intake/file-type.ts";
 import { createMailboxes } from "./intake/mailboxes/mailboxes.ts";
 import { createWatchedFolder } from "./intake/watched-folder.ts";
+import { createCatalogues } from "./match/load-catalogue.ts";
 import { createDocumentMetrics } from "./metrics.ts";
 import type { HandOverEdi } from "./process/hand-over-edi.ts";
 import { createProcessor } from "./process/processor.ts";
@@ -55,6 +56,7 @@ export function createDocuments(deps: DocumentsDeps) {
   const processor = createProcessor({
     db: deps.db,
     records: deps.records,
+    catalogue: deps.records ? createCatalogues(deps.records) : undefined,
     handOverEdi: deps.handOverEdi,
     tolerances: async (tenantId) => {
       const settings = await documentSettings(deps.db, tenantId);

@@ -15,6 +15,8 @@ export { extractHeader } from "./extract/header-fields.ts";
 export { HEADER_SPECS, type HeaderSpec, type ValueType } from "./extract/header-labels.ts";
 export { extractParties } from "./extract/parties.ts";
 export { type DocumentCheck, type ReadDocument, readDocument, THRESHOLDS } from "./extract/read-document.ts";
+export { catalogueFromRecords } from "./match/catalogue.ts";
+export { repairFromCatalogue } from "./match/repair-from-catalogue.ts";
 export { composeLayout } from "./text/compose-layout.ts";
 export { chooseEngines, type Engines, popplerInstalled, tesseractInstalled } from "./text/engines.ts";
 export type { Box, DocumentText, FoundWord, PageText, PageWord, TextEngine } from "./text/page-text.ts";

@@ -1,3 +1,4 @@
+import { createCanvas } from "@napi-rs/canvas";
 import PDFDocument from "pdfkit";
 
 /**
@@ -45,4 +46,24 @@ Line  Item       Description          Qty  UOM  Unit Price    Amount
                                         Subtotal        ${total}
                                         Total           ${total}
 `;
+}
+
+/** A scan: `text` drawn on an image, put in a PDF without a text layer. */
+export async function scanOf(text: string): Promise<Buffer> {
+  const canvas = createCanvas(1700, 2200);
+  const context = canvas.getContext("2d");
+  context.fillStyle = "white";
+  context.fillRect(0, 0, 1700, 2200);
+  context.fillStyle = "black";
+  context.font = "25px DejaVu Sans Mono, monospace";
+  for (const [row, line] of text.split("\n").entries()) context.fillText(line, 100, 120 + row * 34);
+  const png = canvas.toBuffer("image/png");
+  return new Promise((resolve) => {
+    const document = new PDFDocument({ size: "LETTER", margin: 0 });
+    const chunks: Buffer[] = [];
+    document.on("data", (chunk: Buffer) => chunks.push(chunk));
+    document.on("end", () => resolve(Buffer.concat(chunks)));
+    document.image(png, 0, 0, { width: 612, height: 792 });
+    document.end();
+  });
 }

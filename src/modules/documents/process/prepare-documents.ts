@@ -3,6 +3,8 @@ import { withTenant } from "../../../platform/db/tenant-scope.ts";
 import type { Records } from "../../records/index.ts";
 import { type ReadDocument, readDocument, THRESHOLDS } from "../extract/read-document.ts";
 import { applyRules } from "../learn/template-rules.ts";
+import type { Catalogue } from "../match/catalogue.ts";
+import { repairFromCatalogue } from "../match/repair-from-catalogue.ts";
 import type { ClaimedFile } from "../store/file-store.ts";
 import { learnedKind, templateRules } from "../store/template-store.ts";
 import { type RecordMatches, readValuesOf, type Tolerances } from "../validate/tolerances.ts";
@@ -15,12 +17,17 @@ type Read = Extract<FileOutcome, { outcome: "documents" }>;
 /**
  * Each document of a file as it will be kept: read as the kind reviewers gave its file sender's
  * documents when its text does not make its kind clear, read again with its sender's learned
- * template when reviewers taught one, then checked against the records (a supplier's invoice against its PO and
+ * template when reviewers taught one, its OCR'd lines mended from the tenant's catalogue of items, then checked against the records (a supplier's invoice against its PO and
  * receipts, a customer's PO against their items and prices); a failed check holds it for review.
  * Done before the transaction that stores it: the records are read on connections of their own.
  */
 export async function prepareDocuments(
-  deps: { db: Database; records?: Records | undefined; tolerances: (tenantId: string) => Promise<Tolerances> },
+  deps: {
+    db: Database;
+    records?: Records | undefined;
+    catalogue?: ((tenantId: string) => Promise<Catalogue>) | undefined;
+    tolerances: (tenantId: string) => Promise<Tolerances>;
+  },
   file: ClaimedFile,
   read: Read,
 ): Promise<Read> {
@@ -45,6 +52,12 @@ export async function prepareDocuments(
           { ...given, learned: (readAs, of) => (readAs === kind ? applyRules(readAs, of, rules) : {}) },
         );
       }
+    }
+    // OCR misreads characters; what the tenant's items are called mends a line's codes, descriptions and units.
+    const ocred = pages.some((page) => page.engine === "tesseract" || page.engine === "tesseract.js");
+    if (deps.catalogue && ocred && document.lines.length > 0) {
+      const catalogue = await deps.catalogue(file.tenant_id);
+      document = { ...document, lines: repairFromCatalogue(document.lines, catalogue).lines };
     }
     let matches: RecordMatches | undefined;
     if (deps.records && document.kind !== "other") {

@@ -3,6 +3,7 @@ import { availableParallelism, hostname } from "node:os";
 import type { Database } from "../../../platform/db/database.ts";
 import type { Logger } from "../../../platform/logger.ts";
 import type { Records } from "../../records/index.ts";
+import type { Catalogue } from "../match/catalogue.ts";
 import type { StoredDocument } from "../store/document-store.ts";
 import { type ClaimedFile, claimNextFile, extendFileLease, quarantineFile } from "../store/file-store.ts";
 import type { TextReader } from "../text/read-text.ts";
@@ -17,6 +18,8 @@ export type ProcessorDeps = {
   /** The records documents are checked against; without them, documents are checked against themselves only. */
   records?: Records | undefined;
   tolerances: (tenantId: string) => Promise<Tolerances>;
+  /** The tenant's items as documents print them, to mend OCR'd lines with. */
+  catalogue?: ((tenantId: string) => Promise<Catalogue>) | undefined;
   /** Where an EDI interchange sent as a document goes: the EDI intake (ingest), which answers with its receipt. */
   handOverEdi?: HandOverEdi | undefined;
   logger: Logger;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WriteContext } from "../../../platform/actor.ts";
 import { platformMigrations } from "../../../platform/index.ts";
 import { createLogger } from "../../../platform/logger.ts";
-import { invoiceText } from "../../../platform/testing/sample-documents.ts";
+import { invoiceText, scanOf } from "../../../platform/testing/sample-documents.ts";
 import { createTestDatabase, type TestDatabase, usingServer } from "../../../platform/testing/test-database.ts";
 import { governanceMigrations } from "../../governance/index.ts";
 import { createRecords, recordsMigrations } from "../../records/index.ts";
@@ -243,6 +243,39 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
       expect.objectContaining({ check: "line 2 item is known", found: expect.stringContaining("CD-NUT"), at_stake: "10.00" }),
     ]);
   });
+
+  it("mends a scanned PO's misread part number from the items, but takes a text layer as printed", async () => {
+    const po = [
+      "Crossdock Distributors",
+      "12 Main St",
+      "Salem, OR 97301",
+      "",
+      "PURCHASE ORDER",
+      "",
+      "PO Number: 55130          Date: 03/14/2025",
+      "",
+      "Line  Vendor Part  Description        Qty  UOM  Unit Price   Amount",
+      "1     HX-1000      Hex bolt 1/2 in     10  EA         2.40    24.00",
+      "",
+      "                                       Total          24.00",
+    ].join("\n");
+    const line1Item = (document: DocumentDetail) => document.checks.find((check) => check.check === "line 1 item is known");
+
+    const typed = await read("po-55130.txt", po);
+    expect(typed.lines[0]?.fields.vendor_part_number?.value).toBe("HX-1000");
+    expect(line1Item(typed)).toMatchObject({ passed: false, found: "no item for HX-1000" });
+
+    const { file } = await documents.receive(ctx, { name: "po-55130-scan.pdf", bytes: await scanOf(po), channel: "upload" });
+    await documents.drain();
+    const scanned = await documents.get(HARBOR, (await documents.getFile(HARBOR, file.id)).document_ids[0] as string);
+    expect(["tesseract", "tesseract.js"]).toContain(scanned.pages[0]?.engine);
+    // Read as the code the items know, what OCR read kept beside it.
+    expect(scanned.lines[0]?.fields.vendor_part_number).toMatchObject({
+      value: "HX-100",
+      printed: expect.stringMatching(/^HX- ?1000$/),
+    });
+    expect(line1Item(scanned)).toMatchObject({ passed: true, found: "HX-100 (our SKU HX-100)" });
+  }, 120_000);
 
   it("takes the tenant's own tolerances: a price 10% over the PO's cost passes at 15%", async () => {
     const dearer = (number: string) =>
