@@ -89,5 +89,71 @@ export function settleByArithmetic(
       return [field];
     }
   }
-  return [];
+  return settleByOneDigit(fields, candidates);
+}
+
+/** Every digit string one digit away from `digits`: one dropped, added or replaced (no leading zeros). */
+function oneDigitAway(digits: string): Set<string> {
+  const away = new Set<string>();
+  for (let at = 0; at <= digits.length; at++) {
+    const before = digits.slice(0, at);
+    if (at < digits.length) away.add(before + digits.slice(at + 1));
+    for (let digit = 0; digit <= 9; digit++) {
+      away.add(before + digit + digits.slice(at));
+      if (at < digits.length) away.add(before + digit + digits.slice(at + 1));
+    }
+  }
+  away.delete(digits);
+  return new Set([...away].filter((each) => each.length > 0 && (each === "0" || !each.startsWith("0"))));
+}
+
+/** Below the shipped field threshold (0.7): a value mended by a digit is shown to a person. */
+const MENDED_CONFIDENCE = 0.6;
+
+/** The decimal places a value of `field` may have. */
+const PLACES: Record<string, number[]> = { quantity: [0, 1, 2, 3], unit_price: [0, 1, 2, 3, 4], amount: [2] };
+
+/**
+ * When no field's digits are exactly what the other two make: the one field whose printed digits
+ * are one digit off a value that makes the line add up (a digit dropped, added or misread: "4.8."
+ * where 20 × 4.85 is 97.00; "(6.5699" where 39 × 16.5699 is 646.23) is read as that value. When
+ * two fields could be so mended, the one OCR was less sure of; when that is not clear, neither.
+ * The mended value is not sure enough to go straight through.
+ */
+function settleByOneDigit(
+  fields: Record<string, ExtractedValue | undefined>,
+  candidates: { field?: string; candidate: Candidate }[],
+): string[] {
+  const number = (field: string) => Number(fields[field]?.value);
+  const addsUp = (field: string, value: number): boolean => {
+    const quantity = field === "quantity" ? value : number("quantity");
+    const price = field === "unit_price" ? value : number("unit_price");
+    const amount = field === "amount" ? value : number("amount");
+    if (![quantity, price, amount].every(Number.isFinite)) return false;
+    const trial = { ...fields, [field]: { value: String(value) } } as Record<string, ExtractedValue>;
+    return (
+      expectedAmounts({ ...trial, amount: undefined }).some((expected) => Math.abs(expected - amount) <= 0.011) && quantity > 0
+    );
+  };
+  const mended: { field: string; value: ExtractedValue }[] = [];
+  for (const field of ["quantity", "unit_price", "amount"]) {
+    const own = candidates.find((entry) => entry.field === field);
+    if (!own) continue;
+    // By value: 16.57 and 16.5700 are one reading.
+    const values = new Map<number, string>();
+    for (const digits of oneDigitAway(digitsOf(own.candidate.printed))) {
+      for (const places of PLACES[field] ?? []) {
+        const value = Number(digits) / 10 ** places;
+        if (addsUp(field, value) && !values.has(value)) values.set(value, value.toFixed(places));
+      }
+    }
+    const [value] = values.values();
+    if (values.size === 1 && value) mended.push({ field, value: own.candidate.value(value) });
+  }
+  const sorted = mended.sort((a, b) => a.value.confidence - b.value.confidence);
+  const [first, second] = sorted;
+  if (!first || (second && second.value.confidence - first.value.confidence < 0.05)) return [];
+  // A digit OCR misread cannot be told from one the sender misprinted: a person confirms it.
+  fields[first.field] = { ...first.value, confidence: Math.min(first.value.confidence, MENDED_CONFIDENCE) };
+  return [first.field];
 }

@@ -3,6 +3,7 @@ import { textOf } from "../testing/text-of.ts";
 import { valuesOf } from "../testing/values-of.ts";
 import type { DocumentText } from "../text/page-text.ts";
 import { extractLines } from "./extract-lines.ts";
+import type { ExtractedValue } from "./extracted.ts";
 import { settleByArithmetic } from "./line-arithmetic.ts";
 import { headerPhrases } from "./line-columns.ts";
 import { tidyOcrLine } from "./ocr-words.ts";
@@ -91,8 +92,8 @@ describe("reading OCR'd tables", () => {
     );
     expect(line?.fields.amount).toMatchObject({ value: "206.71", printed: "206 71" });
     expect(line?.fields.amount?.confidence).toBeCloseTo(0.72);
-    // Digits that are not the product's are left as read (nothing is made up).
-    const fields = {
+    // Digits one off the product's are read as the product, but a person confirms them; two off are left as read.
+    const fields: Record<string, ExtractedValue> = {
       quantity: {
         value: "26",
         printed: "26",
@@ -106,8 +107,64 @@ describe("reading OCR'd tables", () => {
         location: { page: 1, start: 0, end: 0, box: { x0: 0, y0: 0, x1: 0, y1: 0 } },
       },
     };
-    const candidate = { printed: "208 71", value: () => fields.quantity };
-    expect(settleByArithmetic(fields, [{ field: "amount", candidate }])).toEqual([]);
+    const candidate = (printed: string) => ({
+      printed,
+      value: (value: string) => ({ ...(fields.quantity as ExtractedValue), value, printed }),
+    });
+    expect(settleByArithmetic(fields, [{ field: "amount", candidate: candidate("288 71") }])).toEqual([]);
+    expect(fields.amount).toBeUndefined();
+    expect(settleByArithmetic(fields, [{ field: "amount", candidate: candidate("208 71") }])).toEqual(["amount"]);
+    expect(fields.amount).toMatchObject({ value: "206.71", printed: "208 71", confidence: 0.6 });
+  });
+
+  it("mends a digit OCR dropped from a price by the line's arithmetic, the field it was less sure of", () => {
+    const at = { page: 1, start: 0, end: 0, box: { x0: 0, y0: 0, x1: 0, y1: 0 } };
+    const read = (value: string, printed: string, confidence: number): ExtractedValue => ({
+      value,
+      printed,
+      confidence,
+      location: at,
+    });
+    const candidate = (printed: string, confidence: number) => ({
+      printed,
+      value: (value: string) => read(value, printed, confidence),
+    });
+    // 39 × 16.5699 is 646.23: the price's leading 1 was lost.
+    const dropped: Record<string, ExtractedValue> = {
+      quantity: read("39", "39", 0.9),
+      unit_price: read("6.5699", "(6.5699", 0.7),
+      amount: read("646.23", "$646.23", 0.9),
+    };
+    const candidates = (price: number, amount: number) => [
+      { field: "quantity", candidate: candidate("39", 0.9) },
+      { field: "unit_price", candidate: candidate(dropped.unit_price?.printed as string, price) },
+      { field: "amount", candidate: candidate(dropped.amount?.printed as string, amount) },
+    ];
+    expect(settleByArithmetic(dropped, candidates(0.7, 0.9))).toEqual(["unit_price"]);
+    expect(dropped.unit_price).toMatchObject({ value: "16.5699", printed: "(6.5699", confidence: 0.6 });
+    // 20 × 4.8 is 96.00, one digit off the 97.00 printed, as 4.85 is off "4.8.": the one OCR was less sure of is mended…
+    const twoWays = () => ({
+      quantity: read("20", "20", 0.9),
+      unit_price: read("4.8", "4.8.", 0.5),
+      amount: read("97.00", "$97.00", 0.9),
+    });
+    const lessSure = twoWays();
+    expect(
+      settleByArithmetic(lessSure, [
+        { field: "unit_price", candidate: candidate("4.8.", 0.5) },
+        { field: "amount", candidate: candidate("$97.00", 0.9) },
+      ]),
+    ).toEqual(["unit_price"]);
+    expect(lessSure.unit_price?.value).toBe("4.85");
+    // …and when OCR was as sure of both, neither.
+    const asSure = twoWays();
+    expect(
+      settleByArithmetic(asSure, [
+        { field: "unit_price", candidate: candidate("4.8.", 0.9) },
+        { field: "amount", candidate: candidate("$97.00", 0.9) },
+      ]),
+    ).toEqual([]);
+    expect(asSure).toEqual(twoWays());
   });
 
   it("gives a row's unnamed line number and part code their fields when OCR lost those headers", () => {

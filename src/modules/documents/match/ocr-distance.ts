@@ -22,9 +22,9 @@ export function ocrDistance(read: string, known: string): number {
 /**
  * How near `read` is to `known` or (with `prefixes`) to the start of it, as a text cut short by a
  * narrow column prints it: the cost, and how many of `known`'s characters it stands for. Of two
- * lengths at the same cost, the longer.
+ * lengths at the same cost, the longer; `wholeCost` is what reading all of `known` costs.
  */
-export function bestPrefix(read: string, known: string, prefixes = true): { cost: number; length: number } {
+export function bestPrefix(read: string, known: string, prefixes = true): { cost: number; length: number; wholeCost: number } {
   const n = read.length;
   const m = known.length;
   let previous = Array.from({ length: m + 1 }, (_, j) => j);
@@ -40,9 +40,10 @@ export function bestPrefix(read: string, known: string, prefixes = true): { cost
     }
     [previous, current] = [current, previous];
   }
-  if (!prefixes) return { cost: previous[m] as number, length: m };
-  let best = { cost: previous[m] as number, length: m };
+  const wholeCost = previous[m] as number;
+  let best = { cost: wholeCost, length: m, wholeCost };
+  if (!prefixes) return best;
   for (let j = m - 1; j >= 1; j--)
-    if ((previous[j] as number) < best.cost - 1e-9) best = { cost: previous[j] as number, length: j };
+    if ((previous[j] as number) < best.cost - 1e-9) best = { cost: previous[j] as number, length: j, wholeCost };
   return best;
 }

@@ -33,11 +33,12 @@ const catalogue = catalogueFromRecords({
   xrefs: [{ item_external_id: "I-2", part_number: "03-118822", description: "FLAT WASHER 1/2 SAE ZINC" }],
 });
 
+/** A value read on a line of print 12 high, 6 wide a character from x = 100. */
 const value = (text: string, confidence = 0.6) => ({
   value: text,
   printed: text,
   confidence,
-  location: { page: 1, start: 0, end: text.length, box: { x0: 0, y0: 0, x1: 1, y1: 1 } },
+  location: { page: 1, start: 0, end: text.length, box: { x0: 100, y0: 0, x1: 100 + 6 * text.length, y1: 12 } },
 });
 const line = (fields: Record<string, string>): ExtractedLine => ({
   fields: Object.fromEntries(Object.entries(fields).map(([field, text]) => [field, value(text)])),
@@ -73,9 +74,39 @@ describe("OCR'd lines mended from the catalogue", () => {
     ]);
   });
 
+  it("reads a code too misread to be found alone as its item's, when the description names the item", () => {
+    const { lines } = repairFromCatalogue(
+      [line({ vendor_part_number: "sIS-FAS-1OO6E,", description: "Flat washer 1/2 SAE, zinc" })],
+      catalogue,
+    );
+    expect(values(lines)).toEqual([{ vendor_part_number: "HIS-FAS-10063", description: "Flat washer 1/2 SAE, zinc" }]);
+    // Without a description to name the item, the same code is too far from every code to be read as one.
+    expect(values(repairFromCatalogue([line({ vendor_part_number: "sIS-FAS-1OO6E," })], catalogue).lines)).toEqual([
+      { vendor_part_number: "sIS-FAS-1OO6E," },
+    ]);
+  });
+
   it("keeps a description the document cut short as short as it printed it", () => {
     const { lines } = repairFromCatalogue([line({ description: "Twist-on wire connector yel1ow 18-10 AW" })], catalogue);
     expect(values(lines)[0]?.description).toBe("Twist-on wire connector yellow 18-10 AW");
+  });
+
+  it("reads a description ending short of the column's edge whole, its last letter lost by OCR", () => {
+    const { lines } = repairFromCatalogue(
+      [
+        line({ description: "Twist-on wire connector yel1ow 18-10 AW" }),
+        line({ description: "Flat washer 1/2 SAE, zin" }),
+        line({ description: "THHN wire 12 AWG biack, 500 ft reel (value" }),
+      ],
+      catalogue,
+    );
+    expect(values(lines).map((each) => each.description)).toEqual([
+      // Shorter than the longest: not cut by the column, so the lost "G" is a letter OCR lost…
+      "Twist-on wire connector yellow 18-10 AWG",
+      "Flat washer 1/2 SAE, zinc",
+      // …while the longest reaches the edge, where the column may have cut it.
+      "THHN wire 12 AWG black, 500 ft reel (value",
+    ]);
   });
 
   it("leaves alone what is read right, what is near two things at once, and what is near nothing", () => {

@@ -4,6 +4,8 @@ import { bestPrefix, ocrDistance } from "./ocr-distance.ts";
 
 /** A code misread by more than this share of its characters (or 3) is left as read. */
 const CODE_SHARE = 0.25;
+/** A code misread by more than this share of its characters is left as read, even when the description names its item. */
+const DESCRIBED_CODE_SHARE = 0.35;
 /** A description misread by more than this share of its characters is left as read: by 0.3 of them when its item is known. */
 const DESCRIPTION_SHARE = { anyItem: 0.2, itsItem: 0.3 };
 
@@ -38,27 +40,37 @@ function repairCode(catalogue: Catalogue, read: string): Choice | null {
   return clearlyNearest(choices, Math.min(2, Math.max(1, key.length * CODE_SHARE)));
 }
 
-function nearestDescriptions(entries: { text: string; item: number }[], text: string): Choice[] {
+/**
+ * How near `text` is to each entry: to its start when the text may have been cut short by its
+ * column, else to all of it unless a start is more than a character and a half nearer (a letter
+ * OCR lost at the end is a letter lost, not a cut).
+ */
+function nearestDescriptions(entries: { text: string; item: number }[], text: string, mayBeCut: boolean): Choice[] {
   return entries.map((entry) => {
     const near = bestPrefix(text, entry.text);
-    return { text: entry.text.slice(0, near.length).trimEnd(), item: entry.item, cost: near.cost };
+    const whole = !mayBeCut && near.wholeCost <= near.cost + 1.5;
+    return whole
+      ? { text: entry.text, item: entry.item, cost: near.wholeCost }
+      : { text: entry.text.slice(0, near.length).trimEnd(), item: entry.item, cost: near.cost };
   });
 }
 
 /**
- * The description `read` stands for: among its item's (when its code named one) or all; none when
- * it is one already, or when another item's description is clearly nearer than its own item's
- * (the code and the description disagree: a person should see both as printed).
+ * The description `read` stands for: among its item's (when its code named one) or all; itself
+ * when it is one item's already; none when another item's description is clearly nearer than its
+ * own item's (the code and the description disagree: a person should see both as printed).
  */
-function repairDescription(catalogue: Catalogue, read: string, item: number | null): Choice | null {
+function repairDescription(catalogue: Catalogue, read: string, item: number | null, mayBeCut: boolean): Choice | null {
   const text = collapse(read);
   if (text.length < 6) return null;
-  const anywhere = nearestDescriptions(likelyEntries(catalogue, "description", text), text);
-  if (anywhere.some((choice) => choice.cost === 0)) return null;
+  const anywhere = nearestDescriptions(likelyEntries(catalogue, "description", text), text, mayBeCut);
+  const exact = anywhere.filter((choice) => choice.cost === 0);
+  if (exact.length > 0) return exact.every((choice) => choice.item === exact[0]?.item) ? (exact[0] as Choice) : null;
   if (item === null) return clearlyNearest(anywhere, text.length * DESCRIPTION_SHARE.anyItem);
   const own = nearestDescriptions(
     catalogue.descriptionEntries.filter((entry) => entry.item === item),
     text,
+    mayBeCut,
   );
   const found = clearlyNearest(own, text.length * DESCRIPTION_SHARE.itsItem);
   const elsewhere = Math.min(...anywhere.filter((choice) => choice.item !== item).map((choice) => choice.cost));
@@ -82,6 +94,12 @@ function repaired(value: ExtractedValue, text: string, cost: number): ExtractedV
  */
 export function repairFromCatalogue(lines: ExtractedLine[], catalogue: Catalogue): { lines: ExtractedLine[]; repairs: Repair[] } {
   const repairs: Repair[] = [];
+  // A description the column cut short runs to the column's right edge, where the longest end.
+  const edge = Math.max(...lines.map((line) => line.fields.description?.location.box.x1 ?? Number.NEGATIVE_INFINITY));
+  const reachesTheEdge = (value: ExtractedValue) => {
+    const { x1, y0, y1 } = value.location.box;
+    return x1 >= edge - Math.max(1, y1 - y0);
+  };
   const out = lines.map((line, index) => {
     const fields = { ...line.fields };
     const change = (field: string, value: ExtractedValue, text: string, cost: number) => {
@@ -89,19 +107,37 @@ export function repairFromCatalogue(lines: ExtractedLine[], catalogue: Catalogue
       repairs.push({ line: index, field, read: value.value, repaired: text });
     };
     let item: number | null = null;
+    const unknownCodes: string[] = [];
     for (const field of Object.keys(fields).filter((name) => name.endsWith("part_number"))) {
       const value = fields[field] as ExtractedValue;
       const found = repairCode(catalogue, value.value);
-      if (!found) continue;
+      if (!found) {
+        unknownCodes.push(field);
+        continue;
+      }
       item ??= found.item;
       if (codeKey(found.text) !== codeKey(value.value)) change(field, value, found.text, found.cost);
     }
     const description = fields.description;
     if (description) {
-      const found = repairDescription(catalogue, description.value, item);
-      if (found) {
-        change("description", description, found.text, found.cost);
-        item ??= found.item;
+      const found = repairDescription(catalogue, description.value, item, reachesTheEdge(description));
+      if (found && found.text !== collapse(description.value)) change("description", description, found.text, found.cost);
+      if (found && item === null) {
+        item = found.item;
+        // The description named the item: a code too misread to be found alone is read as one of its codes.
+        for (const field of unknownCodes) {
+          const value = fields[field] as ExtractedValue;
+          const key = codeKey(value.value);
+          const code = clearlyNearest(
+            (catalogue.items[item]?.codes ?? []).map((text) => ({
+              text,
+              item: item as number,
+              cost: ocrDistance(key, codeKey(text)),
+            })),
+            Math.min(4, key.length * DESCRIBED_CODE_SHARE),
+          );
+          if (code) change(field, value, code.text, code.cost);
+        }
       }
     }
     const uom = fields.uom;
