@@ -6,6 +6,7 @@ import type { EventBus } from "../../platform/events/event-bus.ts";
 import type { StoredEvent } from "../../platform/events/event-log.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { InboundPo } from "../inbound-po-to-order/inputs.ts";
+import { attachDeliveryProof } from "./attach-delivery-proof.ts";
 
 const ROUTER: WriteContext["actor"] = { type: "system", id: "document-router", label: "document routing" };
 
@@ -98,7 +99,8 @@ export function apInvoiceOf(document: DocumentDetail): Record<string, unknown> |
  * Routed documents into the flows that act on them, once a document goes straight through or a
  * reviewer approves it: a customer's PO starts `inbound-po-to-order`; a supplier's invoice is
  * written as an AP invoice record and starts `invoice-exception` (three-way match, then post or a
- * buyer's review). Once per document: the run's idempotency key is the document's id, and the
+ * buyer's review); a proof of delivery marks its shipment delivered and resolves the shipment's
+ * open delivery cases (`attach-delivery-proof.ts`). Once per document: the run's idempotency key is the document's id, and the
  * document keeps the run's id. A document not matched to a customer or supplier in the records,
  * and kinds without a flow yet, keep their proposal for a person or an integration.
  */
@@ -120,6 +122,15 @@ export function routeDocumentsToFlows(deps: {
       if (document.route?.type === "sales_order_proposal") {
         const input = inboundPoOf(document);
         if (input) start = { flow: "inbound-po-to-order", input: input as unknown as Record<string, unknown> };
+      } else if (document.route?.type === "delivery_proof" && document.kind === "proof_of_delivery") {
+        const attached = await attachDeliveryProof(deps.records, ctx, document);
+        deps.logger.info(
+          { document: document.id, ...(attached ?? {}) },
+          attached
+            ? "a proof of delivery attached to its shipment"
+            : "a proof of delivery matched to no shipment: its proposal waits",
+        );
+        return;
       } else if (document.route?.type === "ap_invoice" && document.kind === "invoice") {
         const invoice = apInvoiceOf(document);
         if (invoice) {

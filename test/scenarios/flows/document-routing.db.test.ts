@@ -19,7 +19,9 @@ const baxterPo = (number: string, price = "9.00") =>
     `                                                   Total          ${(10 * Number(price)).toFixed(2)}`,
   ].join("\n");
 
-describe("documents routed into flows: a customer's PO document becomes a sales order", { timeout: 90_000 }, () => {
+describe("documents routed into flows: a customer's PO becomes a sales order, an invoice an AP invoice, a POD a delivered shipment", {
+  timeout: 90_000,
+}, () => {
   let w: FlowWorld;
   beforeAll(async () => {
     w = await createFlowWorld();
@@ -121,5 +123,75 @@ describe("documents routed into flows: a customer's PO document becomes a sales 
       total_amount: "800",
       purchase_order_external_id: "PO-77",
     });
+  });
+
+  it("attaches a clean proof of delivery to its shipment and resolves the customer's where-is-my-order case, not a damage claim", async () => {
+    const ctx = { tenantId: w.tenantId, actor: { type: "system" as const, id: "test" } };
+    const records = w.crossdock.records;
+    const erp = { source_system: "erp" };
+    await records.upsert(ctx, "shipment", [
+      {
+        ...erp,
+        external_id: "OUT-7",
+        shipment_number: "SH800007",
+        direction: "outbound",
+        status: "in_transit",
+        carrier: "FEDEX FREIGHT",
+        tracking_number: "526240455",
+        customer_external_id: "C-100",
+        package_count: 2,
+        tracking_events: [
+          { occurred_at: "2026-12-08T15:00:00Z", status: "in_transit", code: "DEP", description: "Departed Dallas" },
+        ],
+      },
+    ]);
+    const kase = (number: string, category: string) => ({
+      ...erp,
+      external_id: number,
+      case_number: number,
+      subject: `${category} on SH800007`,
+      category,
+      status: "open",
+      customer_external_id: "C-100",
+      shipment_external_id: "OUT-7",
+      opened_at: "2026-12-09T09:00:00Z",
+    });
+    await records.upsert(ctx, "service_case", [kase("CASE-1", "delivery"), kase("CASE-2", "damage")]);
+
+    const pod = [
+      "FEDEX FREIGHT                                     DELIVERY RECEIPT",
+      "",
+      " PRO NUMBER               SHIPPER REF              PICKUP DATE             PIECES                   WEIGHT",
+      " 526240455                SH800007                 12/08/2026              2                        796 LB",
+      "",
+      " EXCEPTIONS (noted at delivery)",
+      "   NONE",
+      "",
+      "Received the above described freight in good order, except as noted.",
+      "",
+      " RECEIVED BY (signature)                                       PRINT NAME",
+      "                                                                A. Castillo",
+      " DELIVERED    12/10/2026 8:01 AM CST                           Driver # 5903",
+    ].join("\n");
+    const document = await read("pod-526240455.txt", pod);
+    expect(document).toMatchObject({ kind: "proof_of_delivery", status: "straight_through", route: { type: "delivery_proof" } });
+
+    const deadline = Date.now() + 30_000;
+    let shipment = await records.getByExternalId(w.tenantId, "shipment", "erp", "OUT-7");
+    while (shipment.status !== "delivered" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shipment = await records.getByExternalId(w.tenantId, "shipment", "erp", "OUT-7");
+    }
+    expect(shipment).toMatchObject({ status: "delivered", delivered_at: "2026-12-10T14:01:00.000Z", package_count: 2 });
+    expect((shipment.tracking_events ?? []).map((event) => [event.code, event.status])).toEqual([
+      ["DEP", "in_transit"],
+      ["POD", "delivered"],
+    ]);
+    expect(shipment.tracking_events?.[1]?.description).toContain(`document ${document.id}`);
+    expect(await records.getByExternalId(w.tenantId, "service_case", "erp", "CASE-1")).toMatchObject({
+      status: "resolved",
+      resolved_at: "2026-12-10T14:01:00.000Z",
+    });
+    expect(await records.getByExternalId(w.tenantId, "service_case", "erp", "CASE-2")).toMatchObject({ status: "open" });
   });
 });

@@ -1,0 +1,84 @@
+import type { DocumentDetail } from "../../modules/documents/index.ts";
+import { RecordNotFoundError, type Records, type ServiceCase } from "../../modules/records/index.ts";
+import type { WriteContext } from "../../platform/actor.ts";
+
+type Row = Record<string, unknown>;
+
+/** Cases a proof of delivery answers: the customer asked where the goods are. A damage or shortage claim stays open. */
+const ANSWERED_CATEGORIES = new Set(["delivery"]);
+const OPEN = new Set(["open", "in_progress", "waiting_on_customer", "waiting_on_supplier"]);
+
+/** A stored record as the upsert input that states it again: without what the store keeps (id, version, times). */
+function inputOf(record: Row): Row {
+  const { id: _id, version: _version, created_at: _created, updated_at: _updated, ...input } = record;
+  return input;
+}
+
+export type DeliveryProofOutcome = { shipment_external_id: string; delivered_at: string; cases_resolved: string[] };
+
+/**
+ * A clean proof of delivery attached to the shipment it was matched to: the shipment is marked
+ * delivered at the time the POD gives (else now), with a tracking event naming the document; the
+ * shipment's open delivery cases ("where is my order") are resolved then. Writing it again changes
+ * nothing (the event is found by the document's id). Null when the POD was not matched to a
+ * shipment, or the shipment is gone.
+ */
+export async function attachDeliveryProof(
+  records: Records,
+  ctx: WriteContext,
+  document: DocumentDetail,
+  now: () => Date = () => new Date(),
+): Promise<DeliveryProofOutcome | null> {
+  const matches = document.matches as { source_system?: string | null; shipment_external_id?: string } | null;
+  const externalId = matches?.shipment_external_id;
+  const sourceSystem = matches?.source_system;
+  if (!externalId || !sourceSystem) return null;
+  let stored: Row;
+  try {
+    stored = (await records.getByExternalId(ctx.tenantId, "shipment", sourceSystem, externalId)) as unknown as Row;
+  } catch (error) {
+    if (error instanceof RecordNotFoundError) return null;
+    throw error;
+  }
+  const fields = (document.route?.payload as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+  const deliveredAt = fields.delivered_at ?? now().toISOString();
+  const events = ((stored.tracking_events as Row[] | undefined) ?? []).map((event) => ({ ...event }));
+  const mark = `document ${document.id}`;
+  if (!events.some((event) => String(event.description ?? "").includes(mark))) {
+    const by = fields.receiver_name ? `, received by ${fields.receiver_name}` : "";
+    events.push({
+      occurred_at: deliveredAt,
+      status: "delivered",
+      code: "POD",
+      description: `Proof of delivery ${document.document_number ?? ""} (${document.file_name}${by}), ${mark}`.slice(0, 500),
+    });
+  }
+  const shipment = inputOf(stored);
+  await records.upsert(ctx, "shipment", [
+    {
+      ...shipment,
+      status: "delivered",
+      delivered_at: (stored.delivered_at as string | null) ?? deliveredAt,
+      tracking_events: events,
+      lines: ((shipment.lines as Row[] | undefined) ?? []).map((line) => ({ ...line })),
+    },
+  ]);
+
+  const cases = (await records.list(ctx.tenantId, "service_case", { shipment_external_id: externalId, limit: 100 }))
+    .data as ServiceCase[];
+  const answered = cases.filter(
+    (each) => each.source_system === sourceSystem && OPEN.has(each.status) && ANSWERED_CATEGORIES.has(each.category ?? ""),
+  );
+  if (answered.length > 0) {
+    await records.upsert(
+      ctx,
+      "service_case",
+      answered.map((each) => ({ ...inputOf(each as unknown as Row), status: "resolved", resolved_at: deliveredAt })),
+    );
+  }
+  return {
+    shipment_external_id: externalId,
+    delivered_at: deliveredAt,
+    cases_resolved: answered.map((each) => each.case_number),
+  };
+}
