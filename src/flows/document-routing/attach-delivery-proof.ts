@@ -1,5 +1,5 @@
 import type { DocumentDetail } from "../../modules/documents/index.ts";
-import { RecordNotFoundError, type Records, type ServiceCase } from "../../modules/records/index.ts";
+import { inputOf, RecordNotFoundError, type Records, type ServiceCase } from "../../modules/records/index.ts";
 import type { WriteContext } from "../../platform/actor.ts";
 
 type Row = Record<string, unknown>;
@@ -7,12 +7,6 @@ type Row = Record<string, unknown>;
 /** Cases a proof of delivery answers: the customer asked where the goods are. A damage or shortage claim stays open. */
 const ANSWERED_CATEGORIES = new Set(["delivery"]);
 const OPEN = new Set(["open", "in_progress", "waiting_on_customer", "waiting_on_supplier"]);
-
-/** A stored record as the upsert input that states it again: without what the store keeps (id, version, times). */
-function inputOf(record: Row): Row {
-  const { id: _id, version: _version, created_at: _created, updated_at: _updated, ...input } = record;
-  return input;
-}
 
 export type DeliveryProofOutcome = { shipment_external_id: string; delivered_at: string; cases_resolved: string[] };
 
@@ -60,7 +54,6 @@ export async function attachDeliveryProof(
       status: "delivered",
       delivered_at: (stored.delivered_at as string | null) ?? deliveredAt,
       tracking_events: events,
-      lines: ((shipment.lines as Row[] | undefined) ?? []).map((line) => ({ ...line })),
     },
   ]);
 
@@ -73,7 +66,10 @@ export async function attachDeliveryProof(
     await records.upsert(
       ctx,
       "service_case",
-      answered.map((each) => ({ ...inputOf(each as unknown as Row), status: "resolved", resolved_at: deliveredAt })),
+      answered.map((each) => {
+        const { lines: _none, ...input } = inputOf(each as unknown as Row);
+        return { ...input, status: "resolved", resolved_at: deliveredAt };
+      }),
     );
   }
   return {

@@ -5,6 +5,7 @@ export type { ListByRefOptions } from "./read/list-by-ref.ts";
 export type { ListPage } from "./read/list-records.ts";
 export { HISTORY_LIMIT, type HistoryOptions } from "./read/record-history.ts";
 export { createRecords, type ListQuery, type Records } from "./records.ts";
+export { inputOf, type RecordInputRow } from "./upsert/input-of.ts";
 export {
   MAX_BATCH,
   type UpsertMode,

@@ -11,6 +11,20 @@ import { tenancyMigrations } from "../../tenancy/index.ts";
 import { createDocuments, type DocumentDetail, type Documents, documentsMigrations } from "../index.ts";
 
 const HARBOR = "ten_harbor";
+
+/** A PO from Crossdock Distributors (a customer of Harbor's) with these table rows. */
+const customerPo = (number: string, table: string[]) =>
+  [
+    "Crossdock Distributors",
+    "12 Main St",
+    "Salem, OR 97301",
+    "",
+    "PURCHASE ORDER",
+    "",
+    `PO Number: ${number}          Date: 03/14/2025`,
+    "",
+    ...table,
+  ].join("\n");
 const ctx: WriteContext = { tenantId: HARBOR, actor: { type: "system", id: "test" } };
 const erp = { source_system: "erp" };
 
@@ -215,21 +229,13 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
   });
 
   it("checks a customer's PO: their part numbers through cross-references, and prices against their agreement", async () => {
-    const po = [
-      "Crossdock Distributors",
-      "12 Main St",
-      "Salem, OR 97301",
-      "",
-      "PURCHASE ORDER",
-      "",
-      "PO Number: 55120          Date: 03/14/2025",
-      "",
+    const po = customerPo("55120", [
       "Line  Our Part   Vendor Part  Description        Qty  UOM  Unit Price   Amount",
       "1     CD-BOLT    HX-100       Hex bolt 1/2 in     10  EA         2.50    25.00",
       "2     CD-NUT     NT-999       Hex nut             10  EA         1.00    10.00",
       "",
       "                                                   Total          35.00",
-    ].join("\n");
+    ]);
     const document = await read("po-55120.txt", po);
     expect(document.kind).toBe("purchase_order");
     expect(document.checks.find((check) => check.check === "customer is known")).toMatchObject({ passed: true });
@@ -245,20 +251,12 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
   });
 
   it("mends a scanned PO's misread part number from the items, but takes a text layer as printed", async () => {
-    const po = [
-      "Crossdock Distributors",
-      "12 Main St",
-      "Salem, OR 97301",
-      "",
-      "PURCHASE ORDER",
-      "",
-      "PO Number: 55130          Date: 03/14/2025",
-      "",
+    const po = customerPo("55130", [
       "Line  Vendor Part  Description        Qty  UOM  Unit Price   Amount",
       "1     HX-1000      Hex bolt 1/2 in     10  EA         2.40    24.00",
       "",
       "                                       Total          24.00",
-    ].join("\n");
+    ]);
     const line1Item = (document: DocumentDetail) => document.checks.find((check) => check.check === "line 1 item is known");
 
     const typed = await read("po-55130.txt", po);

@@ -1,8 +1,9 @@
+import { inputOf } from "../../../records/index.ts";
 import type { X12PurchaseOrderAcknowledgment, X12Segment } from "../../edi/index.ts";
 import { lineNumberOf } from "../process/edi-view.ts";
 import { atSegment, type LocatedProblem } from "../process/locate-problem.ts";
 import { held, rejected, type SetContext, type SetResult } from "./set-result.ts";
-import { inputOf, type Row } from "./stored-record.ts";
+import type { Row } from "./stored-record.ts";
 import { writeRecords } from "./write-records.ts";
 
 /** A PO's statuses an acknowledgment moves on to `acknowledged`; later ones (received, closed) stay. */

@@ -1,9 +1,10 @@
+import { inputOf } from "../../../records/index.ts";
 import type { X12PurchaseOrderChange, X12Segment } from "../../edi/index.ts";
 import { extended, fromMicros, toMicros } from "../decimal.ts";
 import { lineNumberOf } from "../process/edi-view.ts";
 import { atSegment, type LocatedProblem } from "../process/locate-problem.ts";
 import { held, rejected, type SetContext, type SetResult } from "./set-result.ts";
-import { inputOf, type Row, storedRecord } from "./stored-record.ts";
+import { type Row, storedRecord } from "./stored-record.ts";
 import { writeRecords } from "./write-records.ts";
 
 /** POC02 codes that change a line's values (quantity, price, unit, item, dates) to those the POC carries. */

@@ -1,13 +1,7 @@
-import { RecordNotFoundError, type RecordTypeName } from "../../../records/index.ts";
+import { type RecordInputRow, RecordNotFoundError, type RecordTypeName } from "../../../records/index.ts";
 import type { SetContext } from "./set-result.ts";
 
-export type Row = Record<string, unknown> & { lines?: Record<string, unknown>[] };
-
-/** A stored record as the upsert input that states it again: without the fields the store keeps (id, version, times). */
-export function inputOf(record: Record<string, unknown>): Row {
-  const { id: _id, version: _version, created_at: _created, updated_at: _updated, ...input } = record;
-  return { ...input, lines: ((input.lines as Record<string, unknown>[] | undefined) ?? []).map((line) => ({ ...line })) };
-}
+export type Row = RecordInputRow;
 
 /** The record this partner keeps under an external id, or undefined. */
 export async function storedRecord(c: SetContext, type: RecordTypeName, externalId: string): Promise<Row | undefined> {
