@@ -7,6 +7,7 @@ import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
 import { extractLabelledItems } from "./labelled-items.ts";
 import { lineAddsUp, settleByArithmetic } from "./line-arithmetic.ts";
 import { headerPhrases, type LineField, resolvePartColumns } from "./line-columns.ts";
+import { settleLineNumbers } from "./line-numbers.ts";
 import { isOcr, tidyOcrLine } from "./ocr-words.ts";
 import { cellsOf, linesOf, locate } from "./page-lines.ts";
 import { settleCodes } from "./part-codes.ts";
@@ -306,7 +307,8 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
 
 /**
  * An OCR'd page's misread units and part numbers' lost dashes, settled by its other lines'
- * (`settleUnits`, `settleCodes`), a little less sure.
+ * (`settleUnits`, `settleCodes`), a little less sure; its line numbers by their sequence
+ * (`settleLineNumbers`), not sure enough to pass without a person.
  */
 function settlePageWords(lines: ExtractedLine[]) {
   const partFields = [...new Set(lines.flatMap((line) => Object.keys(line.fields)))].filter((field) =>
@@ -324,5 +326,22 @@ function settlePageWords(lines: ExtractedLine[]) {
       value.value = settled[index] as string;
       value.confidence *= 0.8;
     }
+  }
+  const numbers = settleLineNumbers(
+    lines.map((line) => (line.fields.line_number ? Number.parseInt(line.fields.line_number.value, 10) : null)),
+  );
+  for (const [index, line] of lines.entries()) {
+    const number = numbers[index];
+    const value = line.fields.line_number;
+    if (number === null || number === undefined || (value && Number.parseInt(value.value, 10) === number)) continue;
+    // A number lost to OCR stands where the row begins; one misread keeps what was printed.
+    const first = Object.values(line.fields).sort((a, b) => a.location.box.x0 - b.location.box.x0)[0];
+    if (!value && !first) continue;
+    line.fields.line_number = {
+      value: String(number),
+      printed: value?.printed ?? "",
+      confidence: 0.5,
+      location: (value ?? first)?.location as ExtractedValue["location"],
+    };
   }
 }
