@@ -31,6 +31,8 @@ export function createCatalogues(records: Records, now: () => number = Date.now)
   return async function catalogueFor(tenantId: string): Promise<Catalogue> {
     const entry = kept.get(tenantId);
     if (entry && now() - entry.at < FRESH_FOR_MS) return entry.catalogue;
+    // Tenants whose documents stopped coming do not keep their catalogues in memory.
+    for (const [id, old] of kept) if (now() - old.at >= FRESH_FOR_MS) kept.delete(id);
     const catalogue = (async () => {
       const [items, xrefs] = await Promise.all([
         listAll(records, tenantId, "item", "uom_conversions"),
