@@ -1,3 +1,4 @@
+import { mulberry32 } from "../../../platform/mulberry32.ts";
 import type { Random } from "../../random.ts";
 
 /** How a page suffers on its way through a scanner or a fax line. */
@@ -38,7 +39,7 @@ export function degrade(gray: Uint8Array, width: number, height: number, how: De
   const page = Float32Array.from(gray, (value) => 255 - (255 - value) * how.ink);
   if (how.blurRadius > 0) boxBlur(page, width, height, how.blurRadius);
 
-  const uniform = fastUniform(random.int(1, 2 ** 31 - 1));
+  const uniform = mulberry32(random.int(1, 2 ** 31 - 1));
   const angle = (how.shadingAngle * Math.PI) / 180;
   const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
   const span = Math.abs(dx) * width + Math.abs(dy) * height;
@@ -105,16 +106,4 @@ function boxBlur(page: Float32Array, width: number, height: number, radius: numb
       page[y * width + x] = sum / size;
     }
   }
-}
-
-/** mulberry32: a fast uniform generator for millions of pixel draws, seeded from the document's stream. */
-function fastUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

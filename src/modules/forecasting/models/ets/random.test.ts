@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fillNormal, mulberry32, normalQuantile } from "./random.ts";
+import { mulberry32 } from "../../../../platform/mulberry32.ts";
+import { fillNormal, normalQuantile } from "./random.ts";
 
 describe("random helpers", () => {
   it("normalQuantile matches known values", () => {

@@ -1,15 +1,3 @@
-/** Seeded PRNG (mulberry32) returning uniforms in (0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
-
 /** Fills `out` with standard normal draws (Marsaglia's polar method, both outputs of each pair used). */
 export function fillNormal(out: Float64Array, uniform: () => number): Float64Array {
   for (let i = 0; i < out.length; i += 2) {
