@@ -1,4 +1,14 @@
-export { bias, mase, rmsse, scalingLag, smape } from "./models/accuracy.ts";
+export {
+  bias,
+  mase,
+  type QuantileScored,
+  quantileLoss,
+  rmsse,
+  scalingLag,
+  smape,
+  volumeBias,
+  weightedQuantileLoss,
+} from "./models/accuracy.ts";
 export {
   type AutoEtsOptions,
   type AutoEtsResult,
@@ -8,6 +18,17 @@ export {
   fitEts,
 } from "./models/ets/index.ts";
 export { type Forecast, QUANTILE_LEVELS, type QuantileLevel } from "./models/forecast.ts";
+export {
+  type CountDemand,
+  countForecast,
+  countQuantiles,
+  DECILES,
+  inverseNormal,
+  sizeMoments,
+} from "./models/intermittent/count-quantiles.ts";
+export { type CrostonFit, type CrostonVariant, croston, fitCroston, sba } from "./models/intermittent/croston.ts";
+export { classifyDemand, type DemandClass, type DemandClassName } from "./models/intermittent/demand-class.ts";
+export { fitTsb, type TsbFit, tsb } from "./models/intermittent/tsb.ts";
 export { naive, naive2, seasonalNaive } from "./models/naive.ts";
 export {
   autocorrelation,

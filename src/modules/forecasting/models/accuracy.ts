@@ -57,3 +57,48 @@ export function bias(actual: number[], forecast: number[]): number {
   checkLengths(actual, forecast);
   return actual.reduce((sum, value, i) => sum + ((forecast[i] as number) - value), 0) / actual.length;
 }
+
+/** Σ_t ρ_q(y, ŷ): the pinball loss of one quantile forecast, q(y − ŷ) when y ≥ ŷ, (1 − q)(ŷ − y) otherwise. */
+export function quantileLoss(actual: number[], forecast: number[], level: number): number {
+  checkLengths(actual, forecast);
+  return actual.reduce((sum, value, i) => {
+    const error = value - (forecast[i] as number);
+    return sum + (error >= 0 ? level * error : (level - 1) * error);
+  }, 0);
+}
+
+/** One series' actuals with its quantile forecasts keyed by level as text ("0.1"). */
+export type QuantileScored = { actual: number[]; quantiles: Record<string, number[] | undefined> };
+
+/**
+ * Weighted quantile loss over a set of series, as the Chronos benchmark defines it:
+ * (1/|Q|) Σ_q [2 Σ_{i,t} ρ_q(y, ŷ_q)] / Σ_{i,t} |y|. Undefined when there is nothing to weigh by (Σ|y| = 0);
+ * a RangeError when a series lacks one of the levels.
+ */
+export function weightedQuantileLoss(series: QuantileScored[], levels: readonly string[]): number | undefined {
+  if (levels.length === 0) throw new RangeError("weightedQuantileLoss needs at least one level");
+  let scale = 0;
+  const losses = levels.map(() => 0);
+  for (const one of series) {
+    scale += one.actual.reduce((sum, value) => sum + Math.abs(value), 0);
+    levels.forEach((level, i) => {
+      const forecast = one.quantiles[level];
+      if (!forecast) throw new RangeError(`no forecast at level ${level}`);
+      losses[i] = (losses[i] as number) + 2 * quantileLoss(one.actual, forecast, Number(level));
+    });
+  }
+  if (scale === 0) return undefined;
+  return losses.reduce((sum, loss) => sum + loss / scale, 0) / levels.length;
+}
+
+/** (Σ forecast − Σ actual) / Σ actual over a set of series: +0.1 when 10% too much is forecast; undefined when Σ actual = 0. */
+export function volumeBias(series: { actual: number[]; forecast: number[] }[]): number | undefined {
+  let forecastTotal = 0;
+  let actualTotal = 0;
+  for (const one of series) {
+    checkLengths(one.actual, one.forecast);
+    actualTotal += one.actual.reduce((sum, value) => sum + value, 0);
+    forecastTotal += one.forecast.reduce((sum, value) => sum + value, 0);
+  }
+  return actualTotal === 0 ? undefined : (forecastTotal - actualTotal) / actualTotal;
+}

@@ -2,11 +2,16 @@
 export const QUANTILE_LEVELS = ["0.025", "0.1", "0.9", "0.975"] as const;
 export type QuantileLevel = (typeof QUANTILE_LEVELS)[number];
 
-/** A point forecast for steps 1..h, with its quantiles at the same steps. */
+/**
+ * A point forecast for steps 1..h, with its quantiles at the same steps. `levels`, when a model gives it, holds
+ * quantiles at further levels keyed by the level as text ("0.1" … "0.9" for the count models), for scoring by
+ * weighted quantile loss; it includes the levels of `quantiles`.
+ */
 export type Forecast = {
   method: string;
   mean: number[];
   quantiles: Record<QuantileLevel, number[]>;
+  levels?: Record<string, number[]>;
 };
 
 const Z: Record<QuantileLevel, number> = {
