@@ -5,9 +5,9 @@ import {
   croston,
   DECILES,
   type Forecast,
-  inverseNormal,
   mase,
   naive2,
+  normalQuantile,
   rmsse,
   sba,
   ses,
@@ -219,12 +219,12 @@ function thetaDeciles(train: number[], h: number): DecileForecast {
   let forecast = theta(train, h, 12);
   if (!forecast.mean.every(Number.isFinite)) forecast = theta(train, h, 1);
   if (!forecast.mean.every(Number.isFinite)) return flat(new Array<number>(h).fill(0));
-  const z90 = inverseNormal(0.9);
+  const z90 = normalQuantile(0.9);
   const spread = forecast.quantiles["0.9"].map((upper, step) => (upper - (forecast.mean[step] as number)) / z90);
   const levels = Object.fromEntries(
     DECILES.map((level) => [
       level,
-      forecast.mean.map((value, step) => Math.max(0, value + inverseNormal(Number(level)) * (spread[step] as number))),
+      forecast.mean.map((value, step) => Math.max(0, value + normalQuantile(Number(level)) * (spread[step] as number))),
     ]),
   );
   return { mean: forecast.mean.map((value) => Math.max(0, value)), levels };

@@ -23,13 +23,13 @@ export {
   countForecast,
   countQuantiles,
   DECILES,
-  inverseNormal,
   sizeMoments,
 } from "./models/intermittent/count-quantiles.ts";
 export { type CrostonFit, type CrostonVariant, croston, fitCroston, sba } from "./models/intermittent/croston.ts";
 export { classifyDemand, type DemandClass, type DemandClassName } from "./models/intermittent/demand-class.ts";
 export { fitTsb, type TsbFit, tsb } from "./models/intermittent/tsb.ts";
 export { naive, naive2, seasonalNaive } from "./models/naive.ts";
+export { normalQuantile } from "./models/normal-quantile.ts";
 export {
   autocorrelation,
   deseasonalise,

@@ -2,7 +2,7 @@ import type { ExtractedLine, ExtractedValue } from "../extract/extracted.ts";
 import { type Catalogue, codeKey, likelyEntries } from "./catalogue.ts";
 import { bestPrefix, ocrDistance } from "./ocr-distance.ts";
 
-/** A code misread by more than this share of its characters (or 3) is left as read. */
+/** A code misread by more than this share of its characters (and never by more than 2) is left as read. */
 const CODE_SHARE = 0.25;
 /** A code misread by more than this share of its characters is left as read, even when the description names its item. */
 const DESCRIBED_CODE_SHARE = 0.35;
@@ -68,7 +68,7 @@ function repairDescription(catalogue: Catalogue, read: string, item: number | nu
   if (exact.length > 0) return exact.every((choice) => choice.item === exact[0]?.item) ? (exact[0] as Choice) : null;
   if (item === null) return clearlyNearest(anywhere, text.length * DESCRIPTION_SHARE.anyItem);
   const own = nearestDescriptions(
-    catalogue.descriptionEntries.filter((entry) => entry.item === item),
+    (catalogue.items[item]?.descriptions ?? []).map((description) => ({ text: collapse(description), item })),
     text,
     mayBeCut,
   );

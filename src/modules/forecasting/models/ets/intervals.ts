@@ -1,5 +1,6 @@
 import { mulberry32 } from "../../../../platform/mulberry32.ts";
-import { fillNormal, normalQuantile } from "./random.ts";
+import { normalQuantile } from "../normal-quantile.ts";
+import { fillNormal } from "./random.ts";
 import type { EtsFit } from "./spec.ts";
 
 export const DEFAULT_QUANTILES = [0.025, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.975];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countForecast, countQuantiles, DECILES, inverseNormal, sizeMoments } from "./count-quantiles.ts";
+import { countForecast, countQuantiles, DECILES, sizeMoments } from "./count-quantiles.ts";
 
 describe("countQuantiles", () => {
   it("gives the compound's quantiles: Bernoulli(0.3) × (1 + geometric with mean 2)", () => {
@@ -26,15 +26,6 @@ describe("countQuantiles", () => {
     expect(middle).toBe(1001);
     expect(low).toBe(Math.ceil(1001 - 1.2815515655446004 * Math.sqrt(1000)));
     expect(high).toBe(Math.ceil(1001 + 1.2815515655446004 * Math.sqrt(1000)));
-  });
-});
-
-describe("inverseNormal", () => {
-  it("matches tabulated z values", () => {
-    expect(inverseNormal(0.5)).toBeCloseTo(0, 9);
-    expect(inverseNormal(0.9)).toBeCloseTo(1.2815515655446004, 8);
-    expect(inverseNormal(0.025)).toBeCloseTo(-1.959963984540054, 8);
-    expect(inverseNormal(0.01)).toBeCloseTo(-2.3263478740408408, 8);
   });
 });
 
