@@ -130,6 +130,88 @@ describe("extractLines", () => {
     ]);
   });
 
+  it("reads a European invoice's sections: subtotals between them, quantities with units, codes in the description, tax rates, notes", () => {
+    const lines = extractLines(
+      "invoice",
+      textOf([
+        " Description                        Quantity   Unit Price  Disc.%  Taxes     Amount",
+        " --- Non Food ---",
+        " [17589684] Beeswax XL               1.00 kg        42.00    0.00  15.00%   $ 42.00",
+        " Acme beeswax",
+        "",
+        " [FURN_7777] Office Chair          1.00 Units       70.00    0.00  15.00%   $ 70.00",
+        "",
+        "                                                               Subtotal   $ 112.00",
+        " --- Food Products ---",
+        " *987123* Olive Oil                   1.00 L         1.00   10.00  15.00%    $ 0.90",
+        "",
+        " Our Olive Oil is delivered in a re-usable glass container",
+        "",
+        "                                                               Subtotal     $ 0.90",
+        "                                                Tax 15% on $ 112.90      $ 16.94",
+        "                                                                 Total   $ 129.84",
+        " Payment terms: 15 Days                  1 case per order          1.00     $ 5.00",
+      ]).pages,
+    ).map((line) => valuesOf(line.fields));
+    expect(lines).toEqual([
+      {
+        supplier_part_number: "17589684",
+        description: "Beeswax XL Acme beeswax",
+        quantity: "1.00",
+        uom: "KG",
+        unit_price: "42.00",
+        discount: "0.00",
+        tax_rate: "15.00",
+        amount: "42.00",
+      },
+      {
+        supplier_part_number: "FURN_7777",
+        description: "Office Chair",
+        quantity: "1.00",
+        uom: "UNITS",
+        unit_price: "70.00",
+        discount: "0.00",
+        tax_rate: "15.00",
+        amount: "70.00",
+      },
+      {
+        // A barcode's text between asterisks is the item's code; a row set apart under it, its note.
+        supplier_part_number: "987123",
+        description: "Olive Oil",
+        quantity: "1.00",
+        uom: "L",
+        unit_price: "1.00",
+        discount: "10.00",
+        tax_rate: "15.00",
+        amount: "0.90",
+        note: "Our Olive Oil is delivered in a re-usable glass container",
+      },
+    ]);
+  });
+
+  it("reads a Dutch invoice's VAT column as the rate, an attribute under an item as its note, and stops at its totals", () => {
+    const lines = values("invoice", [
+      " Artikel                                  Aantal   Prijs per stuk    BTW   Prijs incl. BTW",
+      " Apple iPad Air Wifi 16 GB Zilver              1         € 399,00    21%          € 399,00",
+      "   Serienummer: SDMPP373MPP15",
+      " Mario Kart 7 3DS                              1          € 44,99    21%           € 44,99",
+      "",
+      "    Exclusief BTW    € 366,95                                  Subtotaal          € 443,99",
+      "             Totaal  € 443,99                 ''iDEAL'' op 21 april 2015          € 443,99",
+    ]);
+    expect(lines).toEqual([
+      {
+        description: "Apple iPad Air Wifi 16 GB Zilver",
+        quantity: "1",
+        unit_price: "399.00",
+        tax_rate: "21",
+        amount: "399.00",
+        note: "Serienummer: SDMPP373MPP15",
+      },
+      { description: "Mario Kart 7 3DS", quantity: "1", unit_price: "44.99", tax_rate: "21", amount: "44.99" },
+    ]);
+  });
+
   it("finds no lines in a document without a table or blocks", () => {
     expect(values("invoice", ["Dear customer,", "thank you for your order of 12 boxes."])).toEqual([]);
   });

@@ -7,15 +7,18 @@ import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
 import { extractLabelledItems } from "./labelled-items.ts";
 import { lineAddsUp, settleByArithmetic } from "./line-arithmetic.ts";
 import { headerPhrases, type LineField, resolvePartColumns } from "./line-columns.ts";
+import { type ContinuationSpacing, continueLine } from "./line-continuation.ts";
 import { settleLineNumbers } from "./line-numbers.ts";
 import { isOcr, tidyOcrLine } from "./ocr-words.ts";
 import { cellsOf, linesOf, locate } from "./page-lines.ts";
 import { settleCodes } from "./part-codes.ts";
 import { CODE_LIKE, type Column, NUMERIC_FIELDS, rowCells } from "./row-cells.ts";
+import { leadingCode, quantityWithUnit, taxCell } from "./shared-cells.ts";
 import { settleUnits, unitOf } from "./units.ts";
 
-/** A line that ends a table: its totals, or its count. */
-const TABLE_END = /\b(?:sub ?total|total|merchandise|sale amount|amount due|balance due|total lines|sales tax)\b|\blines:/i;
+/** A line that ends a table: its totals, or its count (in English, Dutch, German and French). */
+const TABLE_END =
+  /\b(?:sub ?total|total|merchandise|sale amount|amount due|balance due|total lines|sales tax|sub ?totaal|totaal|exclusief btw|zwischensumme|summe|gesamtbetrag|nettobetrag|sous-total|montant total)\b|\blines:/i;
 
 /**
  * A table's header: a line whose cells read as at least three line fields, one of them a quantity,
@@ -131,6 +134,46 @@ function readUnnamed(
   }
 }
 
+/**
+ * A row's values by column: each cell read as its field; a quantity cell with its unit ("1.00 kg")
+ * gives both; a tax column's cell its rate or amount; a description led by the item's code
+ * ("[FURN_7777] Office Chair") gives the code, when no column holds one.
+ */
+function rowValues(kind: DocumentKind, byField: Map<LineField, PageWord[]>, page: number): Record<string, ExtractedValue> {
+  const fields: Record<string, ExtractedValue> = {};
+  for (const [field, words] of byField) {
+    if (field === "tax_rate") {
+      const tax = taxCell(words, page, seenOf(words));
+      if (tax) fields[tax.field] = tax.value;
+      continue;
+    }
+    const value = cellValue(field, words, page);
+    if (value) fields[field] = value;
+    else if (field === "quantity") {
+      const split = quantityWithUnit(words, page, seenOf(words));
+      if (split) {
+        fields.quantity = split.quantity;
+        if (!byField.has("uom")) fields.uom = split.uom;
+      }
+    }
+  }
+  const described = byField.get("description");
+  const partField = resolvePartColumns(kind, ["part_number"])[0];
+  const coded = Object.keys(fields).some((field) => field.endsWith("part_number"));
+  const led = described && !coded ? leadingCode(described) : null;
+  if (led && partField) {
+    fields[partField] = {
+      value: led.code,
+      printed: led.codeWords.map((word) => word.text).join(" "),
+      confidence: 0.8 * seenOf(led.codeWords),
+      location: locate(led.codeWords, page),
+    };
+    const rest = cellValue("description", led.rest, page);
+    if (rest) fields.description = rest;
+  }
+  return fields;
+}
+
 /** How sure OCR was of the words (the least sure of them, 0–1); 1 for a text layer. */
 function seenOf(words: PageWord[]): number {
   const ocr = words.map((word) => word.confidence).filter((value): value is number => value !== undefined);
@@ -224,7 +267,10 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
           .filter((line) => line.length > 0)
       : linesOf(page);
     let columns: Column[] | null = null;
+    // After a totals row on a text page: a section's subtotal, when items follow under the same columns.
+    let paused = false;
     let previous: ExtractedLine | null = null;
+    const spacing: ContinuationSpacing = { tightGap: null };
     let previousBottom = 0;
     // On an OCR'd page, a table whose header OCR could not read is found from its rows.
     let fromRows: ReturnType<typeof columnsFromRows> | undefined;
@@ -233,6 +279,15 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
         // A table found from its rows ends with them.
         columns = null;
         previous = null;
+      }
+      if (paused) {
+        const header = headerColumns(kind, line, ocr);
+        if (header) {
+          columns = header;
+          paused = false;
+          previousBottom = Math.max(...line.map((word) => word.box.y1));
+          continue;
+        }
       }
       if (!columns) {
         const header = headerColumns(kind, line, ocr);
@@ -253,11 +308,7 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
       const { byField, spare, unnamed } = rowCells(line, columns, ocr);
       const top = Math.min(...line.map((word) => word.box.y0));
       const height = Math.max(...line.map((word) => word.box.y1 - word.box.y0));
-      const fields: Record<string, ExtractedValue> = {};
-      for (const [field, words] of byField) {
-        const value = cellValue(field, words, page.page);
-        if (value) fields[field] = value;
-      }
+      const fields = rowValues(kind, byField, page.page);
       if (ocr) {
         settleByArithmetic(fields, arithmeticCandidates(byField, spare, page.page));
         readUnnamed(kind, fields, unnamed, columns, page.page);
@@ -266,9 +317,18 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
       // rack", 1 at 45.00) is an item: it has a quantity with a price or an amount.
       const priced = Boolean(fields.quantity && (fields.unit_price || fields.amount));
       if (TABLE_END.test(line.map((word) => word.text).join(" ")) && !priced) {
-        columns = null;
+        if (ocr) columns = null;
+        else paused = true;
         previous = null;
         continue;
+      }
+      if (paused) {
+        // Past a totals row, only a whole item (described, and its quantity × price making its amount) resumes the table.
+        if (!(priced && fields.description && lineAddsUp(fields) === true)) {
+          previousBottom = Math.max(...line.map((word) => word.box.y1));
+          continue;
+        }
+        paused = false;
       }
       // On an OCR'd page an item shows two of its quantity, price, amount, part and description (a
       // totals row OCR misread, "Ton $9.00", shows one). One whose numbers are unreadable is still an
@@ -288,15 +348,8 @@ function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine
             if (fields[field]) (fields[field] as ExtractedValue).confidence /= 2;
         previous = { fields };
         result.push(previous);
-      } else if (previous && byField.size === 1 && byField.has("description") && top - previousBottom < 1.5 * height) {
-        const description = previous.fields.description;
-        const more = fields.description;
-        if (description && more) {
-          description.value = `${description.value} ${more.value}`;
-          description.printed = `${description.printed} ${more.printed}`;
-          description.location.end = more.location.end;
-          description.location.box.y1 = more.location.box.y1;
-        }
+      } else if (previous && byField.size === 1 && fields.description && top - previousBottom < 1.5 * height) {
+        continueLine(previous, fields.description, top - previousBottom, height, spacing);
       }
       previousBottom = Math.max(...line.map((word) => word.box.y1));
     }

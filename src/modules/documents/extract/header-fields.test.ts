@@ -167,6 +167,33 @@ describe("extractHeader", () => {
     ).toMatchObject({ invoice_number: "30064443", invoice_date: "2014-05-07", total: "1250" });
   });
 
+  it("implies an invoice's untaxed amount from its total and tax, and a receipt's number from its booking, never surely", () => {
+    const aws = extractHeader(
+      "invoice",
+      textOf(["Invoice Number: 42183017", "   Tax *      $0.00", "   Total      $4.11"]).pages,
+    );
+    expect([aws.subtotal?.value, aws.subtotal?.confidence]).toEqual(["4.11", 0.5]);
+    const taxed = extractHeader("invoice", textOf(["Invoice 7", "VAT 21%    € 21,00", "Total    € 121,00"]).pages);
+    expect(taxed.subtotal?.value).toBe("100.00");
+    // No tax printed: nothing to take off the total.
+    expect(values("invoice", ["Rechnung 30064443", "Total EUR      34,73"]).subtotal).toBe("34.73");
+    // A printed subtotal, or freight beside the lines, is not overridden nor guessed through.
+    expect(values("invoice", ["Invoice 8", "Subtotal  90.00", "Tax  9.00", "Total  99.00"]).subtotal).toBe("90.00");
+    expect(values("invoice", ["Invoice 9", "Freight  10.00", "Total  99.00"]).subtotal).toBeUndefined();
+    const receipt = extractHeader(
+      "invoice",
+      textOf([
+        "              PAYMENT RECEIPT",
+        "Booking ID     Payment Mode",
+        "IBZY2087       Cash at Hotel",
+        "Grand Total   Rs 1939",
+      ]).pages,
+    );
+    expect([receipt.invoice_number?.value, receipt.invoice_number?.confidence]).toEqual(["IBZY2087", 0.5]);
+    // An invoice without its number is not given its order's.
+    expect(values("invoice", ["INVOICE", "Order ID: OD3041750", "Total  12.00"]).invoice_number).toBeUndefined();
+  });
+
   it("locates each value in the page's text, with a confidence that is lower for a generic label", () => {
     const document = textOf(["INVOICE", "Invoice No. FASTCO-80000", "Date 11/17/2024"]);
     const found = extractHeader("invoice", document.pages);

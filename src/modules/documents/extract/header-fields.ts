@@ -3,6 +3,7 @@ import type { PageText, PageWord } from "../text/page-text.ts";
 import { numberStyleOf } from "../values/number-style.ts";
 import type { DateStyle } from "../values/read-date.ts";
 import { documentCurrency } from "./currency.ts";
+import { impliedSubtotal, receiptNumber } from "./derived-fields.ts";
 import type { ExtractedValue } from "./extracted.ts";
 import { HEADER_SPECS, type HeaderSpec, TOTALS } from "./header-labels.ts";
 import { afterLabel, afterPhrase } from "./label-cells.ts";
@@ -181,7 +182,8 @@ function datedNumber(number: ExtractedValue, grids: Grid[]): ExtractedValue | nu
 /**
  * A document's header fields (numbers, dates, terms, totals, references, …) by their labels, as
  * `HEADER_SPECS` lists them for its kind; an invoice's currency, service period and payment method
- * also where no label names them.
+ * also where no label names them, and its untaxed amount and a receipt's number where the document
+ * implies them (`derived-fields.ts`, not sure enough to pass without a person).
  */
 export function extractHeader(kind: DocumentKind, pages: PageText[]): Record<string, ExtractedValue> {
   const specs = HEADER_SPECS[kind] ?? [];
@@ -212,5 +214,9 @@ export function extractHeader(kind: DocumentKind, pages: PageText[]): Record<str
     const brand = paymentBrand(pages);
     if (brand) fields.payment_method = brand;
   }
+  const subtotal = impliedSubtotal(fields);
+  if (subtotal) fields.subtotal = subtotal;
+  const number = receiptNumber(fields, pages);
+  if (number) fields.invoice_number = number;
   return fields;
 }

@@ -230,6 +230,24 @@ export const HEADER_SPECS: Partial<Record<DocumentKind, HeaderSpec[]>> = {
       ],
     },
     {
+      // A recurring service's contract or subscription, as a telecom or utility invoice names it
+      // (a French telecom's "numéro de ligne" is the subscriber's line).
+      field: "contract_number",
+      type: "id",
+      labels: [
+        "contract number",
+        "contract no",
+        "contract #",
+        "subscription number",
+        "subscriber number",
+        "contractnummer",
+        "vertragsnummer",
+        "numéro de contrat",
+        "numéro d abonné",
+        "numéro de ligne",
+      ],
+    },
+    {
       field: "payment_reference",
       type: "id",
       labels: [

@@ -15,6 +15,7 @@ export type LineField =
   | "uom"
   | "unit_price"
   | "discount"
+  | "tax_rate"
   | "amount"
   | "requested_date"
   | "agreement_number"
@@ -142,7 +143,27 @@ const PHRASES: Record<LineField, string[]> = {
     "p u ht",
     "pu ht",
   ],
-  discount: ["disc", "discount", "disc %", "discount %"],
+  discount: ["disc", "discount", "disc %", "discount %", "rabatt", "rabatt %", "korting", "remise"],
+  // A line's tax: a rate ("21%") under these, or the tax's amount where the cell has no percent sign.
+  tax_rate: [
+    "tax",
+    "taxes",
+    "tax %",
+    "tax rate",
+    "vat",
+    "vat %",
+    "vat rate",
+    "gst",
+    "gst %",
+    "btw",
+    "btw %",
+    "mwst",
+    "mwst %",
+    "ust",
+    "ust %",
+    "tva",
+    "tva %",
+  ],
   amount: [
     "amount",
     "extended",

@@ -9,6 +9,7 @@ import { partyFields } from "./party-block.ts";
 import { blockFrom, findBlock, type Row, rowsOf } from "./party-rows.ts";
 import { recipientBlock } from "./recipient-block.ts";
 import { sellerIdentity } from "./seller-identity.ts";
+import { tradeName } from "./trade-name.ts";
 
 /** Who a kind's party blocks are: the role each label names, and the role of the letterhead (who wrote it). */
 const PARTY_LABELS: Partial<Record<DocumentKind, { letterhead?: string; blocks: [string, string[]][] }>> = {
@@ -115,6 +116,8 @@ export function extractParties(kind: DocumentKind, pages: PageText[]): Record<st
     const seller = sellerIdentity(pages, fields, { labelled: labelled.has("supplier"), own, others, isLabel });
     for (const field of Object.keys(fields)) if (field.startsWith("supplier_")) delete fields[field];
     Object.assign(fields, seller.fields);
+    const trading = tradeName(pages, fields);
+    if (trading) fields.supplier_trade_name = trading;
     if (!labelled.has("bill_to")) {
       const taken = new Set([...seller.own, ...blocks.flatMap(([, lines]) => lines)].flat());
       const recipient = recipientBlock(rows, page.height, (word) => taken.has(word));

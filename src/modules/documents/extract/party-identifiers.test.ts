@@ -27,6 +27,13 @@ describe("partyIdentifiers", () => {
     expect(identifiers(["Customer VAT: NL810433941B01"])).toEqual({});
   });
 
+  it("reads a bank account that is no IBAN after its label, and an account number only where the line says bank", () => {
+    expect(identifiers(["Bank Account: US1234567890"])).toEqual({ supplier_bank_account: "US1234567890" });
+    expect(identifiers(["Bank A/C No. 0003 0340 0672 12"])).toEqual({ supplier_bank_account: "00030340067212" });
+    expect(identifiers(["Account number: 296664039561"])).toEqual({});
+    expect(identifiers(["Your bank account: 12345678"])).toEqual({});
+  });
+
   it("reads no IBAN that is to be debited, nor one whose check fails", () => {
     expect(identifiers(["Avis de prélèvement automatique", "IBAN : FR76 10107 00245 00617052317 39"])).toEqual({});
     expect(identifiers(["IBAN NL50INGB0683251308"])).toEqual({});

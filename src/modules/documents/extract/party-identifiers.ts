@@ -18,6 +18,25 @@ const VAT_LABEL = /^(vat|btw|tva|ust|ustid|ustidnr|mwst|uid|gstin|gst|iva|piva|n
 /** Countries whose VAT numbers carry check digits that are checked. */
 const CHECKED = new Set(["DE", "FR", "BE", "NL", "IT", "IN"]);
 const BIC_LABEL = /^(bic|swift|swiftbic|bicswift|swiftcode|biccode)$/;
+/** A bank account's label, as folded words; "account no" only on a line that also says "bank". */
+const ACCOUNT_LABELS = [
+  ["bank", "account"],
+  ["bank", "account", "no"],
+  ["bank", "account", "number"],
+  ["bank", "ac"],
+  ["bank", "ac", "no"],
+  ["rekeningnummer"],
+  ["bankrekening"],
+  ["kontonummer"],
+  ["kontonr"],
+  ["account", "no"],
+  ["account", "number"],
+].sort((a, b) => b.length - a.length);
+/** A bank account's number that is not an IBAN: digits, perhaps led by a country's or bank's letters ("US1234567890"). */
+const readAccount = (printed: string) => {
+  const compact = printed.replace(/[\s-]+/g, "");
+  return /^[A-Z]{0,4}\d{6,30}$/.test(compact) ? compact : null;
+};
 /** The labels of company registers' numbers, and the register each names. */
 const REGISTERS: [RegExp, CompanyRegister][] = [
   [/^(siren|siret|rcs|rsc)$/, "siren"],
@@ -63,8 +82,9 @@ function registerNumber(line: PageWord[], at: number, register: CompanyRegister)
  * A party's registration and bank identifiers anywhere in a document, outside other parties'
  * blocks (`exclude`): its VAT number (by its country's form and check digits; an Indian GSTIN),
  * IBAN (by its check, mod 97), BIC (after its label), and a company register's number (a SIREN or
- * SIRET, a KvK number, an Indian CIN, a German HRB). A number labelled as the customer's, or an IBAN
- * to be debited, is not the party's.
+ * SIRET, a KvK number, an Indian CIN, a German HRB), and a bank account that is not an IBAN after
+ * its label ("Bank Account: US1234567890"). A number labelled as the customer's, or an IBAN to be
+ * debited, is not the party's.
  */
 export function partyIdentifiers(pages: PageText[], role: string, exclude: Set<PageWord>): Record<string, ExtractedValue> {
   const found: Record<string, Found & { page: number }> = {};
@@ -103,6 +123,12 @@ export function partyIdentifiers(pages: PageText[], role: string, exclude: Set<P
           keep("bic", runFrom(line, line[at + 1]?.text === ":" ? at + 2 : at + 1, 1, readBic), page.page);
         const named = REGISTERS.find(([label]) => label.test(folded(word)))?.[1];
         if (named) keepNumber(registerNumber(line, at, named), named, page.page);
+        const label = ACCOUNT_LABELS.find((tokens) => tokens.every((token, offset) => folded(line[at + offset]) === token));
+        if (label && (label[0] !== "account" || line.some((other) => folded(other) === "bank"))) {
+          const from = at + label.length + (line[at + label.length]?.text === ":" ? 1 : 0);
+          const account = runFrom(line, from, 4, readAccount);
+          if (account && !found.iban) keep("bank_account", account, page.page);
+        }
       }
     }
   }

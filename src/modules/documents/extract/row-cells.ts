@@ -10,12 +10,14 @@ export const NUMERIC_FIELDS = new Set<LineField>([
   "unit_price",
   "amount",
   "discount",
+  "tax_rate",
   "rebate_per_unit",
   "weight",
   "handling_units",
   "line_number",
 ]);
 const NUMBER_LIKE = /^[-(]?[$€£]?[\d.,]+[)-]?$/;
+const PERCENT = /^-?[\d.,]+ ?%$/;
 /** A part number or code: digits with letters or a dash, no spaces ("HIS-FAS-10077", "03831083A"). */
 export const CODE_LIKE = /^(?=.*\d)(?=.*[A-Za-z-])[A-Za-z0-9][A-Za-z0-9./-]{3,}$/;
 
@@ -24,8 +26,10 @@ const overlap = (word: PageWord, column: Column) => Math.min(word.box.x1, column
 /**
  * The column a word of a row belongs to: the header it stands under (the most overlap); else the
  * text column it runs on in (its header starts left of the word, the next header right of its
- * end); else, for a number, the numeric column whose right edge is nearest its own (numbers are
- * right-aligned); else the last column whose header starts left of it.
+ * end); else, a currency's mark alone goes with the numeric column after it; for a rate ("21%"),
+ * the nearest tax or discount column, or none; for a number, the
+ * numeric column whose right edge is nearest its own (numbers are right-aligned); else the last
+ * column whose header starts left of it.
  */
 function columnOf(word: PageWord, columns: Column[]): Column | null {
   let best: Column | null = null;
@@ -42,6 +46,13 @@ function columnOf(word: PageWord, columns: Column[]): Column | null {
   const before = index >= 0 ? (columns[index] as Column) : null;
   const next = columns[index + 1];
   if (before && !NUMERIC_FIELDS.has(before.field) && (!next || word.box.x1 <= next.x0)) return before;
+  // A currency's mark standing apart leads the amount after it ("$ 42.00"): the next column's.
+  if (/^[$€£]$/.test(word.text) && next && NUMERIC_FIELDS.has(next.field)) return next;
+  if (PERCENT.test(word.text)) {
+    // A rate under no header is the line's tax or discount rate, never its price or quantity.
+    const rates = columns.filter((column) => column.field === "tax_rate" || column.field === "discount");
+    return rates.sort((a, b) => Math.abs(a.x1 - word.box.x1) - Math.abs(b.x1 - word.box.x1))[0] ?? null;
+  }
   if (NUMBER_LIKE.test(word.text)) {
     const numeric = columns.filter((column) => NUMERIC_FIELDS.has(column.field));
     const nearest = numeric.sort((a, b) => Math.abs(a.x1 - word.box.x1) - Math.abs(b.x1 - word.box.x1))[0];

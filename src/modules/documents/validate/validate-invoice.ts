@@ -13,11 +13,22 @@ const check = (name: string, passed: boolean, expected: string, found: string, a
   at_stake: atStake === null ? null : money(atStake),
 });
 
-/** Who sent it: the supplier in the records most like the printed name, when the tenant has suppliers. */
-async function matchSupplier(records: Records, tenantId: string, name: string | undefined) {
-  if (!name) return { supplier: null, known: false };
-  const { party, known } = await findParty(records, tenantId, "supplier", name);
-  return { supplier: party, known };
+/**
+ * Who sent it: the supplier in the records most like the printed legal name, else like the name it
+ * trades under (`supplier_trade_name`: Flipkart for WS Retail Services), when the tenant has suppliers.
+ */
+async function matchSupplier(records: Records, tenantId: string, legal: string | undefined, trading: string | undefined) {
+  let known = false;
+  for (const [name, brand] of [
+    [legal, false],
+    [trading, true],
+  ] as const) {
+    if (!name) continue;
+    const { party, known: has } = await findParty(records, tenantId, "supplier", name, { brand });
+    known ||= has;
+    if (party) return { supplier: party, known };
+  }
+  return { supplier: null, known };
 }
 
 /** What was received of each PO line, in base units: the receipts' good quantities, else the PO line's own count. */
@@ -62,7 +73,12 @@ export async function validateInvoice(
   const matches: RecordMatches = { source_system: null, line_items: document.lines.map(() => null) };
   const total = Number(document.fields.total ?? Number.NaN);
   const atStakeTotal = Number.isFinite(total) ? total : null;
-  const { supplier, known } = await matchSupplier(records, tenantId, document.fields.supplier_name);
+  const { supplier, known } = await matchSupplier(
+    records,
+    tenantId,
+    document.fields.supplier_name,
+    document.fields.supplier_trade_name,
+  );
   if (supplier) Object.assign(matches, { source_system: supplier.source_system, supplier_external_id: supplier.external_id });
   if (known && document.fields.supplier_name) {
     checks.push(

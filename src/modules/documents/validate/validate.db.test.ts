@@ -226,6 +226,18 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
     );
     const stranger = await read("inv-g.txt", invoiceText("INV-9107", { supplier: "Zebra Widgets Unlimited" }));
     expect(failed(stranger)).toContainEqual(expect.objectContaining({ check: "supplier is known", found: "no such supplier" }));
+    // A seller known by the name it trades under, printing its legal name at the top and its brand at the foot.
+    const brand = await read(
+      "inv-h.txt",
+      `${invoiceText("INV-9108", { supplier: "Ridgeline Holdings Pvt. Ltd." }).replace("PO-7781", "PO-8802")}${"\n".repeat(30)}
+Otherway customer care: www.otherway.com/support
+`,
+    );
+    expect(brand.fields.supplier_trade_name?.value).toBe("Otherway");
+    expect(brand.checks.find((check) => check.check === "supplier is known")).toMatchObject({
+      passed: true,
+      found: "Otherway Metals (S-OTHER)",
+    });
   });
 
   it("checks a customer's PO: their part numbers through cross-references, and prices against their agreement", async () => {
