@@ -12,17 +12,22 @@ import {
   type DocumentKind,
   type Engines,
   type ExpectedLine,
+  type ExtractedValue,
   emptyCounts,
   f1Of,
   HEADER_SPECS,
+  judgeReading,
   popplerInstalled,
+  type ReadDocument,
   readDocument,
   repairFromCatalogue,
   sameValue,
   scoreLines,
+  type TextReader,
   tesseractInstalled,
 } from "../src/modules/documents/index.ts";
 import { scoreInvoice2data } from "./support/invoice2data.ts";
+import { openBenchModelReader } from "./support/model-reader.ts";
 import { type Metric, report } from "./support/results.ts";
 import { measureSenderLearning } from "./support/sender-learning.ts";
 
@@ -78,6 +83,107 @@ function demoSamples(): Sample[] {
     });
   }
   return samples;
+}
+
+/** Header fields the reader has labels for, and the parties' names and addresses, against the truth. */
+function headerCountsOf(sample: Sample, fields: Record<string, ExtractedValue>) {
+  const counts = emptyCounts();
+  if (!sample.header) return counts;
+  const known = (HEADER_SPECS[sample.kind as DocumentKind] ?? []).map((spec) => spec.field);
+  const parties = Object.keys(sample.header.fields).filter((field) => PARTY_FIELD.test(field));
+  for (const field of [...known, ...parties]) {
+    const expected = sample.header.fields[field];
+    const value = fields[field];
+    if (expected === undefined) counts.falsePositives += value ? 1 : 0;
+    else if (!value) counts.falseNegatives += 1;
+    else if (sameValue(value.value, expected, sample.header.printed[field])) counts.truePositives += 1;
+    else {
+      counts.falsePositives += 1;
+      counts.falseNegatives += 1;
+    }
+  }
+  return counts;
+}
+
+/** Whether a document that went straight through had its kind, a field or a line wrong. */
+function wrongWhenTouchless(sample: Sample, read: ReadDocument): boolean {
+  const header = sample.header;
+  const wrongField =
+    header !== undefined &&
+    Object.entries(read.fields).some(
+      ([field, value]) =>
+        header.fields[field] !== undefined && !sameValue(value.value, header.fields[field], header.printed[field]),
+    );
+  const lines = sample.lines ? scoreLines(read.lines, sample.lines) : null;
+  return (
+    read.classification.kind !== sample.kind || wrongField || (lines !== null && lines.falsePositives + lines.falseNegatives > 0)
+  );
+}
+
+/**
+ * The model extractor, judged as the rules are (line F1 and header F1 on the demo's text PDFs, the
+ * touchless rate and the errors among touchless, invoice2data's fields), when a model server is
+ * named (`support/model-reader.ts`); said to be skipped otherwise. At most
+ * CROSSDOCK_BENCH_MODEL_DOCS demo documents (40 unless said): a local model reads a page in seconds.
+ */
+async function measureModelReader(reader: TextReader, samples: Sample[], metrics: Metric[]) {
+  const model = await openBenchModelReader();
+  if (!model) {
+    process.stdout.write(
+      "(model extractor skipped: set CROSSDOCK_BENCH_MODEL_URL and CROSSDOCK_BENCH_MODEL to an OpenAI-compatible server to measure it)\n",
+    );
+    return;
+  }
+  process.stdout.write(`model extractor (${model.label})…\n`);
+  try {
+    const chosen = samples.slice(0, Number(process.env.CROSSDOCK_BENCH_MODEL_DOCS ?? 40));
+    const lineCounts = emptyCounts();
+    const headerCounts = emptyCounts();
+    let touchless = 0;
+    let touchlessWrong = 0;
+    for (const sample of chosen) {
+      const text = await reader.read(sample.bytes);
+      const rules = readDocument(text, { kind: sample.kind as DocumentKind });
+      const read = await model.read(rules.kind, text.pages, rules);
+      const judged = judgeReading(rules.kind, rules.classification, read.fields, read.lines, true);
+      addCounts(headerCounts, headerCountsOf(sample, judged.fields));
+      if (sample.lines) addCounts(lineCounts, scoreLines(judged.lines, sample.lines));
+      if (judged.straightThrough) {
+        touchless += 1;
+        if (wrongWhenTouchless(sample, judged)) touchlessWrong += 1;
+      }
+    }
+    const note = `${model.label}, ${chosen.length} demo text PDFs`;
+    metrics.push({
+      name: "model extractor: line items, demo text PDFs, F1",
+      value: f1Of(lineCounts).f1,
+      unit: "",
+      target: ">= 0.95",
+      note,
+    });
+    metrics.push({ name: "model extractor: header fields, demo text PDFs, F1", value: f1Of(headerCounts).f1, unit: "", note });
+    metrics.push({
+      name: "model extractor: straight through, demo text PDFs",
+      value: (touchless / Math.max(1, chosen.length)) * 100,
+      unit: `% of ${chosen.length}`,
+    });
+    metrics.push({
+      name: "model extractor: touchless documents with any field or line wrong",
+      value: touchless > 0 ? (touchlessWrong / touchless) * 100 : 0,
+      unit: `% of ${touchless}`,
+      target: "< 1",
+    });
+    const invoice2data = await scoreInvoice2data(DOCUMENTS, reader, (pages, rules) => model.read("invoice", pages, rules));
+    if (invoice2data)
+      metrics.push({
+        name: "model extractor: invoice2data's 10 text PDFs, expected fields read right",
+        value: (invoice2data.right / invoice2data.fields) * 100,
+        unit: `% of ${invoice2data.fields}`,
+        target: ">= 85",
+      });
+  } finally {
+    await model.close();
+  }
 }
 
 async function realInvoices(): Promise<Sample[]> {
@@ -183,36 +289,11 @@ export async function main(): Promise<void> {
         const ownAsRead = asRead.kind === sample.kind ? asRead : readDocument(text, { kind: sample.kind as DocumentKind });
         const own = mend(ownAsRead);
         if (sample.header) {
-          // Header fields the reader has labels for, and the parties' names and addresses.
-          const known = (HEADER_SPECS[sample.kind as DocumentKind] ?? []).map((spec) => spec.field);
-          const parties = Object.keys(sample.header.fields).filter((field) => PARTY_FIELD.test(field));
-          for (const field of [...known, ...parties]) {
-            const expected = sample.header.fields[field];
-            const value = own.fields[field];
-            if (expected === undefined) headerCounts.falsePositives += value ? 1 : 0;
-            else if (!value) headerCounts.falseNegatives += 1;
-            else if (sameValue(value.value, expected, sample.header.printed[field])) headerCounts.truePositives += 1;
-            else {
-              headerCounts.falsePositives += 1;
-              headerCounts.falseNegatives += 1;
-            }
-          }
+          addCounts(headerCounts, headerCountsOf(sample, own.fields));
           // Straight through at the shipped thresholds, and whether anything it read was wrong.
           if (read.straightThrough) {
             touchless += 1;
-            const header = sample.header;
-            const wrongField = Object.entries(read.fields).some(
-              ([field, value]) =>
-                header.fields[field] !== undefined && !sameValue(value.value, header.fields[field], header.printed[field]),
-            );
-            const lines = sample.lines ? scoreLines(read.lines, sample.lines) : null;
-            if (
-              read.classification.kind !== sample.kind ||
-              wrongField ||
-              (lines && lines.falsePositives + lines.falseNegatives > 0)
-            ) {
-              touchlessWrong.push(sample.name);
-            }
+            if (wrongWhenTouchless(sample, read)) touchlessWrong.push(sample.name);
           }
         }
         if (sample.lines) {
@@ -287,6 +368,7 @@ export async function main(): Promise<void> {
         note: `right: ${keys.join(", ") || "none"}; invoice2data itself reads 146/146 with one template per issuer`,
       });
     }
+    await measureModelReader(reader, textPdfs, metrics);
     const learning = measureSenderLearning();
     const reviews = learning.senders.map((sender) => sender.reviewsBeforeTouchless);
     const learned = reviews.filter((count): count is number => count !== null);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Registry } from "prom-client";
 import { FLOWS, routeDocumentsToFlows } from "./flows/index.ts";
 import { actionsMigrations, createActions } from "./modules/actions/index.ts";
+import { aiMigrations, createAi } from "./modules/ai/index.ts";
 import { createDocuments, documentsMigrations } from "./modules/documents/index.ts";
 import { governanceMigrations } from "./modules/governance/index.ts";
 import { createIngest, createWebhooksOut, ingestMigrations } from "./modules/ingest/index.ts";
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   governanceMigrations,
   tenancyMigrations,
   recordsMigrations,
+  aiMigrations,
   actionsMigrations,
   workflowsMigrations,
   ingestMigrations,
@@ -70,6 +72,11 @@ export async function createCrossdock(options: {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const tenancy = createTenancy({ db, sessionTtlHours: config.sessionTtlHours, mailer });
   const records = createRecords({ db });
+  const ai = createAi({
+    db,
+    logger,
+    keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
+  });
   const actions = createActions({ db, logger, mailer, config });
   const events = createEventBus({ db, logger });
   const engine = createWorkflowEngine({ db, config, logger });
@@ -105,6 +112,7 @@ export async function createCrossdock(options: {
   const documents = createDocuments({
     db,
     records,
+    ai,
     // An interchange mailed or dropped as a document goes to the EDI intake, found by its ISA's sender.
     handOverEdi: async (tenantId, file) => {
       const accepted = await ingest.edi.receive(tenantId, { body: file.bytes, contentType: "application/edi-x12" });
@@ -150,6 +158,7 @@ export async function createCrossdock(options: {
     workflows,
     ingest,
     documents,
+    ai,
     webhooksOut,
     metricsRegistry,
     operator,
@@ -167,6 +176,7 @@ export async function createCrossdock(options: {
     workflows,
     ingest,
     documents,
+    ai,
     webhooksOut,
     operator,
     http,

@@ -1,7 +1,15 @@
 import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { extractHeader, extractLines, extractParties, type TextReader } from "../../src/modules/documents/index.ts";
+import {
+  type ExtractedLine,
+  type ExtractedValue,
+  extractHeader,
+  extractLines,
+  extractParties,
+  type PageText,
+  type TextReader,
+} from "../../src/modules/documents/index.ts";
 
 /**
  * invoice2data's real invoices (../shared/datasets/documents/invoice2data/compare) against their
@@ -126,7 +134,17 @@ export type Invoice2dataScore = {
   files: { file: string; keys: Invoice2dataKey[] }[];
 };
 
-export async function scoreInvoice2data(documents: string, reader: TextReader): Promise<Invoice2dataScore | null> {
+/** A second reading of a document from the rules' (the model extractor's), to score instead of the rules'. */
+export type Reread = (
+  pages: PageText[],
+  rules: { fields: Record<string, ExtractedValue>; lines: ExtractedLine[] },
+) => Promise<{ fields: Record<string, ExtractedValue>; lines: ExtractedLine[] }>;
+
+export async function scoreInvoice2data(
+  documents: string,
+  reader: TextReader,
+  reread?: Reread,
+): Promise<Invoice2dataScore | null> {
   const folder = path.join(documents, "invoice2data", "compare");
   if (!existsSync(folder)) return null;
   const score: Invoice2dataScore = { fields: 0, right: 0, byKey: {}, files: [] };
@@ -137,8 +155,11 @@ export async function scoreInvoice2data(documents: string, reader: TextReader): 
     const [expected] = JSON.parse(await readFile(path.join(folder, name), "utf8")) as Expected[];
     if (!expected) continue;
     const text = await reader.read(await readFile(pdf));
-    const header = { ...extractParties("invoice", text.pages), ...extractHeader("invoice", text.pages) };
-    const lines = extractLines("invoice", text.pages);
+    const rules = {
+      fields: { ...extractParties("invoice", text.pages), ...extractHeader("invoice", text.pages) },
+      lines: extractLines("invoice", text.pages),
+    };
+    const { fields: header, lines } = reread ? await reread(text.pages, rules) : rules;
     const keys: Invoice2dataKey[] = [];
     for (const [key, value] of Object.entries(expected)) {
       let right = false;

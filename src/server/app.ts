@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Registry } from "prom-client";
 import type { Actions } from "../modules/actions/index.ts";
+import type { Ai } from "../modules/ai/index.ts";
 import type { Documents } from "../modules/documents/index.ts";
 import type { Ingest, WebhooksOut } from "../modules/ingest/index.ts";
 import type { Records } from "../modules/records/index.ts";
@@ -22,6 +23,7 @@ import type { OperatorAccess } from "./operator-access.ts";
 import { requestId } from "./request-id.ts";
 import { createRouteTable, definePage, defineRawRoute, defineRoute } from "./route-access.ts";
 import { actionRoutes } from "./routes/actions.ts";
+import { aiRoutes } from "./routes/ai.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -55,6 +57,7 @@ export type HttpAppDeps = {
   workflows: Workflows;
   ingest: Ingest;
   documents: Documents;
+  ai: Ai;
   webhooksOut: WebhooksOut;
   /** The one Prometheus registry /metrics serves: HTTP's and the modules' metrics. */
   metricsRegistry?: Registry;
@@ -132,6 +135,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     workflows: deps.workflows,
     ingest: deps.ingest,
     documents: deps.documents,
+    ai: deps.ai,
     metrics,
     isReady: deps.isReady,
   };
@@ -156,6 +160,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     pullConnectorRoutes,
     documentSetupRoutes,
     documentRoutes,
+    aiRoutes,
   ]) {
     register(routeDeps);
   }

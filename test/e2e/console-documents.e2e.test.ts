@@ -131,6 +131,8 @@ describe.skipIf(chromiumMissing)(
       await queueRow("INV-1001").getByRole("link", { name: "INV-1001" }).click();
       await page.waitForURL(new RegExp(`/documents/${document.id}`));
       await visible(page.getByRole("heading", { name: /Invoice INV-1001/ }));
+      // The reviewer sees which engine read it.
+      await containsText(page.getByTestId("document-engine"), "Read by the layout rules");
       // n skips to the next in the queue, and from the last back round to the oldest.
       await page.keyboard.press("n");
       await visible(page.getByRole("heading", { name: /Invoice without a number/ }));

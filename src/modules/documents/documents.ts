@@ -5,6 +5,7 @@ import { withTenant } from "../../platform/db/tenant-scope.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { Keyring } from "../../platform/secret-key.ts";
+import type { Ai } from "../ai/index.ts";
 import { appendAudit } from "../governance/index.ts";
 import type { Records } from "../records/index.ts";
 import type { DocumentQuery, DocumentSettings, FileChannel, FileQuery, Received, ReviewInput } from "./contract/documents.ts";
@@ -15,6 +16,7 @@ import { createCatalogues } from "./match/load-catalogue.ts";
 import { createDocumentMetrics } from "./metrics.ts";
 import type { HandOverEdi } from "./process/hand-over-edi.ts";
 import { createProcessor } from "./process/processor.ts";
+import { createModelReader } from "./process/read-with-model.ts";
 import { reviewDocument } from "./process/review-document.ts";
 import { tenantStats } from "./store/document-stats.ts";
 import { attachRun, getDocument, listDocuments, pageWords } from "./store/document-store.ts";
@@ -33,6 +35,8 @@ export type DocumentsDeps = {
   reader?: TextReader;
   /** Seals mailboxes' passwords; without it, mailboxes cannot be added (tests of other parts). */
   keyring?: Keyring;
+  /** The AI layer, for tenants that choose a model to read their documents. */
+  ai?: Pick<Ai, "generateObject">;
   /** Where an EDI interchange sent as a document goes (the ingest module's EDI intake, wired in main.ts). */
   handOverEdi?: HandOverEdi;
   /** The documents inbox folder's root, and the tenants to watch a folder for there. */
@@ -58,6 +62,9 @@ export function createDocuments(deps: DocumentsDeps) {
     records: deps.records,
     catalogue: deps.records ? createCatalogues(deps.records) : undefined,
     handOverEdi: deps.handOverEdi,
+    readWithModel: deps.ai
+      ? createModelReader(deps.ai, async (tenantId) => (await documentSettings(deps.db, tenantId)).extractor === "model")
+      : undefined,
     tolerances: async (tenantId) => {
       const settings = await documentSettings(deps.db, tenantId);
       return { price: settings.price_tolerance, quantity: settings.quantity_tolerance };

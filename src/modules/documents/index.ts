@@ -13,8 +13,15 @@ export { extractLines } from "./extract/extract-lines.ts";
 export type { ExtractedLine, ExtractedValue, Location } from "./extract/extracted.ts";
 export { extractHeader } from "./extract/header-fields.ts";
 export { HEADER_SPECS, type HeaderSpec, type ValueType } from "./extract/header-labels.ts";
+export { fromModelReading, ModelReading, modelFields, modelPrompt } from "./extract/model-reading.ts";
 export { extractParties } from "./extract/parties.ts";
-export { type DocumentCheck, type ReadDocument, readDocument, THRESHOLDS } from "./extract/read-document.ts";
+export {
+  type DocumentCheck,
+  judgeReading,
+  type ReadDocument,
+  readDocument,
+  THRESHOLDS,
+} from "./extract/read-document.ts";
 export { catalogueFromRecords } from "./match/catalogue.ts";
 export { repairFromCatalogue } from "./match/repair-from-catalogue.ts";
 export { composeLayout } from "./text/compose-layout.ts";

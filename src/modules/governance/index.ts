@@ -6,6 +6,14 @@ export {
   appendAuditStatement,
 } from "./audit/audit-trail.ts";
 export { type ChainBreak, type ChainReport, verifyChain } from "./audit/verify-chain.ts";
+export {
+  PERSONAL_DATA_KINDS,
+  type PersonalDataKind,
+  type RedactedSpan,
+  type Redaction,
+} from "./redaction/personal-data.ts";
+export { redactPersonalData } from "./redaction/redact.ts";
+export { restorePersonalData } from "./redaction/restore.ts";
 export { isRoleName, listRoles, ROLE_NAMES, ROLES, type RoleName, scopesForRoles } from "./roles.ts";
 export { isScope, SCOPES, type Scope, TENANT_SCOPES } from "./scopes.ts";
 

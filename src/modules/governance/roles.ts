@@ -58,6 +58,7 @@ export const ROLES = {
       "documents:submit",
       "documents:review",
       "documents:admin",
+      "ai:read",
     ],
   },
   csr: {
@@ -97,6 +98,7 @@ export const ROLES = {
       "policies:read",
       "webhooks:read",
       "documents:read",
+      "ai:read",
     ],
   },
   viewer: {

@@ -39,6 +39,9 @@ export const SCOPES = [
   // Outbound webhooks: read subscriptions and their deliveries; admin points the tenant's events at a URL, replays, pings.
   "webhooks:read",
   "webhooks:admin",
+  // The AI layer: read the log of model calls (prompts as sent, outputs); admin sets providers, keys and the budget.
+  "ai:read",
+  "ai:admin",
   // Partner and platform administration: tenants of a partner, partners themselves.
   "partner:admin",
   "platform:admin",

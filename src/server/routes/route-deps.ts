@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Handler } from "hono";
 import type { Actions } from "../../modules/actions/index.ts";
+import type { Ai } from "../../modules/ai/index.ts";
 import type { Documents } from "../../modules/documents/index.ts";
 import type { Ingest } from "../../modules/ingest/index.ts";
 import type { Records } from "../../modules/records/index.ts";
@@ -29,6 +30,7 @@ export type RouteDeps = {
   workflows: Workflows;
   ingest: Ingest;
   documents: Documents;
+  ai: Ai;
   metrics: HttpMetrics;
   isReady: () => boolean;
 };

@@ -38,6 +38,9 @@ export function ReviewFields({
           {formatConfidence(detail.kind_confidence)}
         </span>
       </label>
+      <p className="small muted" data-testid="document-engine">
+        {engineLine(detail.extraction)}
+      </p>
       {header.length === 0 ? <p className="empty">No header fields were read.</p> : null}
       <ol className="doc-fields" data-testid="document-fields">
         {header.map(({ slot, index }) => {
@@ -61,4 +64,10 @@ export function ReviewFields({
       </ol>
     </section>
   );
+}
+
+/** Which engine read the document: a person should know whether a model or the layout rules did. */
+function engineLine(extraction: DocumentDetail["extraction"]): string {
+  if (extraction.engine === "model") return `Read by the model ${extraction.model} (${extraction.provider})`;
+  return extraction.note ? `Read by the layout rules: ${extraction.note}` : "Read by the layout rules";
 }

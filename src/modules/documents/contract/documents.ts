@@ -130,6 +130,17 @@ export const PageOfDocument = z.object({
   text: z.string(),
 });
 
+/** Which engine read a document's fields and lines: the rules, or a model (which, and its logged call). */
+export const Extraction = z.object({
+  engine: z.enum(["rules", "model"]),
+  provider: z.string().nullable(),
+  model: z.string().nullable(),
+  call_id: z.string().nullable(),
+  /** Why the rules read it where the tenant chose a model (no provider, the model failing). */
+  note: z.string().nullable(),
+});
+export type Extraction = z.infer<typeof Extraction>;
+
 export const DocumentDetail = DocumentSummary.extend({
   classification: z.object({
     kind: z.string(),
@@ -158,6 +169,7 @@ export const DocumentDetail = DocumentSummary.extend({
   run_id: z.string().nullable(),
   review: ReviewRecord.nullable(),
   reviewed_by: z.string().nullable(),
+  extraction: Extraction,
   pages: z.array(PageOfDocument),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
@@ -232,6 +244,8 @@ export const DocumentSettings = z
     price_tolerance: z.number().min(0).max(1),
     /** How far a billed quantity may stand over what was received. */
     quantity_tolerance: z.number().min(0).max(1),
+    /** Which engine reads documents: the layout rules, or a model through the AI layer (a provider must be configured). */
+    extractor: z.enum(["rules", "model"]).optional(),
   })
   .strict();
 export type DocumentSettings = z.infer<typeof DocumentSettings>;

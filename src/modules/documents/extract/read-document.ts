@@ -1,5 +1,6 @@
 import { type Classification, classifyDocument } from "../classify/classify-document.ts";
 import type { DocumentKind } from "../classify/document-kinds.ts";
+import type { Extraction } from "../contract/documents.ts";
 import type { DocumentText } from "../text/page-text.ts";
 import { extractDeliveryDetails } from "./delivery-details.ts";
 import { extractLines } from "./extract-lines.ts";
@@ -21,6 +22,8 @@ export type ReadDocument = {
   /** Whether it may go straight through at the thresholds, and if not, why not. */
   straightThrough: boolean;
   reasons: string[];
+  /** Which engine read it; the rules unless said. */
+  extraction?: Extraction;
 };
 
 /** What a document of each kind must have to go straight through. */
@@ -110,6 +113,21 @@ export function readDocument(
     ...(options.learned?.(kind, text.pages) ?? {}),
   };
   const lines = extractLines(kind, text.pages);
+  return judgeReading(kind, classification, fields, lines, options.kind !== undefined);
+}
+
+/**
+ * A reading's own checks and whether it may go straight through: its kind clear (or given by a
+ * person), what its kind requires read with confidence, every line read with confidence, every
+ * check passed. Used for the rules' reading and for a model's.
+ */
+export function judgeReading(
+  kind: DocumentKind,
+  classification: Classification,
+  fields: Record<string, ExtractedValue>,
+  lines: ExtractedLine[],
+  kindGiven: boolean,
+): ReadDocument {
   const checks = arithmetic(fields, lines);
   // A delivery with damage or a shortage noted is a claim in the making: a person looks.
   const noted = fields.exceptions?.value;
@@ -124,7 +142,7 @@ export function readDocument(
   }
   const reasons: string[] = [];
   if (kind === "other") reasons.push("its kind is not clear");
-  else if (!options.kind && classification.confidence < THRESHOLDS.classification)
+  else if (!kindGiven && classification.confidence < THRESHOLDS.classification)
     reasons.push(`its kind is ${kind} with confidence ${classification.confidence} only`);
   for (const field of REQUIRED[kind] ?? []) {
     const value = fields[field];

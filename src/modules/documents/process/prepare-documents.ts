@@ -11,13 +11,15 @@ import { type RecordMatches, readValuesOf, type Tolerances } from "../validate/t
 import { validateDocument } from "../validate/validate-document.ts";
 import { identityOf } from "./document-identity.ts";
 import type { FileOutcome } from "./read-file.ts";
+import type { ReadWithModel } from "./read-with-model.ts";
 
 type Read = Extract<FileOutcome, { outcome: "documents" }>;
 
 /**
  * Each document of a file as it will be kept: read as the kind reviewers gave its file sender's
  * documents when its text does not make its kind clear, read again with its sender's learned
- * template when reviewers taught one, its OCR'd lines mended from the tenant's catalogue of items, then checked against the records (a supplier's invoice against its PO and
+ * template when reviewers taught one, its OCR'd lines mended from the tenant's catalogue of items, read
+ * by the tenant's model where it chose one, then checked against the records (a supplier's invoice against its PO and
  * receipts, a customer's PO against their items and prices); a failed check holds it for review.
  * Done before the transaction that stores it: the records are read on connections of their own.
  */
@@ -27,6 +29,7 @@ export async function prepareDocuments(
     records?: Records | undefined;
     catalogue?: ((tenantId: string) => Promise<Catalogue>) | undefined;
     tolerances: (tenantId: string) => Promise<Tolerances>;
+    readWithModel?: ReadWithModel | undefined;
   },
   file: ClaimedFile,
   read: Read,
@@ -59,6 +62,8 @@ export async function prepareDocuments(
       const catalogue = await deps.catalogue(file.tenant_id);
       document = { ...document, lines: repairFromCatalogue(document.lines, catalogue).lines };
     }
+    // A tenant that chose a model has it read the document, judged against the rules' reading.
+    if (deps.readWithModel) document = await deps.readWithModel(file.tenant_id, document, pages);
     let matches: RecordMatches | undefined;
     if (deps.records && document.kind !== "other") {
       const validation = await validateDocument(

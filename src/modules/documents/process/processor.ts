@@ -11,6 +11,7 @@ import type { Tolerances } from "../validate/tolerances.ts";
 import { type HandOverEdi, handOver } from "./hand-over-edi.ts";
 import { prepareDocuments } from "./prepare-documents.ts";
 import { readFile } from "./read-file.ts";
+import type { ReadWithModel } from "./read-with-model.ts";
 import { LeaseLostError, storeOutcome } from "./store-outcome.ts";
 
 export type ProcessorDeps = {
@@ -20,6 +21,8 @@ export type ProcessorDeps = {
   tolerances: (tenantId: string) => Promise<Tolerances>;
   /** The tenant's items as documents print them, to mend OCR'd lines with. */
   catalogue?: ((tenantId: string) => Promise<Catalogue>) | undefined;
+  /** The model extractor, for tenants that chose it (`read-with-model.ts`). */
+  readWithModel?: ReadWithModel | undefined;
   /** Where an EDI interchange sent as a document goes: the EDI intake (ingest), which answers with its receipt. */
   handOverEdi?: HandOverEdi | undefined;
   logger: Logger;

@@ -75,6 +75,7 @@ async function storeDocument(
       status === "straight_through"
         ? routeDocument(read.kind, read.fields, read.lines, identity.documentNumber, identity.senderName, part.matches ?? null)
         : null,
+    extraction: read.extraction ?? null,
   };
 }
 

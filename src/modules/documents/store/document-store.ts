@@ -9,6 +9,7 @@ import type {
   DocumentQuery,
   DocumentStatus,
   DocumentSummary,
+  Extraction,
   FieldValue,
   FileChannel,
   PageWords,
@@ -38,6 +39,7 @@ export type StoredDocument = {
   duplicateOf: string | null;
   matches: RecordMatches | null;
   route: Route | null;
+  extraction: Extraction | null;
 };
 
 type DocumentRow = {
@@ -61,12 +63,16 @@ type DocumentRow = {
   duplicate_of: string | null;
   route: Route | null;
   matches: RecordMatches | null;
+  extraction: Extraction | null;
   run_id: string | null;
   review: DocumentDetail["review"];
   reviewed_by: string | null;
   reviewed_at: string | null;
   created_at: string;
 };
+
+/** Read by the layout rules: every document before a tenant chose a model, and every one after it chose none. */
+const RULES: Extraction = { engine: "rules", provider: null, model: null, call_id: null, note: null };
 
 const SELECT = sql`select d.*, f.name as file_name, f.channel from documents.documents d join documents.files f on f.id = d.file_id`;
 
@@ -95,13 +101,15 @@ function summaryOf(row: DocumentRow): DocumentSummary {
 export async function insertDocument(tx: Tx, tenantId: string, document: StoredDocument, now: Date): Promise<void> {
   await tx.execute(sql`
     insert into documents.documents (tenant_id, id, file_id, first_page, last_page, kind, kind_confidence, classification,
-      fields, lines, checks, status, reasons, sender_name, sender_key, document_number, duplicate_of, matches, route, created_at)
+      fields, lines, checks, status, reasons, sender_name, sender_key, document_number, duplicate_of, matches, route, extraction,
+      created_at)
     values (${tenantId}, ${document.id}, ${document.fileId}, ${document.firstPage}, ${document.lastPage}, ${document.kind},
       ${document.kindConfidence}, ${JSON.stringify(document.classification)}::jsonb, ${JSON.stringify(document.fields)}::jsonb,
       ${JSON.stringify(document.lines)}::jsonb, ${JSON.stringify(document.checks)}::jsonb, ${document.status},
       ${JSON.stringify(document.reasons)}::jsonb, ${document.senderName}, ${document.senderKey}, ${document.documentNumber},
       ${document.duplicateOf}, ${document.matches ? JSON.stringify(document.matches) : null}::jsonb,
-      ${document.route ? JSON.stringify(document.route) : null}::jsonb, ${now.toISOString()})`);
+      ${document.route ? JSON.stringify(document.route) : null}::jsonb,
+      ${document.extraction ? JSON.stringify(document.extraction) : null}::jsonb, ${now.toISOString()})`);
 }
 
 /** The earliest other document of this kind, sender and number: the one a new one would duplicate. */
@@ -179,6 +187,7 @@ export async function documentIn(tx: Tx, id: string, options: { forUpdate?: bool
     run_id: row.run_id,
     review: row.review,
     reviewed_by: row.reviewed_by,
+    extraction: row.extraction ?? RULES,
     pages,
   };
 }

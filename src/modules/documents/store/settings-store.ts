@@ -6,17 +6,21 @@ import { appendAudit } from "../../governance/index.ts";
 import type { DocumentSettings } from "../contract/documents.ts";
 import { DEFAULT_TOLERANCES } from "../validate/tolerances.ts";
 
-/** A tenant's tolerances, the shipped ones unless it set its own. */
+/** A tenant's tolerances and extractor, the shipped ones (the rules) unless it set its own. */
 export async function documentSettings(db: Database, tenantId: string): Promise<DocumentSettings> {
   const [row] = await withTenant(db, tenantId, (tx) =>
-    rows<{ price_tolerance: string; quantity_tolerance: string }>(
+    rows<{ price_tolerance: string; quantity_tolerance: string; extractor: "rules" | "model" }>(
       tx,
-      sql`select price_tolerance, quantity_tolerance from documents.settings where tenant_id = ${tenantId}`,
+      sql`select price_tolerance, quantity_tolerance, extractor from documents.settings where tenant_id = ${tenantId}`,
     ),
   );
   return row
-    ? { price_tolerance: Number(row.price_tolerance), quantity_tolerance: Number(row.quantity_tolerance) }
-    : { price_tolerance: DEFAULT_TOLERANCES.price, quantity_tolerance: DEFAULT_TOLERANCES.quantity };
+    ? {
+        price_tolerance: Number(row.price_tolerance),
+        quantity_tolerance: Number(row.quantity_tolerance),
+        extractor: row.extractor,
+      }
+    : { price_tolerance: DEFAULT_TOLERANCES.price, quantity_tolerance: DEFAULT_TOLERANCES.quantity, extractor: "rules" };
 }
 
 export async function updateDocumentSettings(
@@ -27,10 +31,12 @@ export async function updateDocumentSettings(
 ): Promise<DocumentSettings> {
   await withTenant(db, ctx.tenantId, async (tx) => {
     await tx.execute(sql`
-      insert into documents.settings (tenant_id, price_tolerance, quantity_tolerance, updated_at)
-      values (${ctx.tenantId}, ${settings.price_tolerance}, ${settings.quantity_tolerance}, ${now.toISOString()})
+      insert into documents.settings (tenant_id, price_tolerance, quantity_tolerance, extractor, updated_at)
+      values (${ctx.tenantId}, ${settings.price_tolerance}, ${settings.quantity_tolerance}, ${settings.extractor ?? "rules"},
+        ${now.toISOString()})
       on conflict (tenant_id) do update
-        set price_tolerance = excluded.price_tolerance, quantity_tolerance = excluded.quantity_tolerance, updated_at = excluded.updated_at`);
+        set price_tolerance = excluded.price_tolerance, quantity_tolerance = excluded.quantity_tolerance,
+          extractor = excluded.extractor, updated_at = excluded.updated_at`);
     await appendAudit(tx, {
       ...ctx,
       action: "documents.settings.updated",
@@ -39,5 +45,5 @@ export async function updateDocumentSettings(
       data: settings,
     });
   });
-  return settings;
+  return { ...settings, extractor: settings.extractor ?? "rules" };
 }

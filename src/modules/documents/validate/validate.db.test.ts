@@ -228,8 +228,8 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
     expect(failed(stranger)).toContainEqual(expect.objectContaining({ check: "supplier is known", found: "no such supplier" }));
     // A seller known by the name it trades under, printing its legal name at the top and its brand at the foot.
     const brand = await read(
-      "inv-h.txt",
-      `${invoiceText("INV-9108", { supplier: "Ridgeline Holdings Pvt. Ltd." }).replace("PO-7781", "PO-8802")}${"\n".repeat(30)}
+      "inv-brand.txt",
+      `${invoiceText("INV-9110", { supplier: "Ridgeline Holdings Pvt. Ltd." }).replace("PO-7781", "PO-8802")}${"\n".repeat(30)}
 Otherway customer care: www.otherway.com/support
 `,
     );
@@ -295,7 +295,7 @@ Otherway customer care: www.otherway.com/support
           "1     HX-100     Hex bolt 1/2 in         4  EA        2.75      11.00",
         )
         .replaceAll("20.00", "21.00");
-    expect(await documents.settings(HARBOR)).toEqual({ price_tolerance: 0.01, quantity_tolerance: 0 });
+    expect(await documents.settings(HARBOR)).toEqual({ price_tolerance: 0.01, quantity_tolerance: 0, extractor: "rules" });
     await documents.updateSettings(ctx, { price_tolerance: 0.15, quantity_tolerance: 1 });
     const document = await read("inv-h.txt", dearer("INV-9108"));
     expect(document.checks.find((check) => check.check === "line 1 price matches the PO")).toMatchObject({
