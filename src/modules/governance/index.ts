@@ -21,3 +21,6 @@ export const governanceMigrations = { module: "governance", directory: new URL("
 export { auditFacets } from "./audit/audit-facets.ts";
 export { listEntries } from "./audit/list-entries.ts";
 export * as governanceContract from "./contract/index.ts";
+export { IBAN_LENGTHS, mod97, readIban } from "./identifiers/iban.ts";
+export { luhnValid } from "./identifiers/luhn.ts";
+export { readVatNumber, VAT_FORMATS, type VatNumber } from "./identifiers/vat-number.ts";

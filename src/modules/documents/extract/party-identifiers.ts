@@ -1,8 +1,7 @@
+import { readIban, readVatNumber } from "../../governance/index.ts";
 import type { PageText, PageWord } from "../text/page-text.ts";
 import { readBic } from "../values/bic.ts";
 import { type CompanyRegister, readCompanyNumber } from "../values/company-number.ts";
-import { readIban } from "../values/iban.ts";
-import { readVatNumber } from "../values/vat-number.ts";
 import type { ExtractedValue } from "./extracted.ts";
 import { linesOf, locate } from "./page-lines.ts";
 

@@ -1,4 +1,4 @@
-import { luhnValid } from "./vat-number.ts";
+import { luhnValid } from "../../governance/index.ts";
 
 /** Company registers whose numbers are read: France's SIREN, the Dutch KvK, India's CIN, a German HRB, the UK's. */
 export type CompanyRegister = "siren" | "kvk" | "cin" | "hrb" | "crn";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectCard, luhnValid } from "./detect-card.ts";
+import { luhnValid } from "../identifiers/luhn.ts";
+import { detectCard } from "./detect-card.ts";
 
 const found = (text: string) => detectCard(text).map((d) => text.slice(d.start, d.end));
 

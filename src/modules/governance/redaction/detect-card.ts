@@ -1,3 +1,4 @@
+import { luhnValid } from "../identifiers/luhn.ts";
 import type { Detection } from "./personal-data.ts";
 
 /**
@@ -8,19 +9,6 @@ import type { Detection } from "./personal-data.ts";
  */
 const CANDIDATE = /(?<![\w.,-])\d{4}(?:[ \u00a0-]\d{1,6})+(?![\w]|[-.,]\d)|(?<![\w.,-])\d{13,19}(?![\w]|[-.,]\d)/g;
 const BRAND = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|35|6(?:011|5|4[4-9]|2))/;
-
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 function groupedShape(groups: string[]): boolean {
   const sizes = groups.map((g) => g.length);

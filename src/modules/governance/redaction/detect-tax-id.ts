@@ -1,3 +1,4 @@
+import { VAT_FORMATS } from "../identifiers/vat-number.ts";
 import type { Detection } from "./personal-data.ts";
 
 /**
@@ -9,39 +10,6 @@ const SSN = /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])
 const SSN_LABELLED = /\b(?:SSN|SS#|social security(?: number| no\.?)?)\s*[:#]?\s*(?<value>\d{3}[ -]?\d{2}[ -]?\d{4})(?!\d)/gi;
 const EIN_LABELLED =
   /\b(?:EIN|FEIN|TIN|tax[ -]?id(?:entification)?(?: number| no\.?| #)?|federal tax (?:id|number)|employer identification number)\s*[:#]?\s*(?<value>\d{2}-?\d{7})(?!\d)/gi;
-
-const VAT_BODY: Record<string, RegExp> = {
-  AT: /^U\d{8}$/,
-  BE: /^[01]\d{9}$/,
-  BG: /^\d{9,10}$/,
-  CHE: /^\d{9}$/,
-  CY: /^\d{8}[A-Z]$/,
-  CZ: /^\d{8,10}$/,
-  DE: /^\d{9}$/,
-  DK: /^\d{8}$/,
-  EE: /^\d{9}$/,
-  EL: /^\d{9}$/,
-  ES: /^[A-Z0-9]\d{7}[A-Z0-9]$/,
-  FI: /^\d{8}$/,
-  FR: /^[A-HJ-NP-Z0-9]{2}\d{9}$/,
-  GB: /^(?:\d{9}|\d{12})$/,
-  HR: /^\d{11}$/,
-  HU: /^\d{8}$/,
-  IE: /^\d[A-Z0-9+*]\d{5}[A-W][A-I]?$/,
-  IT: /^\d{11}$/,
-  LT: /^(?:\d{9}|\d{12})$/,
-  LU: /^\d{8}$/,
-  LV: /^\d{11}$/,
-  MT: /^\d{8}$/,
-  NL: /^\d{9}B\d{2}$/,
-  PL: /^\d{10}$/,
-  PT: /^\d{9}$/,
-  RO: /^\d{2,10}$/,
-  SE: /^\d{12}$/,
-  SI: /^\d{8}$/,
-  SK: /^\d{10}$/,
-  XI: /^(?:\d{9}|\d{12})$/,
-};
 
 const VAT_LABEL = String.raw`(?:VAT(?:[ \t]*(?:reg(?:istration)?\.?|ID|no\.?|number|nr\.?|#))*|USt-?Id(?:Nr|-Nr)?\.?|UStID|Umsatzsteuer-?ID(?:-?Nr\.?)?|BTW(?:-?(?:nummer|nr\.?|id))?|N°[ \t]*TVA|TVA(?:[ \t]*intracom(?:munautaire)?)?|P\.?[ \t]?IVA|Partita IVA|IVA|NIF|CIF|MwSt\.?-?Nr\.?|UID(?:-?Nr\.?)?|EU tax id|ALV(?:-tunnus)?|DIČ|NIP|moms(?:nr\.?)?|EORI(?:[ \t]*(?:no\.?|number))?)`;
 const VAT_LABELLED = new RegExp(
@@ -57,8 +25,9 @@ function vatValid(value: string, labelled: boolean): boolean {
   const compact = value.replace(/[ \t.-]/g, "").toUpperCase();
   const prefix = compact.startsWith("CHE") ? "CHE" : compact.slice(0, 2);
   const body = compact.slice(prefix.length);
-  const pattern = VAT_BODY[prefix];
-  if (!pattern?.test(body)) return false;
+  const pattern = VAT_FORMATS[prefix];
+  // Masked is the number; a Swiss number's "MWST" after it stays.
+  if (!pattern?.test(body) || /[A-Z]{3,4}$/.test(body)) return false;
   return labelled || body.length > 8;
 }
 

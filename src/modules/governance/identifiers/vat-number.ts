@@ -1,10 +1,11 @@
 import { mod97 } from "./iban.ts";
+import { luhnValid } from "./luhn.ts";
 
 /** A VAT (or GST) registration number: compact ("DE232446240"), and the country it is of. */
 export type VatNumber = { value: string; country: string };
 
 /** Each country's VAT number after its prefix (the EU's VIES formats, the UK's, Switzerland's, Norway's, India's GSTIN). */
-const FORMATS: Record<string, RegExp> = {
+export const VAT_FORMATS: Record<string, RegExp> = {
   AT: /^U\d{8}$/,
   BE: /^[01]\d{9}$/,
   BG: /^\d{9,10}$/,
@@ -61,16 +62,6 @@ const CHECKS: Record<string, (rest: string, compact: string) => boolean> = {
   IT: (rest) => luhnValid(rest),
 };
 
-/** Luhn's check, as SIRENs, SIRETs and Italian VAT numbers use. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (const [index, digit] of [...digits].reverse().entries()) {
-    const value = Number(digit) * (index % 2 === 1 ? 2 : 1);
-    sum += value > 9 ? value - 9 : value;
-  }
-  return /^\d+$/.test(digits) && sum % 10 === 0;
-}
-
 const GST_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /** India's GSTIN: state, PAN, entity, "Z", and a check character (mod 36). */
@@ -94,7 +85,7 @@ export function readVatNumber(printed: string): VatNumber | null {
   const compact = printed.replace(/[\s.-]+/g, "").toUpperCase();
   if (gstinValid(compact)) return { value: compact, country: "IN" };
   const prefix = compact.startsWith("CHE") ? "CHE" : compact.slice(0, 2);
-  const format = FORMATS[prefix];
+  const format = VAT_FORMATS[prefix];
   const rest = compact.slice(prefix.length);
   if (!format?.test(rest)) return null;
   const check = CHECKS[prefix];

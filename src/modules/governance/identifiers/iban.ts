@@ -1,5 +1,5 @@
 /** IBAN lengths by country (the SWIFT IBAN registry): a number of another length is not an IBAN. */
-const LENGTHS: Record<string, number> = {
+export const IBAN_LENGTHS: Record<string, number> = {
   AD: 24,
   AE: 23,
   AL: 28,
@@ -89,6 +89,6 @@ export function mod97(text: string): number {
 export function readIban(printed: string): string | null {
   const compact = printed.replace(/[\s-]+/g, "").toUpperCase();
   const match = /^([A-Z]{2})(\d{2})([A-Z0-9]+)$/.exec(compact);
-  if (!match || LENGTHS[match[1] as string] !== compact.length) return null;
+  if (!match || IBAN_LENGTHS[match[1] as string] !== compact.length) return null;
   return mod97(compact.slice(4) + compact.slice(0, 4)) === 1 ? compact : null;
 }
