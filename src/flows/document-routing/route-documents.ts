@@ -95,11 +95,55 @@ export function apInvoiceOf(document: DocumentDetail): Record<string, unknown> |
   };
 }
 
+const negated = (value: string | undefined) =>
+  value === undefined ? undefined : value.startsWith("-") ? value.slice(1) : value === "0" ? value : `-${value}`;
+
+/**
+ * A supplier's credit note as an AP credit in the records: an AP invoice record of its own number,
+ * its amounts negative (what the supplier owes back), referring to the invoice it credits; null when
+ * it was not matched to a supplier. No flow posts it: AP applies it against the invoice.
+ */
+export function apCreditOf(document: DocumentDetail): Record<string, unknown> | null {
+  const matches = document.matches;
+  const fields = (document.route?.payload as { fields?: Values } | undefined)?.fields;
+  const lines = (document.route?.payload as { lines?: Values[] } | undefined)?.lines ?? [];
+  if (!matches?.supplier_external_id || !matches.source_system || !fields?.credit_note_number || !fields.total) return null;
+  const date = fields.credit_date ?? document.created_at.slice(0, 10);
+  return {
+    source_system: matches.source_system,
+    external_id: `${matches.supplier_external_id}:${fields.credit_note_number}`.slice(0, 200),
+    kind: "ap",
+    invoice_number: fields.credit_note_number,
+    supplier_external_id: matches.supplier_external_id,
+    status: "open",
+    invoice_date: date,
+    currency: fields.currency ?? "USD",
+    ...(fields.subtotal ? { subtotal: negated(fields.subtotal) } : {}),
+    ...(fields.tax ? { tax_amount: negated(fields.tax) } : {}),
+    total_amount: negated(fields.total),
+    ...(fields.credited_invoice ? { reference: fields.credited_invoice.slice(0, 100) } : {}),
+    notes:
+      `Credit note read from document ${document.id} (${document.file_name})${fields.reason ? `: ${fields.reason}` : ""}`.slice(
+        0,
+        4000,
+      ),
+    lines: lines.map((line, index) => ({
+      line_number: Number.parseInt(line.line_number ?? "", 10) || index + 1,
+      ...(line.description ? { description: line.description.slice(0, 500) } : {}),
+      ...(line.quantity ? { quantity: line.quantity } : {}),
+      ...(line.uom ? { uom: line.uom } : {}),
+      ...(line.unit_price ? { unit_price: line.unit_price } : {}),
+      extended_amount: negated(line.amount ?? "0"),
+    })),
+  };
+}
+
 /**
  * Routed documents into the flows that act on them, once a document goes straight through or a
  * reviewer approves it: a customer's PO starts `inbound-po-to-order`; a supplier's invoice is
  * written as an AP invoice record and starts `invoice-exception` (three-way match, then post or a
- * buyer's review); a proof of delivery marks its shipment delivered and resolves the shipment's
+ * buyer's review); a supplier's credit note is written as an AP credit (`apCreditOf`); a proof of
+ * delivery marks its shipment delivered and resolves the shipment's
  * open delivery cases (`attach-delivery-proof.ts`). Once per document: the run's idempotency key is the document's id, and the
  * document keeps the run's id. A document not matched to a customer or supplier in the records,
  * and kinds without a flow yet, keep their proposal for a person or an integration.
@@ -129,6 +173,14 @@ export function routeDocumentsToFlows(deps: {
           attached
             ? "a proof of delivery attached to its shipment"
             : "a proof of delivery matched to no shipment: its proposal waits",
+        );
+        return;
+      } else if (document.route?.type === "ap_invoice" && document.kind === "credit_note") {
+        const credit = apCreditOf(document);
+        if (credit) await deps.records.upsert(ctx, "invoice", [credit]);
+        deps.logger.info(
+          { document: document.id, credit: credit?.external_id ?? null },
+          credit ? "a credit note recorded as an AP credit" : "a credit note matched to no supplier: its proposal waits",
         );
         return;
       } else if (document.route?.type === "ap_invoice" && document.kind === "invoice") {

@@ -125,6 +125,58 @@ describe("documents routed into flows: a customer's PO becomes a sales order, an
     });
   });
 
+  it("records a supplier's credit note against its invoice as an AP credit, and holds one crediting an invoice nobody sent", async () => {
+    const creditNote = (number: string, invoice: string, amount: string) =>
+      [
+        "Northline Bearings",
+        "8 Foundry Road",
+        "Akron, OH 44301",
+        "",
+        "CREDIT NOTE",
+        "",
+        `Credit Note No: ${number}          Date: 12/02/2026`,
+        `Original Invoice: ${invoice}       PO Number: PO-77`,
+        "Reason: 10 bearings returned damaged",
+        "",
+        "Line  Item       Description          Qty  UOM  Unit Price    Amount",
+        `1     BRG-1      Bearing 1             10  EA        8.00    ${amount}`,
+        "",
+        `                                        Total Credit   ${amount}`,
+      ].join("\n");
+    const document = await read("northline-cn-301.txt", creditNote("CN-301", "NB-90017", "80.00"));
+    expect(document).toMatchObject({ kind: "credit_note", status: "straight_through", route: { type: "ap_invoice" } });
+    expect(document.checks.map((check) => [check.check, check.passed])).toEqual(
+      expect.arrayContaining([
+        ["supplier is known", true],
+        ["credited invoice exists", true],
+        ["credit is within the invoice", true],
+      ]),
+    );
+    expect(document.checks.every((check) => check.passed)).toBe(true);
+    const deadline = Date.now() + 30_000;
+    let credit = await w.crossdock.records.getByExternalId(w.tenantId, "invoice", "erp", "S-1:CN-301").catch(() => null);
+    while (!credit && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      credit = await w.crossdock.records.getByExternalId(w.tenantId, "invoice", "erp", "S-1:CN-301").catch(() => null);
+    }
+    expect(credit).toMatchObject({
+      kind: "ap",
+      invoice_number: "CN-301",
+      supplier_external_id: "S-1",
+      total_amount: "-80",
+      reference: "NB-90017",
+      invoice_date: "2026-12-02",
+    });
+
+    const stray = await read("northline-cn-302.txt", creditNote("CN-302", "NB-99999", "80.00"));
+    expect(stray.status).toBe("review");
+    expect(stray.checks.find((check) => !check.passed)).toMatchObject({
+      check: "credited invoice exists",
+      found: "no such invoice",
+      at_stake: "80.00",
+    });
+  });
+
   it("attaches a clean proof of delivery to its shipment and resolves the customer's where-is-my-order case, not a damage claim", async () => {
     const ctx = { tenantId: w.tenantId, actor: { type: "system" as const, id: "test" } };
     const records = w.crossdock.records;

@@ -202,7 +202,7 @@ export function extractHeader(kind: DocumentKind, pages: PageText[]): Record<str
     const found = findField(spec, grids, isLabel);
     if (found) fields[spec.field] = found;
   }
-  if (kind !== "invoice") return fields;
+  if (kind !== "invoice" && kind !== "credit_note") return fields;
   if (fields.invoice_number && !fields.invoice_date) {
     const date = datedNumber(fields.invoice_number, grids);
     if (date) fields.invoice_date = date;

@@ -73,6 +73,8 @@ const PARTY_LABELS: Partial<Record<DocumentKind, { letterhead?: string; blocks: 
   },
   rebate_claim: { letterhead: "distributor", blocks: [["supplier", ["submitted to"]]] },
 };
+// A supplier's credit note is laid out as its invoices are.
+PARTY_LABELS.credit_note = PARTY_LABELS.invoice;
 
 /**
  * A document's parties: each block under (or after) its label — "Vendor", "Ship To", "Bill to:",
@@ -111,7 +113,7 @@ export function extractParties(kind: DocumentKind, pages: PageText[]): Record<st
       own = [...own, ...head.lines];
     }
   }
-  if (kind === "invoice") {
+  if (kind === "invoice" || kind === "credit_note") {
     const others = blocks.filter(([role]) => role !== "supplier").flatMap(([, lines]) => lines);
     const seller = sellerIdentity(pages, fields, { labelled: labelled.has("supplier"), own, others, isLabel });
     for (const field of Object.keys(fields)) if (field.startsWith("supplier_")) delete fields[field];

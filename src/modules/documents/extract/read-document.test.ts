@@ -73,6 +73,41 @@ describe("readDocument", () => {
     expect(corrected.reasons).not.toContain("its kind is not clear");
   });
 
+  it("reads a supplier's credit note: its number, date, the invoice it credits, why, its lines and total", () => {
+    const read = readDocument(
+      textOf([
+        "Harbor Industrial Supply",
+        "100 Dock Street",
+        "Portland, OR 97201",
+        "",
+        "CREDIT NOTE",
+        "",
+        "Credit Note No: CN-5501          Date: 03/20/2025",
+        "Original Invoice: INV-9101       PO Number: PO-7781",
+        "Reason: Damaged in transit",
+        "",
+        "Line  Item       Description          Qty  UOM  Unit Price    Amount",
+        "1     HX-100     Hex bolt 1/2 in        4  EA        2.50      10.00",
+        "",
+        "                                        Total Credit    10.00",
+      ]),
+    );
+    expect(read).toMatchObject({ kind: "credit_note", straightThrough: true, reasons: [] });
+    expect(Object.fromEntries(Object.entries(read.fields).map(([field, value]) => [field, value.value]))).toMatchObject({
+      supplier_name: "Harbor Industrial Supply",
+      credit_note_number: "CN-5501",
+      credit_date: "2025-03-20",
+      credited_invoice: "INV-9101",
+      po_number: "PO-7781",
+      reason: "Damaged in transit",
+      total: "10.00",
+    });
+    expect(read.lines.map((line) => line.fields.amount?.value)).toEqual(["10.00"]);
+    // Without its number it waits for a person.
+    const unnumbered = readDocument(textOf(["Harbor Industrial Supply", "CREDIT NOTE", "Total Credit  10.00"]));
+    expect(unnumbered.reasons).toContain("credit_note_number was not found");
+  });
+
   it("sends most of the demo's text PDFs straight through, and none of those with a wrong field or line", async () => {
     const documents = await readTextPdfs(generateDocuments(fixtureWorld("small"), new Random(5).fork("documents")));
     let through = 0;

@@ -22,3 +22,21 @@ export async function findParty<T extends "customer" | "supplier">(
   const party = bestByName(name, candidates)?.record ?? (branded.length === 1 ? branded[0] : null) ?? null;
   return { party: party as (T extends "customer" ? Customer : Supplier) | null, known };
 }
+
+/**
+ * Who sent it: the supplier in the records most like the printed legal name, else like the name it
+ * trades under (`supplier_trade_name`: Flipkart for WS Retail Services), when the tenant has suppliers.
+ */
+export async function matchSupplier(records: Records, tenantId: string, legal: string | undefined, trading: string | undefined) {
+  let known = false;
+  for (const [name, brand] of [
+    [legal, false],
+    [trading, true],
+  ] as const) {
+    if (!name) continue;
+    const { party, known: has } = await findParty(records, tenantId, "supplier", name, { brand });
+    known ||= has;
+    if (party) return { supplier: party, known };
+  }
+  return { supplier: null, known };
+}

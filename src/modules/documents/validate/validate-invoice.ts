@@ -1,6 +1,6 @@
 import type { Item, PurchaseOrder, Receipt, Records } from "../../records/index.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
-import { findParty } from "./find-party.ts";
+import { matchSupplier } from "./find-party.ts";
 import type { ReadValues, RecordMatches, Tolerances, Validation } from "./tolerances.ts";
 import { unitsInBase } from "./units.ts";
 
@@ -12,24 +12,6 @@ const check = (name: string, passed: boolean, expected: string, found: string, a
   found,
   at_stake: atStake === null ? null : money(atStake),
 });
-
-/**
- * Who sent it: the supplier in the records most like the printed legal name, else like the name it
- * trades under (`supplier_trade_name`: Flipkart for WS Retail Services), when the tenant has suppliers.
- */
-async function matchSupplier(records: Records, tenantId: string, legal: string | undefined, trading: string | undefined) {
-  let known = false;
-  for (const [name, brand] of [
-    [legal, false],
-    [trading, true],
-  ] as const) {
-    if (!name) continue;
-    const { party, known: has } = await findParty(records, tenantId, "supplier", name, { brand });
-    known ||= has;
-    if (party) return { supplier: party, known };
-  }
-  return { supplier: null, known };
-}
 
 /** What was received of each PO line, in base units: the receipts' good quantities, else the PO line's own count. */
 function receivedByLine(order: PurchaseOrder, receipts: readonly Receipt[], items: Map<string, Item>): Map<number, number> {
