@@ -228,9 +228,11 @@ describe("documents routed into flows: a customer's PO becomes a sales order, an
     const document = await read("pod-526240455.txt", pod);
     expect(document).toMatchObject({ kind: "proof_of_delivery", status: "straight_through", route: { type: "delivery_proof" } });
 
+    // The shipment is marked delivered, then its cases resolved: wait for both.
     const deadline = Date.now() + 30_000;
+    const caseStatus = async () => (await records.getByExternalId(w.tenantId, "service_case", "erp", "CASE-1")).status;
     let shipment = await records.getByExternalId(w.tenantId, "shipment", "erp", "OUT-7");
-    while (shipment.status !== "delivered" && Date.now() < deadline) {
+    while ((shipment.status !== "delivered" || (await caseStatus()) !== "resolved") && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       shipment = await records.getByExternalId(w.tenantId, "shipment", "erp", "OUT-7");
     }
