@@ -1,5 +1,7 @@
 import type { Customer, Records, Supplier } from "../../records/index.ts";
+import type { DocumentCheck } from "../extract/read-document.ts";
 import { bestByName } from "./match-name.ts";
+import type { ReadValues, RecordMatches } from "./tolerances.ts";
 
 /**
  * The customer or supplier in the records most like a printed name (searched by its first word of
@@ -39,4 +41,32 @@ export async function matchSupplier(records: Records, tenantId: string, legal: s
     if (party) return { supplier: party, known };
   }
   return { supplier: null, known };
+}
+
+/**
+ * A supplier's document's sender in the records (`matchSupplier` on its printed legal and trade
+ * names), put in `matches`, and the "supplier is known" check where the tenant has suppliers and
+ * the document names one (`atStake` at stake when it fails).
+ */
+export async function checkSupplier(
+  records: Records,
+  tenantId: string,
+  document: ReadValues,
+  matches: RecordMatches,
+  atStake: string | null,
+): Promise<{ supplier: Supplier | null; check: DocumentCheck | null }> {
+  const named = document.fields.supplier_name;
+  const { supplier, known } = await matchSupplier(records, tenantId, named, document.fields.supplier_trade_name);
+  if (supplier) Object.assign(matches, { source_system: supplier.source_system, supplier_external_id: supplier.external_id });
+  if (!known || !named) return { supplier, check: null };
+  return {
+    supplier,
+    check: {
+      check: "supplier is known",
+      passed: supplier !== null,
+      expected: `a supplier in the records named like "${named}"`,
+      found: supplier ? `${supplier.name} (${supplier.external_id})` : "no such supplier",
+      at_stake: supplier ? null : atStake,
+    },
+  };
 }

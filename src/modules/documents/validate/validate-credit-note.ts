@@ -1,6 +1,6 @@
 import type { Invoice, Records } from "../../records/index.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
-import { matchSupplier } from "./find-party.ts";
+import { checkSupplier } from "./find-party.ts";
 import type { ReadValues, RecordMatches, Validation } from "./tolerances.ts";
 
 const money = (value: number) => value.toFixed(2);
@@ -18,21 +18,8 @@ export async function validateCreditNote(records: Records, tenantId: string, doc
   const atStake = Number.isFinite(total) ? money(Math.abs(total)) : null;
   const push = (check: string, passed: boolean, expected: string, found: string) =>
     checks.push({ check, passed, expected, found, at_stake: passed ? null : atStake });
-  const { supplier, known } = await matchSupplier(
-    records,
-    tenantId,
-    document.fields.supplier_name,
-    document.fields.supplier_trade_name,
-  );
-  if (supplier) Object.assign(matches, { source_system: supplier.source_system, supplier_external_id: supplier.external_id });
-  if (known && document.fields.supplier_name) {
-    push(
-      "supplier is known",
-      supplier !== null,
-      `a supplier in the records named like "${document.fields.supplier_name}"`,
-      supplier ? `${supplier.name} (${supplier.external_id})` : "no such supplier",
-    );
-  }
+  const { supplier, check } = await checkSupplier(records, tenantId, document, matches, atStake);
+  if (check) checks.push(check);
   const credited = document.fields.credited_invoice;
   if (!credited) return { checks, matches };
   // A tenant whose AP invoices are not in Crossdock has nothing to match against.

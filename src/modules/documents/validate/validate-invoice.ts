@@ -1,6 +1,6 @@
 import type { Item, PurchaseOrder, Receipt, Records } from "../../records/index.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
-import { matchSupplier } from "./find-party.ts";
+import { checkSupplier } from "./find-party.ts";
 import type { ReadValues, RecordMatches, Tolerances, Validation } from "./tolerances.ts";
 import { unitsInBase } from "./units.ts";
 
@@ -55,24 +55,9 @@ export async function validateInvoice(
   const matches: RecordMatches = { source_system: null, line_items: document.lines.map(() => null) };
   const total = Number(document.fields.total ?? Number.NaN);
   const atStakeTotal = Number.isFinite(total) ? total : null;
-  const { supplier, known } = await matchSupplier(
-    records,
-    tenantId,
-    document.fields.supplier_name,
-    document.fields.supplier_trade_name,
-  );
-  if (supplier) Object.assign(matches, { source_system: supplier.source_system, supplier_external_id: supplier.external_id });
-  if (known && document.fields.supplier_name) {
-    checks.push(
-      check(
-        "supplier is known",
-        supplier !== null,
-        `a supplier in the records named like "${document.fields.supplier_name}"`,
-        supplier ? `${supplier.name} (${supplier.external_id})` : "no such supplier",
-        supplier ? null : atStakeTotal,
-      ),
-    );
-  }
+  const sender = await checkSupplier(records, tenantId, document, matches, atStakeTotal === null ? null : money(atStakeTotal));
+  const supplier = sender.supplier;
+  if (sender.check) checks.push(sender.check);
   const poNumber = document.fields.po_number;
   if (!poNumber) return { checks, matches };
   const orders = (await records.list(tenantId, "purchase_order", { po_number: poNumber, limit: 5 })).data as PurchaseOrder[];
