@@ -7,6 +7,7 @@ import type { StoredEvent } from "../../platform/events/event-log.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { InboundPo } from "../inbound-po-to-order/inputs.ts";
 import { attachDeliveryProof } from "./attach-delivery-proof.ts";
+import { recordInboundShipment } from "./record-inbound-shipment.ts";
 
 const ROUTER: WriteContext["actor"] = { type: "system", id: "document-router", label: "document routing" };
 
@@ -142,7 +143,8 @@ export function apCreditOf(document: DocumentDetail): Record<string, unknown> | 
  * Routed documents into the flows that act on them, once a document goes straight through or a
  * reviewer approves it: a customer's PO starts `inbound-po-to-order`; a supplier's invoice is
  * written as an AP invoice record and starts `invoice-exception` (three-way match, then post or a
- * buyer's review); a supplier's credit note is written as an AP credit (`apCreditOf`); a proof of
+ * buyer's review); a supplier's credit note is written as an AP credit (`apCreditOf`); a supplier's
+ * packing slip as an inbound shipment against its PO (`record-inbound-shipment.ts`); a proof of
  * delivery marks its shipment delivered and resolves the shipment's
  * open delivery cases (`attach-delivery-proof.ts`). Once per document: the run's idempotency key is the document's id, and the
  * document keeps the run's id. A document not matched to a customer or supplier in the records,
@@ -173,6 +175,15 @@ export function routeDocumentsToFlows(deps: {
           attached
             ? "a proof of delivery attached to its shipment"
             : "a proof of delivery matched to no shipment: its proposal waits",
+        );
+        return;
+      } else if (document.route?.type === "shipment_notice" && document.kind === "ship_notice") {
+        const shipment = await recordInboundShipment(deps.records, ctx, document);
+        deps.logger.info(
+          { document: document.id, shipment },
+          shipment
+            ? "a packing slip recorded as an inbound shipment"
+            : "a packing slip matched to no supplier: its proposal waits",
         );
         return;
       } else if (document.route?.type === "ap_invoice" && document.kind === "credit_note") {

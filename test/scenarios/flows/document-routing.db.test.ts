@@ -19,7 +19,7 @@ const baxterPo = (number: string, price = "9.00") =>
     `                                                   Total          ${(10 * Number(price)).toFixed(2)}`,
   ].join("\n");
 
-describe("documents routed into flows: a customer's PO becomes a sales order, an invoice an AP invoice, a POD a delivered shipment", {
+describe("documents routed into flows: a customer's PO becomes a sales order, an invoice an AP invoice, a packing slip an inbound shipment, a POD a delivered shipment", {
   timeout: 90_000,
 }, () => {
   let w: FlowWorld;
@@ -174,6 +174,64 @@ describe("documents routed into flows: a customer's PO becomes a sales order, an
       check: "credited invoice exists",
       found: "no such invoice",
       at_stake: "80.00",
+    });
+  });
+
+  it("records a supplier's packing slip for what is still to come on its PO as an inbound shipment, and holds an over-shipment", async () => {
+    const slip = (number: string, shipped: string) =>
+      [
+        "Northline Bearings",
+        "8 Foundry Road",
+        "Akron, OH 44301",
+        "",
+        "PACKING SLIP",
+        "",
+        `Packing Slip No: ${number}        Ship Date: 12/03/2026`,
+        "PO Number: PO-77                Carrier: UPS Ground",
+        "Tracking #: 1Z999AA10123456784  Cartons: 2",
+        "",
+        "Line  Item      Description     Ordered   Shipped   Backordered   UOM",
+        `2     SEAL-3    Seal 3               50        ${shipped}             0   EA`,
+      ].join("\n");
+    // PO-77's line 2: 50 ordered, 40 received, so 10 are still to come.
+    const document = await read("northline-ps-501.txt", slip("PS-501", "10"));
+    expect(document).toMatchObject({ kind: "ship_notice", status: "straight_through", route: { type: "shipment_notice" } });
+    expect(document.matches).toMatchObject({
+      supplier_external_id: "S-1",
+      purchase_order_external_id: "PO-77",
+      line_items: ["I-3"],
+      purchase_order_lines: [2],
+    });
+    const records = w.crossdock.records;
+    const deadline = Date.now() + 30_000;
+    let shipment = await records.getByExternalId(w.tenantId, "shipment", "erp", "S-1:PS-501").catch(() => null);
+    while (!shipment && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shipment = await records.getByExternalId(w.tenantId, "shipment", "erp", "S-1:PS-501").catch(() => null);
+    }
+    expect(shipment).toMatchObject({
+      shipment_number: "PS-501",
+      direction: "inbound",
+      status: "in_transit",
+      supplier_external_id: "S-1",
+      purchase_order_external_id: "PO-77",
+      destination_location_external_id: "DC1",
+      carrier: "UPS Ground",
+      tracking_number: "1Z999AA10123456784",
+      ship_date: "2026-12-03",
+      package_count: 2,
+    });
+    expect(shipment?.lines?.map((line) => [line.item_external_id, line.quantity, line.uom, line.order_line_number])).toEqual([
+      ["I-3", "10", "EA", 2],
+    ]);
+
+    const over = await read("northline-ps-502.txt", slip("PS-502", "15"));
+    expect(over.status).toBe("review");
+    expect(over.checks.find((check) => !check.passed)).toMatchObject({
+      check: "line 2 quantity is still to come on the PO",
+      expected: "at most 10 EA (ordered 50 EA, received 40)",
+      found: "15 EA shipped",
+      at_stake: "25.00",
     });
   });
 

@@ -161,6 +161,8 @@ export const DocumentDetail = DocumentSummary.extend({
       purchase_order_external_id: z.string().optional(),
       shipment_external_id: z.string().optional(),
       line_items: z.array(z.string().nullable()),
+      /** Each line's PO line number, where a supplier's document was matched line by line to its PO. */
+      purchase_order_lines: z.array(z.number().int().nullable()).optional(),
     })
     .nullable(),
   /** The fields its kind must have to go straight through: a reviewer fills in those missing. */

@@ -12,6 +12,8 @@ export type LineField =
   | "item_number"
   | "description"
   | "quantity"
+  | "quantity_ordered"
+  | "quantity_backordered"
   | "uom"
   | "unit_price"
   | "discount"
@@ -111,13 +113,10 @@ const PHRASES: Record<LineField, string[]> = {
   quantity: [
     "qty",
     "quantity",
-    "ord qty",
-    "qty ordered",
-    "ordered",
     "qty sold",
     "qty shipped",
     "shipped",
-    "quantity ordered",
+    "quantity shipped",
     "aantal",
     "menge",
     "anzahl",
@@ -125,6 +124,8 @@ const PHRASES: Record<LineField, string[]> = {
     "qté",
     "nombre",
   ],
+  quantity_ordered: ["ord qty", "qty ordered", "ordered", "quantity ordered", "qty ord", "order qty"],
+  quantity_backordered: ["backordered", "back ordered", "backorder", "b/o", "qty b/o", "qty backordered", "bo qty"],
   uom: ["unit", "uom", "um", "u/m", "units", "unit of measure"],
   unit_price: [
     "unit price",
@@ -263,7 +264,8 @@ export function headerPhrases<W extends { text: string }>(
 }
 
 /**
- * Whose numbers the part-number columns are, by who wrote the document. A customer's PO calls its
+ * What a header's columns hold, where that depends on the document and its other columns. Whose
+ * numbers the part-number columns are, by who wrote the document. A customer's PO calls its
  * own numbers "our" or "customer" ones and ours "vendor" ones; a supplier's invoice calls ours
  * "your" and its own plain "item". A plain "Item" or "Part" column is the writer's counterpart's
  * number unless another column already names that one.
@@ -272,6 +274,8 @@ export function resolvePartColumns(kind: DocumentKind, fields: (LineField | null
   const issuedToUs = kind === "purchase_order";
   const named = new Set(fields);
   return fields.map((field) => {
+    // "Ordered" is the line's quantity unless the table also prints what was shipped (a packing slip's, an invoice's billed quantity).
+    if (field === "quantity_ordered") return named.has("quantity") ? field : "quantity";
     if (kind === "rebate_claim") {
       if (field === "part_number") return "item_number";
       if (field === "vendor_part_number") return "supplier_part_number";

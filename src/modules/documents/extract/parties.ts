@@ -58,6 +58,14 @@ const PARTY_LABELS: Partial<Record<DocumentKind, { letterhead?: string; blocks: 
       ],
     ],
   },
+  ship_notice: {
+    letterhead: "supplier",
+    blocks: [
+      ["supplier", ["ship from", "shipped from", "shipper", "vendor", "supplier", "from"]],
+      ["ship_to", ["ship to", "shipped to", "deliver to", "delivery address", "lieferadresse", "afleveradres"]],
+      ["bill_to", ["bill to", "sold to"]],
+    ],
+  },
   bill_of_lading: {
     blocks: [
       ["shipper", ["ship from", "shipper"]],

@@ -108,6 +108,63 @@ describe("readDocument", () => {
     expect(unnumbered.reasons).toContain("credit_note_number was not found");
   });
 
+  it("reads a supplier's packing slip: its number, PO, carrier and tracking, and each line's ordered, shipped and backordered quantities", () => {
+    const read = readDocument(
+      textOf([
+        "Northwind Supply Co.                                            PACKING SLIP",
+        "1200 Industrial Pkwy",
+        "Columbus, OH 43215                                              Packing Slip #: PS-88120",
+        "                                                                Ship Date: 11/30/2026",
+        "Ship To:                                                        Your PO #: PO-4471",
+        "Acme Distribution - DC East                                     Our Order #: SO-99812",
+        "450 Commerce Dr                                                 Carrier: UPS Ground",
+        "Edison, NJ 08817                                                Tracking #: 1Z999AA10123456784",
+        "                                                                Cartons: 3",
+        "",
+        "Line  Item        Description                      Ordered   Shipped   Backordered   UOM",
+        "1     NW-1001     Nitrile Gloves, Large, 100/bx          40        40             0   CS",
+        "2     NW-2210     Shop Towels, Blue, 200 ct              25        20             5   CS",
+        "",
+        "Total weight: 84 lb",
+      ]),
+    );
+    expect(read).toMatchObject({ kind: "ship_notice", straightThrough: true, reasons: [] });
+    expect(Object.fromEntries(Object.entries(read.fields).map(([field, value]) => [field, value.value]))).toMatchObject({
+      supplier_name: "Northwind Supply Co.",
+      ship_to_name: "Acme Distribution - DC East",
+      packing_slip_number: "PS-88120",
+      ship_date: "2026-11-30",
+      po_number: "PO-4471",
+      order_number: "SO-99812",
+      carrier: "UPS Ground",
+      tracking_number: "1Z999AA10123456784",
+      packages: "3",
+      total_weight: "84",
+    });
+    // The quantity is what was shipped; what was ordered and what is still to come are kept beside it.
+    expect(
+      read.lines.map((line) => Object.fromEntries(Object.entries(line.fields).map(([field, value]) => [field, value.value]))),
+    ).toEqual([
+      expect.objectContaining({
+        supplier_part_number: "NW-1001",
+        quantity_ordered: "40",
+        quantity: "40",
+        quantity_backordered: "0",
+        uom: "CS",
+      }),
+      expect.objectContaining({
+        supplier_part_number: "NW-2210",
+        quantity_ordered: "25",
+        quantity: "20",
+        quantity_backordered: "5",
+        uom: "CS",
+      }),
+    ]);
+    // Without the PO it ships, it waits for a person.
+    const unreferenced = readDocument(textOf(["Northwind Supply Co.", "PACKING SLIP", "Packing Slip #: PS-1", "Cartons: 1"]));
+    expect(unreferenced.reasons).toContain("po_number was not found");
+  });
+
   it("sends most of the demo's text PDFs straight through, and none of those with a wrong field or line", async () => {
     const documents = await readTextPdfs(generateDocuments(fixtureWorld("small"), new Random(5).fork("documents")));
     let through = 0;

@@ -31,6 +31,7 @@ const REQUIRED: Partial<Record<DocumentKind, string[]>> = {
   purchase_order: ["po_number", "total"],
   invoice: ["invoice_number", "invoice_date", "supplier_name", "total"],
   credit_note: ["credit_note_number", "credit_date", "supplier_name", "total"],
+  ship_notice: ["packing_slip_number", "supplier_name", "po_number"],
   bill_of_lading: ["bol_number", "ship_date", "carrier"],
   proof_of_delivery: ["pro_number"],
   rebate_claim: ["claim_number", "total"],

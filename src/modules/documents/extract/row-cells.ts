@@ -7,6 +7,8 @@ export type Column = { field: LineField; x0: number; x1: number };
 
 export const NUMERIC_FIELDS = new Set<LineField>([
   "quantity",
+  "quantity_ordered",
+  "quantity_backordered",
   "unit_price",
   "amount",
   "discount",

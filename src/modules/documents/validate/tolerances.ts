@@ -12,6 +12,8 @@ export type RecordMatches = {
   purchase_order_external_id?: string;
   shipment_external_id?: string;
   line_items: (string | null)[];
+  /** Each line's PO line number, where a supplier's document was matched line by line to its PO. */
+  purchase_order_lines?: (number | null)[];
 };
 
 export type Validation = { checks: import("../extract/read-document.ts").DocumentCheck[]; matches: RecordMatches };

@@ -5,6 +5,7 @@ import { validateCreditNote } from "./validate-credit-note.ts";
 import { validateInvoice } from "./validate-invoice.ts";
 import { validatePurchaseOrder } from "./validate-po.ts";
 import { validateProofOfDelivery } from "./validate-pod.ts";
+import { validateShipNotice } from "./validate-ship-notice.ts";
 
 /** A document's checks against the tenant's records, by kind (none yet for kinds without a check). */
 export function validateDocument(
@@ -17,6 +18,7 @@ export function validateDocument(
   if (kind === "invoice") return validateInvoice(records, tenantId, document, tolerances);
   if (kind === "credit_note") return validateCreditNote(records, tenantId, document);
   if (kind === "purchase_order") return validatePurchaseOrder(records, tenantId, document, tolerances);
+  if (kind === "ship_notice") return validateShipNotice(records, tenantId, document, tolerances);
   if (kind === "proof_of_delivery") return validateProofOfDelivery(records, tenantId, document);
   return Promise.resolve({ checks: [], matches: { source_system: null, line_items: [] } });
 }

@@ -1,6 +1,8 @@
-import type { Item, PurchaseOrder, Receipt, Records } from "../../records/index.ts";
+import type { Records } from "../../records/index.ts";
 import type { DocumentCheck } from "../extract/read-document.ts";
+import { checkPurchaseOrder, poLineOf } from "./check-purchase-order.ts";
 import { checkSupplier } from "./find-party.ts";
+import { receivedOnOrder } from "./received-on-order.ts";
 import type { ReadValues, RecordMatches, Tolerances, Validation } from "./tolerances.ts";
 import { unitsInBase } from "./units.ts";
 
@@ -12,30 +14,6 @@ const check = (name: string, passed: boolean, expected: string, found: string, a
   found,
   at_stake: atStake === null ? null : money(atStake),
 });
-
-/** What was received of each PO line, in base units: the receipts' good quantities, else the PO line's own count. */
-function receivedByLine(order: PurchaseOrder, receipts: readonly Receipt[], items: Map<string, Item>): Map<number, number> {
-  const received = new Map<number, number>();
-  for (const receipt of receipts) {
-    if (receipt.status === "cancelled") continue;
-    for (const line of receipt.lines ?? []) {
-      if (line.purchase_order_line_number === null || line.purchase_order_line_number === undefined) continue;
-      const item = items.get(line.item_external_id);
-      const factor = item ? (unitsInBase(item, line.uom) ?? 1) : 1;
-      const good = (Number(line.quantity_received) - Number(line.quantity_rejected ?? 0)) * factor;
-      received.set(line.purchase_order_line_number, (received.get(line.purchase_order_line_number) ?? 0) + good);
-    }
-  }
-  if (receipts.length === 0) {
-    for (const line of order.lines ?? []) {
-      const item = items.get(line.item_external_id);
-      const factor = item ? (unitsInBase(item, line.uom) ?? 1) : 1;
-      if (line.quantity_received !== null && line.quantity_received !== undefined)
-        received.set(line.line_number, Number(line.quantity_received) * factor);
-    }
-  }
-  return received;
-}
 
 /**
  * A supplier's invoice against the records, where the tenant has them (suppliers, purchase orders):
@@ -60,68 +38,18 @@ export async function validateInvoice(
   if (sender.check) checks.push(sender.check);
   const poNumber = document.fields.po_number;
   if (!poNumber) return { checks, matches };
-  const orders = (await records.list(tenantId, "purchase_order", { po_number: poNumber, limit: 5 })).data as PurchaseOrder[];
-  // A tenant whose purchase orders are not in Crossdock (no ERP connected yet) has nothing to match against.
-  if (orders.length === 0 && (await records.list(tenantId, "purchase_order", { limit: 1 })).data.length === 0)
-    return { checks, matches };
-  const order = orders.find((candidate) => !supplier || candidate.supplier_external_id === supplier.external_id) ?? orders[0];
-  checks.push(
-    check(
-      "purchase order exists",
-      order !== undefined,
-      `PO ${poNumber} in the records`,
-      order ? `PO ${order.po_number}` : "no such PO",
-      order ? null : atStakeTotal,
-    ),
-  );
-  if (!order) return { checks, matches };
-  Object.assign(matches, { source_system: order.source_system, purchase_order_external_id: order.external_id });
-  const open = !["draft", "cancelled", "closed"].includes(order.status);
-  checks.push(
-    check("purchase order is open", open, `PO ${poNumber} open`, `PO ${poNumber} ${order.status}`, open ? null : atStakeTotal),
-  );
-  if (supplier) {
-    const same = order.supplier_external_id === supplier.external_id;
-    checks.push(
-      check(
-        "invoice is from the PO's supplier",
-        same,
-        `supplier ${order.supplier_external_id}`,
-        `supplier ${supplier.external_id}`,
-        same ? null : atStakeTotal,
-      ),
-    );
-  }
-  const full = (await records.get(tenantId, "purchase_order", order.id)) as PurchaseOrder;
-  const itemKeys = [...new Set((full.lines ?? []).map((line) => line.item_external_id))].map((external_id) => ({
-    source_system: full.source_system,
-    external_id,
-  }));
-  const items = new Map(
-    (itemKeys.length > 0 ? ((await records.getManyByExternalId(tenantId, "item", itemKeys)) as Item[]) : []).map((item) => [
-      item.external_id,
-      item,
-    ]),
-  );
-  const [receiptPage] = await records.listByRef(
-    tenantId,
-    "receipt",
-    "purchase_order_external_id",
-    [{ source_system: full.source_system, external_id: full.external_id }],
-    { include: ["lines"], limit: 100 },
-  );
-  const received = receivedByLine(full, (receiptPage?.data ?? []) as Receipt[], items);
+  const found = await checkPurchaseOrder(records, tenantId, poNumber, supplier, matches, {
+    noun: "invoice",
+    atStake: atStakeTotal === null ? null : money(atStakeTotal),
+  });
+  checks.push(...found.checks);
+  const full = found.order;
+  if (!full) return { checks, matches };
+  const { items, received } = await receivedOnOrder(records, tenantId, full);
   const billedByPoLine = new Map<number, number>();
   for (const [index, line] of document.lines.entries()) {
     const label = `line ${line.line_number ?? index + 1}`;
-    const part = (line.supplier_part_number ?? line.part_number ?? "").trim().toUpperCase();
-    const poLine =
-      (full.lines ?? []).find(
-        (candidate) => part !== "" && (candidate.supplier_part_number ?? "").trim().toUpperCase() === part,
-      ) ??
-      (full.lines ?? []).find(
-        (candidate) => line.line_number !== undefined && String(candidate.line_number) === line.line_number,
-      );
+    const { part, poLine } = poLineOf(full, line);
     const amount = Number(line.amount ?? Number.NaN);
     checks.push(
       check(
