@@ -6,7 +6,8 @@ import { pricingException } from "./pricing-exception/flow.ts";
 import { replenishmentApproval } from "./replenishment-approval/flow.ts";
 
 export type { FlowDeps } from "./deps.ts";
-export { inboundPoOf, routeDocumentsToFlows } from "./document-routing/route-documents.ts";
+export { inboundPoOf } from "./document-routing/inbound-po-of.ts";
+export { routeDocumentsToFlows } from "./document-routing/route-documents.ts";
 
 /** Every flow template Crossdock ships, each at every version still running somewhere. */
 export const FLOWS: readonly AnyFlow[] = [

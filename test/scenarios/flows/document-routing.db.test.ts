@@ -19,7 +19,7 @@ const baxterPo = (number: string, price = "9.00") =>
     `                                                   Total          ${(10 * Number(price)).toFixed(2)}`,
   ].join("\n");
 
-describe("documents routed into flows: a customer's PO becomes a sales order, an invoice an AP invoice, a packing slip an inbound shipment, a POD a delivered shipment", {
+describe("documents routed into flows: a customer's PO becomes a sales order, an invoice an AP invoice, a packing slip an inbound shipment, a BOL a pickup, a POD a delivered shipment", {
   timeout: 90_000,
 }, () => {
   let w: FlowWorld;
@@ -232,6 +232,71 @@ describe("documents routed into flows: a customer's PO becomes a sales order, an
       expected: "at most 10 EA (ordered 50 EA, received 40)",
       found: "15 EA shipped",
       at_stake: "25.00",
+    });
+  });
+
+  it("records a signed bill of lading as its shipment's pickup, with the carrier's PRO as the tracking number, and holds one for no known shipment", async () => {
+    const ctx = { tenantId: w.tenantId, actor: { type: "system" as const, id: "test" } };
+    const records = w.crossdock.records;
+    await records.upsert(ctx, "shipment", [
+      {
+        source_system: "erp",
+        external_id: "OUT-8",
+        shipment_number: "SH800008",
+        direction: "outbound",
+        status: "tendered",
+        sales_order_external_id: "SO-1",
+        customer_external_id: "C-100",
+        package_count: 2,
+      },
+    ]);
+    const bol = (pro: string, order: string) =>
+      [
+        "STRAIGHT BILL OF LADING - SHORT FORM",
+        "",
+        "BOL Number: BOL00800008              Ship Date: 12/04/2026",
+        "Carrier: FEDEX FREIGHT               SCAC: FXFE",
+        `PRO Number: ${pro}                Order Number: ${order}`,
+        "",
+        "Ship From:                            Ship To:",
+        "Crossdock Demo Distribution           Baxter Fabrication",
+        "12 Warehouse Rd                       400 Industrial Way",
+        "Dallas, TX 75212                      Dallas, TX 75201",
+        "",
+        "H/U Qty  Type  Weight  HM  Description                     Class",
+        "2        PLT   640     -   Bearings, steel                 70",
+        "",
+        "Total packages: 2     Total weight: 640",
+      ].join("\n");
+    const document = await read("bol-00800008.txt", bol("777123456", "SO-1"));
+    expect(document).toMatchObject({ kind: "bill_of_lading", status: "straight_through", route: { type: "shipment_notice" } });
+    expect(document.checks.map((check) => [check.check, check.passed])).toEqual([
+      ["shipment is known", true],
+      ["packages as shipped", true],
+    ]);
+    const deadline = Date.now() + 30_000;
+    let shipment = await records.getByExternalId(w.tenantId, "shipment", "erp", "OUT-8");
+    while (shipment.status !== "picked_up" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shipment = await records.getByExternalId(w.tenantId, "shipment", "erp", "OUT-8");
+    }
+    expect(shipment).toMatchObject({
+      status: "picked_up",
+      tracking_number: "777123456",
+      carrier: "FEDEX FREIGHT",
+      ship_date: "2026-12-04",
+      package_count: 2,
+      weight: "640",
+    });
+    expect(shipment.tracking_events?.map((event) => [event.code, event.status])).toEqual([["BOL", "picked_up"]]);
+    expect(shipment.tracking_events?.[0]?.description).toContain(`document ${document.id}`);
+
+    const stray = await read("bol-00899999.txt", bol("999000111", "SO-404"));
+    expect(stray.status).toBe("review");
+    expect(stray.checks.find((check) => !check.passed)).toMatchObject({
+      check: "shipment is known",
+      expected: "an outbound shipment in the records for PRO 999000111 or order SO-404",
+      found: "no such shipment",
     });
   });
 

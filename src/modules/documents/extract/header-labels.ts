@@ -433,7 +433,11 @@ export const HEADER_SPECS: Partial<Record<DocumentKind, HeaderSpec[]>> = {
     { field: "freight_terms", type: "text", labels: ["freight charge terms", "freight terms"] },
     { field: "order_number", type: "id", labels: ["order number", "order #", "order no"] },
     { field: "customer_po_number", type: "id", labels: ["customer po", "cust po", "po number"] },
-    { field: "packages", type: "count", labels: ["# pkgs", "pkgs", "packages", "pieces"] },
+    {
+      field: "packages",
+      type: "count",
+      labels: ["total packages", "total pieces", "total handling units", "# pkgs", "pkgs", "packages", "pieces"],
+    },
     { field: "total_weight", type: "amount", labels: ["weight lb", "weight kg", "total weight", "weight"] },
     { field: "hazmat", type: "yes-no", labels: ["hazardous materials", "hazmat"] },
   ],

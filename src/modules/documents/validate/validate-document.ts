@@ -1,6 +1,7 @@
 import type { Records } from "../../records/index.ts";
 import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { ReadValues, Tolerances, Validation } from "./tolerances.ts";
+import { validateBillOfLading } from "./validate-bol.ts";
 import { validateCreditNote } from "./validate-credit-note.ts";
 import { validateInvoice } from "./validate-invoice.ts";
 import { validatePurchaseOrder } from "./validate-po.ts";
@@ -18,6 +19,7 @@ export function validateDocument(
   if (kind === "invoice") return validateInvoice(records, tenantId, document, tolerances);
   if (kind === "credit_note") return validateCreditNote(records, tenantId, document);
   if (kind === "purchase_order") return validatePurchaseOrder(records, tenantId, document, tolerances);
+  if (kind === "bill_of_lading") return validateBillOfLading(records, tenantId, document);
   if (kind === "ship_notice") return validateShipNotice(records, tenantId, document, tolerances);
   if (kind === "proof_of_delivery") return validateProofOfDelivery(records, tenantId, document);
   return Promise.resolve({ checks: [], matches: { source_system: null, line_items: [] } });
