@@ -6,6 +6,7 @@ import { validateCreditNote } from "./validate-credit-note.ts";
 import { validateInvoice } from "./validate-invoice.ts";
 import { validatePurchaseOrder } from "./validate-po.ts";
 import { validateProofOfDelivery } from "./validate-pod.ts";
+import { validateRebateClaim } from "./validate-rebate-claim.ts";
 import { validateShipNotice } from "./validate-ship-notice.ts";
 
 /** A document's checks against the tenant's records, by kind (none yet for kinds without a check). */
@@ -19,6 +20,7 @@ export function validateDocument(
   if (kind === "invoice") return validateInvoice(records, tenantId, document, tolerances);
   if (kind === "credit_note") return validateCreditNote(records, tenantId, document);
   if (kind === "purchase_order") return validatePurchaseOrder(records, tenantId, document, tolerances);
+  if (kind === "rebate_claim") return validateRebateClaim(records, tenantId, document);
   if (kind === "bill_of_lading") return validateBillOfLading(records, tenantId, document);
   if (kind === "ship_notice") return validateShipNotice(records, tenantId, document, tolerances);
   if (kind === "proof_of_delivery") return validateProofOfDelivery(records, tenantId, document);

@@ -82,6 +82,19 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
         valid_from: "2025-01-01",
         status: "active",
       },
+      {
+        ...erp,
+        external_id: "PA-SD-1",
+        agreement_number: "PA-SD-1",
+        customer_external_id: "C-CD",
+        item_external_id: "I-WS",
+        uom: "EA",
+        currency: "USD",
+        contract_price: "0.08",
+        valid_from: "2025-01-01",
+        status: "active",
+        rebate_supplier_external_id: "S-HIS",
+      },
     ]);
     const po = (number: string, status: string, supplier = "S-HIS") => ({
       ...erp,
@@ -304,6 +317,64 @@ Otherway customer care: www.otherway.com/support
     });
     expect(failed(document)).toEqual([]);
     await documents.updateSettings(ctx, { price_tolerance: 0.01, quantity_tolerance: 0 });
+  });
+
+  it("checks a rebate claim's lines against the special-pricing agreements the supplier funds", async () => {
+    const claim = (number: string, rows: string[]) =>
+      [
+        "Crossdock Distributors                                   REBATE CLAIM",
+        `12 Main St                                       Claim Number: ${number}`,
+        "Salem, OR 97301                                  Claim Date: 04/15/2025",
+        "Submitted to:",
+        "Harbor Industrial Supply Inc.",
+        "100 Dock Street",
+        "Portland, OR 97201",
+        "",
+        "Line  Item #    Description      End Customer        Agreement   Qty   UOM   Rebate/Unit    Amount",
+        ...rows,
+        "",
+        `                                                                          Total              ${rows
+          .map((row) => Number(row.trim().split(/\s+/).at(-1)))
+          .reduce((sum, amount) => sum + amount, 0)
+          .toFixed(2)}`,
+      ].join("\n");
+    const funded = "1     WS-200    Washer           Globex Plant        PA-SD-1     500   EA         0.0100      5.00";
+    const clean = await read("claim-1.txt", claim("SD-20251-HIS", [funded]));
+    expect(clean.status).toBe("straight_through");
+    expect(clean.checks.map((check) => [check.check, check.passed])).toEqual(
+      expect.arrayContaining([
+        ["supplier is known", true],
+        ["line 1 item is known", true],
+        ["line 1 agreement is the supplier's", true],
+      ]),
+    );
+    expect(clean.matches).toMatchObject({ supplier_external_id: "S-HIS", line_items: ["I-WS"] });
+
+    // PA-1 is a plain contract price: no supplier funds it, so the supplier would refuse the line.
+    const unfunded = await read(
+      "claim-2.txt",
+      claim("SD-20252-HIS", [
+        funded,
+        "2     HX-100    Hex bolt         Crossdock Dist      PA-1         40   EA         0.2000      8.00",
+      ]),
+    );
+    expect(unfunded.status).toBe("review");
+    expect(failed(unfunded)).toEqual([
+      expect.objectContaining({
+        check: "line 2 agreement is the supplier's",
+        found: "agreement PA-1 is funded by no supplier",
+        at_stake: "8.00",
+      }),
+    ]);
+    const unknown = await read(
+      "claim-3.txt",
+      claim("SD-20253-HIS", [
+        "1     ZZ-999    Mystery part     Globex Plant        PA-SD-1      10   EA         0.5000      5.00",
+      ]),
+    );
+    expect(failed(unknown)).toEqual([
+      expect.objectContaining({ check: "line 1 item is known", found: "no item ZZ-999", at_stake: "5.00" }),
+    ]);
   });
 
   it("checks a proof of delivery against its shipment, and holds one with exceptions noted", async () => {
