@@ -57,6 +57,9 @@ const OURS: Record<string, string> = {
   customer_order_free_ref: "customer_reference",
   payment_reference: "payment_reference",
   payment_method: "payment_method",
+  // A remark the invoice prints; invoice2data's templates put it in both.
+  note: "note",
+  narration: "note",
   incoterm: "incoterm",
   // A service's period; a hotel stay's check-in and check-out are its first and last day.
   date_start: "service_start",

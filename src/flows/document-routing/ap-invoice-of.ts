@@ -33,7 +33,12 @@ export function apInvoiceOf(document: DocumentDetail): Record<string, unknown> |
     ...(fields.freight ? { freight_amount: money(fields.freight) } : {}),
     total_amount: fields.total,
     ...(fields.terms ? { payment_terms: fields.terms.slice(0, 64) } : {}),
-    notes: `Read from document ${document.id} (${document.file_name})`,
+    // The supplier's printed remark travels with the invoice: a changed payment term or bank account is told this way.
+    notes:
+      `Read from document ${document.id} (${document.file_name})${fields.note ? `. The invoice notes: ${fields.note}` : ""}`.slice(
+        0,
+        4000,
+      ),
     lines: (payload?.lines ?? []).map((line, index) => {
       const number = Number.parseInt(line.line_number ?? "", 10) || index + 1;
       const item = matches.line_items[index];

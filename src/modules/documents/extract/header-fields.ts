@@ -9,6 +9,7 @@ import { HEADER_SPECS, type HeaderSpec, TOTALS } from "./header-labels.ts";
 import { afterLabel, afterPhrase } from "./label-cells.ts";
 import { type Cell, cellsOf, linesOf, locate } from "./page-lines.ts";
 import { paymentBrand } from "./payment-method.ts";
+import { printedNote } from "./printed-note.ts";
 import { servicePeriod } from "./service-period.ts";
 import { asType, type Styles } from "./value-types.ts";
 
@@ -218,5 +219,7 @@ export function extractHeader(kind: DocumentKind, pages: PageText[]): Record<str
   if (subtotal) fields.subtotal = subtotal;
   const number = receiptNumber(fields, pages);
   if (number) fields.invoice_number = number;
+  const note = printedNote(pages, fields);
+  if (note) fields.note = note;
   return fields;
 }
