@@ -2,6 +2,7 @@ import type { DocumentKind } from "../classify/document-kinds.ts";
 import type { PageText, PageWord } from "../text/page-text.ts";
 import { readAmount } from "../values/read-amount.ts";
 import { readDate } from "../values/read-date.ts";
+import { extractChargeList } from "./charge-list.ts";
 import { columnsFromRows } from "./columns-from-rows.ts";
 import type { ExtractedLine, ExtractedValue } from "./extracted.ts";
 import { extractLabelledItems } from "./labelled-items.ts";
@@ -249,11 +250,14 @@ function markedOrNot(cell: ExtractedValue | undefined, column: Column, page: num
  * under it, to the totals, are the lines; a row with only description text continues the line
  * above it. Each value keeps its place; a line whose quantity × price (less its discount) is not its
  * amount has those three's confidence halved, so a person checks them. A document without a table may write its
- * lines as labelled blocks ("Line 1  Part …  Qty 12 RL  @ 99.35"): those are read instead.
+ * lines as labelled blocks ("Line 1  Part …  Qty 12 RL  @ 99.35"): those are read instead; else a
+ * list of named charges (`charge-list.ts`).
  */
 export function extractLines(kind: DocumentKind, pages: PageText[]): ExtractedLine[] {
   const fromTables = extractTableLines(kind, pages);
-  return fromTables.length > 0 ? fromTables : extractLabelledItems(kind, pages);
+  if (fromTables.length > 0) return fromTables;
+  const labelled = extractLabelledItems(kind, pages);
+  return labelled.length > 0 ? labelled : extractChargeList(kind, pages);
 }
 
 function extractTableLines(kind: DocumentKind, pages: PageText[]): ExtractedLine[] {

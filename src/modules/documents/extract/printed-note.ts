@@ -7,6 +7,8 @@ const NOTE_LABEL =
   /^(?:notes?|remarks?|comments?|opmerking(?:en)?|bemerkung(?:en)?|hinweis(?:e)?|remarques?)\s*:?\s*(?<rest>.*)$/i;
 /** Contact details, web addresses and page numbers are no remark. */
 const CONTACT = /@|https?:\/\/|www\.|\bpage\b|\(\d{3}\)/i;
+/** A courtesy says nothing to act on. */
+const COURTESY = /^(thank(s| you)|we appreciate|danke|vielen dank|merci|bedankt|dank u)\b/i;
 /** A sentence a person wrote: it starts with a capital letter and ends as a sentence does. */
 const SENTENCE = /^\p{Lu}[^:]*[.!]$/u;
 const MIN_WORDS = 5;
@@ -22,7 +24,8 @@ const top = (line: PageWord[]) => Math.min(...line.map((word) => word.box.y0));
  * introduces (on its line or the lines under it), else sentences standing apart on their own
  * lines ("Due to global inflation our payment term has changed to 15 days."). A changed payment
  * term or bank account is told this way, which AP must not miss. Labelled values, contact lines,
- * footnotes marked with a sign ("* May include…") and paragraphs of fine print are no note.
+ * footnotes marked with a sign ("* May include…"), paragraphs of fine print and courtesies ("Thank
+ * you for your business.") are no note.
  * Null when the document prints none, or no total was found (nothing marks where the remarks begin).
  */
 export function printedNote(pages: PageText[], fields: Record<string, ExtractedValue>): ExtractedValue | null {
@@ -59,7 +62,7 @@ export function printedNote(pages: PageText[], fields: Record<string, ExtractedV
       }
       continue;
     }
-    if (cellsOf(line).length !== 1 || CONTACT.test(text) || !SENTENCE.test(text)) continue;
+    if (cellsOf(line).length !== 1 || CONTACT.test(text) || COURTESY.test(text) || !SENTENCE.test(text)) continue;
     if (line.length < MIN_WORDS || !isolated(index)) continue;
     loose.push(...line);
   }

@@ -130,7 +130,7 @@ function totals(surface: Surface, invoice: SupplierInvoiceContent, record: Truth
     .forEach((text, index) => {
       surface.text(text, 40, 676 + index * 10, { font: "sans", size: 8 });
     });
-  surface.text("Past due balances are subject to a service charge of 1.5% per month.", 40, 730, {
+  surface.text(record.text("note", "Past due balances are subject to a service charge of 1.5% per month."), 40, 730, {
     font: "sans-oblique",
     size: 7,
   });
