@@ -367,6 +367,15 @@ export async function main(): Promise<void> {
         target: ">= 85",
         note: `right: ${keys.join(", ") || "none"}; invoice2data itself reads 146/146 with one template per issuer`,
       });
+      const missed = invoice2data.files.flatMap((file) =>
+        file.keys.filter((key) => key.printed && !key.right).map((key) => `${file.file} ${key.key}`),
+      );
+      metrics.push({
+        name: "invoice2data: of the expected fields the documents print, read right",
+        value: (invoice2data.printed.right / invoice2data.printed.fields) * 100,
+        unit: `% of ${invoice2data.printed.fields}`,
+        note: `${invoice2data.fields - invoice2data.printed.fields} expected values only a template gives (its desc, constants, composed notes); missed: ${missed.join(", ") || "none"}`,
+      });
     }
     await measureModelReader(reader, textPdfs, metrics);
     const learning = measureSenderLearning();
