@@ -72,11 +72,9 @@ export async function createCrossdock(options: {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const tenancy = createTenancy({ db, sessionTtlHours: config.sessionTtlHours, mailer });
   const records = createRecords({ db });
-  const ai = createAi({
-    db,
-    logger,
-    keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
-  });
+  // One key seals every module's secrets (connector tokens, mailbox passwords, model keys).
+  const keyring = createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind });
+  const ai = createAi({ db, logger, keyring });
   const actions = createActions({ db, logger, mailer, config });
   const events = createEventBus({ db, logger });
   const engine = createWorkflowEngine({ db, config, logger });
@@ -86,7 +84,7 @@ export async function createCrossdock(options: {
     records,
     logger,
     metricsRegistry,
-    keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
+    keyring,
     fileDropsDir: config.fileDropsDir,
     // The processor thread opens its own connections to the database at that URL (a test's must be the one given).
     ...(config.databaseUrl && db.kind === "postgres"
@@ -105,7 +103,7 @@ export async function createCrossdock(options: {
     db,
     logger,
     metricsRegistry,
-    keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
+    keyring,
   });
   // The fan-out of events to webhook subscriptions is a subscriber of the bus: registered before launch.
   webhooksOut.subscribe(events);
@@ -118,7 +116,7 @@ export async function createCrossdock(options: {
       const accepted = await ingest.edi.receive(tenantId, { body: file.bytes, contentType: "application/edi-x12" });
       return { reference: accepted.receipt_id, duplicate: accepted.duplicate };
     },
-    keyring: createKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, databaseKind: db.kind }),
+    keyring,
     logger,
     metricsRegistry,
     inbox: {

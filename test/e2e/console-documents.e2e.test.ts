@@ -264,6 +264,36 @@ describe.skipIf(chromiumMissing)(
       }
     });
 
+    it("sets the tolerances and the extractor in the settings, saying when no AI provider can read", async () => {
+      await page.goto("/settings/documents");
+      const form = page.getByTestId("document-settings-form");
+      expect(await form.getByLabel("Price tolerance (%)").inputValue()).toBe("1");
+      await form.getByLabel("Price tolerance (%)").fill("150");
+      await form.getByRole("button", { name: "Save document settings" }).click();
+      // More than 100%: the API refuses it, and the form says so at the field.
+      await visible(form.locator("label.field", { hasText: "Price tolerance" }).locator(".field__error"));
+
+      await form.getByLabel("Price tolerance (%)").fill("2.5");
+      await form.getByLabel("Quantity tolerance (%)").fill("5");
+      await form.getByLabel("Read documents with").selectOption("model");
+      await containsText(form.getByTestId("no-ai-provider"), "No AI provider is enabled");
+      await form.getByRole("button", { name: "Save document settings" }).click();
+      await visible(form.getByText("Saved."));
+      await screenshot(page, "86-document-settings");
+      const settings = await expectStatus<Body>(acme("GET", "/api/v1/documents/settings"), 200, "settings");
+      expect(settings).toEqual({ price_tolerance: 0.025, quantity_tolerance: 0.05, extractor: "model" });
+
+      await page.reload();
+      const reloaded = page.getByTestId("document-settings-form");
+      expect(await reloaded.getByLabel("Price tolerance (%)").inputValue()).toBe("2.5");
+      expect(await reloaded.getByLabel("Read documents with").inputValue()).toBe("model");
+      expect(await seriousViolations(page), "/settings/documents").toEqual([]);
+      // Back to the rules, so the tests after read as shipped.
+      await reloaded.getByLabel("Read documents with").selectOption("rules");
+      await reloaded.getByRole("button", { name: "Save document settings" }).click();
+      await visible(reloaded.getByText("Saved."));
+    });
+
     it("hides what a user's roles do not grant: a clerk reviews and uploads but does not retry; a viewer has no documents", async () => {
       const { page: clerk } = await app.newPage();
       await signIn(clerk, "acme", CLERK.email);

@@ -25,8 +25,10 @@ export {
   PolicyValidation,
   PolicyVersionSummary,
 } from "../../src/modules/actions/contract/index.ts";
+export { Provider as AiProvider } from "../../src/modules/ai/contract/ai.ts";
 export {
   DocumentDetail,
+  DocumentSettings,
   DocumentStats,
   type DocumentStatus,
   DocumentSummary,

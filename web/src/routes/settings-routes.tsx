@@ -4,6 +4,7 @@ import { ApiKeysPage } from "../pages/settings/api-keys-page.tsx";
 import { BrandingPage } from "../pages/settings/branding-page.tsx";
 import { ConnectorsPage } from "../pages/settings/connectors-page.tsx";
 import { DelegationsPage } from "../pages/settings/delegations-page.tsx";
+import { DocumentSettingsPage } from "../pages/settings/documents-page.tsx";
 import { PoliciesPage } from "../pages/settings/policies-page.tsx";
 import { SettingsLayout } from "../pages/settings/settings-layout.tsx";
 import { TaskNotificationsPage } from "../pages/settings/task-notifications-page.tsx";
@@ -44,6 +45,7 @@ const SETTINGS_PAGES: Record<(typeof SETTINGS_SECTIONS)[number]["path"], () => R
   "/settings/work-queues": WorkQueuesPage,
   "/settings/delegations": DelegationsPage,
   "/settings/task-notifications": TaskNotificationsPage,
+  "/settings/documents": DocumentSettingsPage,
 };
 
 /** "Users and roles" → "users and roles"; "API keys" stays. */

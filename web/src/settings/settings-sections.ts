@@ -8,4 +8,5 @@ export const SETTINGS_SECTIONS = [
   { path: "/settings/work-queues", label: "Work queues", scopes: ["tasks:read"] },
   { path: "/settings/delegations", label: "Delegations", scopes: ["tasks:decide"] },
   { path: "/settings/task-notifications", label: "Task notifications", scopes: ["tasks:admin"] },
+  { path: "/settings/documents", label: "Documents", scopes: ["documents:admin"] },
 ] as const;
