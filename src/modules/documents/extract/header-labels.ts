@@ -52,7 +52,15 @@ const TOTAL_LABELS = {
     "mehrwertsteuer",
     "umsatzsteuer",
   ],
-  freight: ["freight", "shipping", "freight charges"],
+  freight: [
+    "freight",
+    "shipping",
+    "freight charges",
+    "freight handling",
+    "freight and handling",
+    "shipping handling",
+    "shipping and handling",
+  ],
   total: [
     "grand total",
     "order total",

@@ -1,4 +1,7 @@
-import type { PurchaseOrder, Records, Supplier } from "../../records/index.ts";
+import type { Item, ItemXref, PurchaseOrder, Records, Supplier } from "../../records/index.ts";
+
+type PurchaseOrderLine = NonNullable<PurchaseOrder["lines"]>[number];
+
 import type { DocumentCheck } from "../extract/read-document.ts";
 import type { RecordMatches } from "./tolerances.ts";
 
@@ -57,14 +60,45 @@ export async function checkPurchaseOrder(
   return { order: (await records.get(tenantId, "purchase_order", order.id)) as PurchaseOrder, checks };
 }
 
-/** The PO line a document's line is: by the supplier's part number, else by its line number. */
-export function poLineOf(order: PurchaseOrder, line: Record<string, string>) {
+/**
+ * The PO line a document's line is: by the supplier's part number as the PO line prints it; else
+ * through the supplier's cross-references (the part number is the supplier's for one of our items,
+ * or our own item number) to the PO line for that item; else by its line number.
+ */
+export async function poLineOf(
+  records: Records,
+  tenantId: string,
+  order: PurchaseOrder,
+  line: Record<string, string>,
+): Promise<{ part: string; poLine: PurchaseOrderLine | undefined }> {
   const part = (line.supplier_part_number ?? line.part_number ?? "").trim().toUpperCase();
   const lines = order.lines ?? [];
-  return {
-    part,
-    poLine:
-      lines.find((candidate) => part !== "" && (candidate.supplier_part_number ?? "").trim().toUpperCase() === part) ??
-      lines.find((candidate) => line.line_number !== undefined && String(candidate.line_number) === line.line_number),
-  };
+  const byPrinted = lines.find(
+    (candidate) => part !== "" && (candidate.supplier_part_number ?? "").trim().toUpperCase() === part,
+  );
+  if (byPrinted) return { part, poLine: byPrinted };
+  const items = new Set<string>();
+  if (part !== "") {
+    const xrefs = (
+      await records.list(tenantId, "item_xref", {
+        part_number: (line.supplier_part_number ?? line.part_number ?? "").trim(),
+        kind: "supplier",
+        supplier_external_id: order.supplier_external_id,
+        limit: 5,
+      })
+    ).data as ItemXref[];
+    for (const xref of xrefs) if (xref.source_system === order.source_system) items.add(xref.item_external_id);
+  }
+  const ours = (line.buyer_part_number ?? line.item_number)?.trim();
+  if (ours) {
+    const found = (await records.list(tenantId, "item", { sku: ours, limit: 1 })).data as Item[];
+    for (const item of found) if (item.source_system === order.source_system) items.add(item.external_id);
+  }
+  const byItem = lines.filter((candidate) => items.has(candidate.item_external_id));
+  // An item on two PO lines: the one of the same number, else the first.
+  const poLine =
+    byItem.find((candidate) => String(candidate.line_number) === line.line_number) ??
+    byItem[0] ??
+    lines.find((candidate) => line.line_number !== undefined && String(candidate.line_number) === line.line_number);
+  return { part, poLine };
 }

@@ -49,7 +49,7 @@ export async function validateInvoice(
   const billedByPoLine = new Map<number, number>();
   for (const [index, line] of document.lines.entries()) {
     const label = `line ${line.line_number ?? index + 1}`;
-    const { part, poLine } = poLineOf(full, line);
+    const { part, poLine } = await poLineOf(records, tenantId, full, line);
     const amount = Number(line.amount ?? Number.NaN);
     checks.push(
       check(

@@ -37,9 +37,19 @@ export async function validateRebateClaim(records: Records, tenantId: string, do
     matches.line_items[index] = item.external_id;
     const agreementNumber = line.agreement_number?.trim();
     if (!agreementNumber) continue;
-    const agreements = (await records.list(tenantId, "price_agreement", { agreement_number: agreementNumber, limit: 5 }))
-      .data as PriceAgreement[];
-    const agreement = agreements.find((candidate) => candidate.item_external_id === item.external_id) ?? agreements[0];
+    // An agreement number covers many items (one price agreement record each): the item's, else any.
+    const [forItem] = (
+      await records.list(tenantId, "price_agreement", {
+        agreement_number: agreementNumber,
+        item_external_id: item.external_id,
+        limit: 1,
+      })
+    ).data as PriceAgreement[];
+    const agreement =
+      forItem ??
+      ((await records.list(tenantId, "price_agreement", { agreement_number: agreementNumber, limit: 1 })).data[0] as
+        | PriceAgreement
+        | undefined);
     const problems = !agreement
       ? "no such agreement"
       : agreement.item_external_id !== item.external_id

@@ -44,7 +44,7 @@ export async function validateShipNotice(
   const shippedByPoLine = new Map<number, number>();
   for (const [index, line] of document.lines.entries()) {
     const label = `line ${line.line_number ?? index + 1}`;
-    const { part, poLine } = poLineOf(order, line);
+    const { part, poLine } = await poLineOf(records, tenantId, order, line);
     checks.push({
       check: `${label} is on the PO`,
       passed: poLine !== undefined,

@@ -95,6 +95,20 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
         status: "active",
         rebate_supplier_external_id: "S-HIS",
       },
+      // One agreement number covers many items, a record each.
+      {
+        ...erp,
+        external_id: "PA-SD-1-HX",
+        agreement_number: "PA-SD-1",
+        customer_external_id: "C-CD",
+        item_external_id: "I-HX",
+        uom: "EA",
+        currency: "USD",
+        contract_price: "2.20",
+        valid_from: "2025-01-01",
+        status: "active",
+        rebate_supplier_external_id: "S-HIS",
+      },
     ]);
     const po = (number: string, status: string, supplier = "S-HIS") => ({
       ...erp,
@@ -212,6 +226,42 @@ describe(`documents checked against the records (${usingServer() ? "PostgreSQL s
     const document = await read("inv-b.txt", text);
     expect(failed(document)).toEqual([]);
     expect(document.status).toBe("straight_through");
+  });
+
+  it("finds the PO line of a part number the PO does not print through the supplier's cross-references", async () => {
+    const records = createRecords({ db: test.db });
+    await records.upsert(ctx, "item_xref", [
+      {
+        ...erp,
+        external_id: "X-HIS-WS",
+        item_external_id: "I-WS",
+        kind: "supplier",
+        supplier_external_id: "S-HIS",
+        part_number: "HIS-WSH-200",
+      },
+    ]);
+    // Printed as its line 1, the washers are the PO's line 2: 60 of them received.
+    const text = [
+      "Harbor Industrial Supply",
+      "100 Dock Street",
+      "Portland, OR 97201",
+      "",
+      "INVOICE",
+      "",
+      "Invoice No: INV-9107          Invoice Date: 03/14/2025",
+      "PO Number: PO-7781             Terms: NET 30",
+      "",
+      "Line  Item          Description          Qty  UOM  Unit Price    Amount",
+      "1     HIS-WSH-200   Washer, steel         60  EA        0.10      6.00",
+      "",
+      "                                        Total             6.00",
+    ].join("\n");
+    const document = await read("inv-xref.txt", text);
+    expect(document.checks.find((check) => check.check === "line 1 is on the PO")).toMatchObject({
+      passed: true,
+      found: "PO line 2",
+    });
+    expect(document.matches?.line_items).toEqual(["I-WS"]);
   });
 
   it("holds an invoice naming an unknown, closed or another supplier's PO, or billing above the PO's cost", async () => {
@@ -339,7 +389,13 @@ Otherway customer care: www.otherway.com/support
           .toFixed(2)}`,
       ].join("\n");
     const funded = "1     WS-200    Washer           Globex Plant        PA-SD-1     500   EA         0.0100      5.00";
-    const clean = await read("claim-1.txt", claim("SD-20251-HIS", [funded]));
+    const clean = await read(
+      "claim-1.txt",
+      claim("SD-20251-HIS", [
+        funded,
+        "2     HX-100    Hex bolt         Globex Plant        PA-SD-1      40   EA         0.2000      8.00",
+      ]),
+    );
     expect(clean.status).toBe("straight_through");
     expect(clean.checks.map((check) => [check.check, check.passed])).toEqual(
       expect.arrayContaining([
@@ -348,7 +404,8 @@ Otherway customer care: www.otherway.com/support
         ["line 1 agreement is the supplier's", true],
       ]),
     );
-    expect(clean.matches).toMatchObject({ supplier_external_id: "S-HIS", line_items: ["I-WS"] });
+    expect(clean.checks.find((check) => check.check === "line 2 agreement is the supplier's")?.passed).toBe(true);
+    expect(clean.matches).toMatchObject({ supplier_external_id: "S-HIS", line_items: ["I-WS", "I-HX"] });
 
     // PA-1 is a plain contract price: no supplier funds it, so the supplier would refuse the line.
     const unfunded = await read(
