@@ -26,6 +26,7 @@ import {
   type TextReader,
   tesseractInstalled,
 } from "../src/modules/documents/index.ts";
+import { measureWithRecords } from "./support/documents-with-records.ts";
 import { scoreInvoice2data } from "./support/invoice2data.ts";
 import { openBenchModelReader } from "./support/model-reader.ts";
 import { type Metric, report } from "./support/results.ts";
@@ -377,6 +378,8 @@ export async function main(): Promise<void> {
         note: `${invoice2data.fields - invoice2data.printed.fields} expected values only a template gives (its desc, constants, composed notes); missed: ${missed.join(", ") || "none"}`,
       });
     }
+    process.stdout.write("with the records' checks…\n");
+    await measureWithRecords(metrics);
     await measureModelReader(reader, textPdfs, metrics);
     const learning = measureSenderLearning();
     const reviews = learning.senders.map((sender) => sender.reviewsBeforeTouchless);
