@@ -14,7 +14,7 @@ const IMPLIED = 0.5;
 
 type Charge = { indent: number; description: Cell; amount: Cell; words: PageWord[] };
 
-const valueOf = (words: PageWord[], page: number, normalised: string, confidence: number): ExtractedValue => ({
+const chargeValue = (words: PageWord[], page: number, normalised: string, confidence: number): ExtractedValue => ({
   value: normalised,
   printed: words.map((word) => word.text).join(" "),
   confidence: Math.min(confidence, ...words.map((word) => (word.confidence ?? 100) / 100)),
@@ -67,10 +67,10 @@ export function extractChargeList(kind: DocumentKind, pages: PageText[]): Extrac
     const amount = readAmount(charge.amount.text)?.value ?? "";
     return {
       fields: {
-        description: valueOf(charge.description.words, chosen.page, charge.description.text, 0.8),
-        quantity: valueOf(charge.description.words, chosen.page, "1", IMPLIED),
-        unit_price: valueOf(charge.amount.words, chosen.page, amount, IMPLIED),
-        amount: valueOf(charge.amount.words, chosen.page, amount, 0.8),
+        description: chargeValue(charge.description.words, chosen.page, charge.description.text, 0.8),
+        quantity: chargeValue(charge.description.words, chosen.page, "1", IMPLIED),
+        unit_price: chargeValue(charge.amount.words, chosen.page, amount, IMPLIED),
+        amount: chargeValue(charge.amount.words, chosen.page, amount, 0.8),
       },
     };
   });
