@@ -41,3 +41,5 @@ export {
 } from "./models/seasonality.ts";
 export { fitSes, type SesFit, ses } from "./models/ses.ts";
 export { linearTrendSlope, theta } from "./models/theta.ts";
+export { type CleanHistory, type CleanOptions, cleanHistory } from "./series/clean-history.ts";
+export { forecastSeries, type SeriesForecast, type SeriesOptions } from "./series/forecast-series.ts";
