@@ -1,6 +1,7 @@
 import type { DocumentDetail } from "../../modules/documents/index.ts";
-import { type PurchaseOrder, RecordNotFoundError, type Records } from "../../modules/records/index.ts";
+import type { PurchaseOrder, Records } from "../../modules/records/index.ts";
 import type { WriteContext } from "../../platform/actor.ts";
+import { matchedRecord } from "./matched-record.ts";
 
 type Values = Record<string, string>;
 
@@ -57,26 +58,10 @@ export function inboundShipmentOf(document: DocumentDetail, order: PurchaseOrder
   };
 }
 
-/** The PO a routed ship notice was matched to, in full; null when none or it is gone. */
-export async function matchedOrder(records: Records, tenantId: string, document: DocumentDetail) {
-  const matches = document.matches;
-  if (!matches?.purchase_order_external_id || !matches.source_system) return null;
-  try {
-    return (await records.getByExternalId(
-      tenantId,
-      "purchase_order",
-      matches.source_system,
-      matches.purchase_order_external_id,
-    )) as PurchaseOrder;
-  } catch (error) {
-    if (error instanceof RecordNotFoundError) return null;
-    throw error;
-  }
-}
-
 /** Records a routed packing slip as its inbound shipment; the shipment's external id, or null when it matched no supplier. */
 export async function recordInboundShipment(records: Records, ctx: WriteContext, document: DocumentDetail) {
-  const shipment = inboundShipmentOf(document, await matchedOrder(records, ctx.tenantId, document));
+  const order = (await matchedRecord(records, ctx.tenantId, document, "purchase_order")) as PurchaseOrder | null;
+  const shipment = inboundShipmentOf(document, order);
   if (!shipment) return null;
   await records.upsert(ctx, "shipment", [shipment]);
   return shipment.external_id as string;

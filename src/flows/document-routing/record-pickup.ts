@@ -1,6 +1,7 @@
 import type { DocumentDetail } from "../../modules/documents/index.ts";
-import { inputOf, RecordNotFoundError, type Records } from "../../modules/records/index.ts";
+import { inputOf, type Records } from "../../modules/records/index.ts";
 import type { WriteContext } from "../../platform/actor.ts";
+import { matchedRecord } from "./matched-record.ts";
 
 type Row = Record<string, unknown>;
 
@@ -25,17 +26,9 @@ export async function recordPickup(
   ctx: WriteContext,
   document: DocumentDetail,
 ): Promise<{ shipment_external_id: string; status: string } | null> {
-  const matches = document.matches as { source_system?: string | null; shipment_external_id?: string } | null;
-  const externalId = matches?.shipment_external_id;
-  const sourceSystem = matches?.source_system;
-  if (!externalId || !sourceSystem) return null;
-  let stored: Row;
-  try {
-    stored = (await records.getByExternalId(ctx.tenantId, "shipment", sourceSystem, externalId)) as unknown as Row;
-  } catch (error) {
-    if (error instanceof RecordNotFoundError) return null;
-    throw error;
-  }
+  const stored = await matchedRecord(records, ctx.tenantId, document, "shipment");
+  const externalId = document.matches?.shipment_external_id;
+  if (!stored || !externalId) return null;
   const fields = (document.route?.payload as { fields?: Record<string, string> } | undefined)?.fields ?? {};
   const events = ((stored.tracking_events as Row[] | undefined) ?? []).map((event) => ({ ...event }));
   const mark = `document ${document.id}`;
