@@ -20,6 +20,7 @@ import {
 } from "../src/modules/forecasting/index.ts";
 import { CARPARTS_DIRECTORY, type CarPartsSeries, carPartsPresent, loadCarPartsH12 } from "./support/carparts.ts";
 import { loadM3Monthly, M3_DIRECTORY, type M3Series, m3Present } from "./support/m3.ts";
+import { forecastM3InParallel } from "./support/m3-parallel.ts";
 import { type Metric, report } from "./support/results.ts";
 
 /**
@@ -93,6 +94,9 @@ async function m3Section(): Promise<Section> {
   );
   const shippedSeconds = (performance.now() - shippedStarted) / 1000;
   const shippedScore = score(series, (one) => shipped.get(one.id) as number[]);
+  // The issue's speed target is on two cores: the same forecasts, half the series on each.
+  const parallel = await forecastM3InParallel(2);
+  const parallelScore = score(series, (one) => parallel.means.get(one.id) ?? []);
   const naive2Score = score(series, ours(naive2));
   const sesRawScore = score(series, (one) => ses(one.train, one.h).mean);
   const sesAdjustedScore = score(series, ours(ses));
@@ -168,7 +172,13 @@ async function m3Section(): Promise<Section> {
       name: "M3 monthly seconds, as shipped (forecastSeries), 1,428 series, one core",
       value: shippedSeconds,
       unit: "s",
+    },
+    {
+      name: "M3 monthly seconds, as shipped, 1,428 series on 2 cores (one process each)",
+      value: parallel.seconds,
+      unit: "s",
       target: "< 10",
+      note: `${parallel.wallSeconds.toFixed(1)} s from starting the two processes to both answers (their start and loading the data included); sMAPE ${parallelScore.smape.toFixed(3)}, the same forecasts`,
     },
     { name: "M3 monthly sMAPE, Naive2 (ours)", value: naive2Score.smape, unit: "%", anchor: anchor("NAIVE2", (s) => s.smape) },
     { name: "M3 monthly MASE, Naive2 (ours)", value: naive2Score.mase, unit: "", anchor: anchor("NAIVE2", (s) => s.mase) },
